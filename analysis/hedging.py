@@ -1,0 +1,311 @@
+"""Hedging and certainty: how sure a text sounds, and who it leans on.
+
+Four categories of cue, read from ``analysis/lexicons/hedging.tsv``:
+
+- ``hedge``: makes a claim less certain (may, might, could, appears,
+  reportedly, "is expected to", approximators such as "about 50,000");
+- ``booster``: makes a claim sound certain (clearly, undoubtedly, "made it
+  clear", "will certainly");
+- ``weasel``: attributes a claim to nobody in particular ("some say",
+  "critics argue", "it is believed");
+- ``anonymous_source``: attributes it to a source the reader cannot check
+  ("on condition of anonymity", "indicated anonymously", "a source familiar
+  with").
+
+Some cues are ambiguous, so a lexicon row may name a context rule that must
+accept each match (see :data:`CONTEXT_RULES` and docs/hedging.md). Words inside
+a direct quote are the speaker's, not the outlet's: they are reported with
+``in_quote=True`` and counted apart from the outlet's own wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from analysis.doc import Doc
+from analysis.lexicon import Entry, Token, load_lexicon, matcher, tokenize
+
+LEXICON = "hedging"
+"""The lexicon file this analyser reads."""
+
+CATEGORIES = ("hedge", "booster", "weasel", "anonymous_source")
+"""Category names, as they appear in the JSON."""
+
+EVALUATED_CATEGORIES = frozenset({"hedge", "weasel", "anonymous_source"})
+"""Categories that flag a sentence as uncertain in :mod:`analysis.evaluate.hedging`."""
+
+ERR_UNKNOWN_RULE = "Lexicon 'hedging' names an unknown context rule {rule!r} for {term!r}."
+
+# Words after which "can" or "kind" is a noun ("a can of", "this kind of").
+_DETERMINERS = frozenset(
+    "a an the this that these those each every one per his her their its my our your "
+    "any no some what which tin trash garbage soda beer paint watering".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion dozen dozens half third quarter fifth tenth".split()
+)
+# Words that open a clause, after which a quantifier is the clause's subject.
+_CLAUSE_OPENERS = frozenset(
+    "although though while whereas however but yet since because and that which who".split()
+)
+# Neighbours that make a bare quantifier an unnamed group: "by some",
+# "some of them", "many other critics", "others argue".
+_QUANTIFIER_BEFORE = frozenset({"by", "among", "to"})
+_QUANTIFIER_AFTER = frozenset(
+    "of other say said argue argued believe believed claim claimed suggest suggested "
+    "think thought feel felt consider considered contend contended have had fear feared".split()
+)
+_SOME_SET_PHRASES = frozenset(
+    "time times point extent degree sort kind day days while way".split()
+)
+# Words after "appear" that show it means "show up", not "seem".
+_PHYSICAL_AFTER = frozenset(
+    "in on at before as with for alongside from onstage together during again twice once "
+    "briefly live nude".split()
+)
+# Characters that end a sentence before the next token.
+_SENTENCE_BREAK = frozenset(".!?\n\"“‘(")
+
+
+@dataclass(frozen=True)
+class HedgeMatch:
+    """One hedging cue in the text.
+
+    Args:
+        start: Offset of the first character in ``doc.text``.
+        end: Offset one past the last character.
+        text: ``doc.text[start:end]``.
+        category: One of :data:`CATEGORIES`.
+        rule: ``"lexicon"`` for a plain lexicon match, otherwise the name of the
+            context rule that accepted it (e.g. ``"number_follows"``).
+        entry: The lexicon row's term that fired.
+        in_quote: Whether it lies inside a direct quote (the speaker's words).
+    """
+
+    start: int
+    end: int
+    text: str
+    category: str
+    rule: str
+    entry: str
+    in_quote: bool
+
+
+@dataclass(frozen=True)
+class HedgingCounts:
+    """Number of matches per category."""
+
+    hedge: int = 0
+    booster: int = 0
+    weasel: int = 0
+    anonymous_source: int = 0
+
+
+@dataclass(frozen=True)
+class HedgingRates:
+    """Matches per 100 words, per category."""
+
+    hedge: float = 0.0
+    booster: float = 0.0
+    weasel: float = 0.0
+    anonymous_source: float = 0.0
+
+
+@dataclass(frozen=True)
+class HedgingResult:
+    """Hedging in one article.
+
+    Args:
+        matches: Every cue found, in text order, quoted ones included.
+        counts: The outlet's own cues (outside quotes), per category.
+        quoted: Cues inside direct quotes (the speakers'), per category.
+        rates: ``counts`` per 100 words of the article.
+        balance: ``(hedges - boosters) / (hedges + boosters)`` over the
+            outlet's own cues: +1 all hedges, -1 all boosters, 0 even; None
+            when there are neither.
+        word_count: The word count the rates were computed from.
+    """
+
+    matches: tuple[HedgeMatch, ...]
+    counts: HedgingCounts
+    quoted: HedgingCounts
+    rates: HedgingRates
+    balance: float | None
+    word_count: int
+
+
+def _is_number(token: Token) -> bool:
+    return token.norm[:1].isdigit() or token.norm in _NUMBER_WORDS
+
+
+def _sentence_start(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` opens a sentence (or the text, or a quote)."""
+    if i == 0:
+        return True
+    gap = text[tokens[i - 1].end : tokens[i].start]
+    return any(c in _SENTENCE_BREAK for c in gap)
+
+
+def _rule_not_month(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """"May" the month (or the surname) is not the modal.
+
+    Rejects a capitalised "May" that does not open a sentence ("in May", "Theresa
+    May"), and any "may" followed by a number ("May 5", "May 2025").
+    """
+    token = tokens[first]
+    if last + 1 < len(tokens) and tokens[last + 1].norm[:1].isdigit():
+        return False
+    return not (token.text == "May" and not _sentence_start(text, tokens, first))
+
+
+def _rule_not_noun(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """"can" / "kind of" after a determiner, or "can of", is a noun."""
+    if first > 0 and tokens[first].joined and tokens[first - 1].norm in _DETERMINERS:
+        return False
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return not (nxt is not None and nxt.joined and nxt.norm == "of" and first == last)
+
+
+def _rule_not_negated(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """"could not" states an inability, not a possibility."""
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return not (nxt is not None and nxt.joined and nxt.norm == "not")
+
+
+def _rule_number_follows(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Approximators count only before a number: "about 50,000", "about a dozen"."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].norm in ("a", "an") and tokens[k].joined:
+        k += 1
+    if k >= len(tokens):
+        return False
+    # Allow a currency sign or similar between the two words ("about $5").
+    gap = text[tokens[k - 1].end : tokens[k].start]
+    return len(gap) <= 2 and "\n" not in gap and _is_number(tokens[k])
+
+
+def _rule_vague_quantifier(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """"some", "many", "most", "others" as an unnamed group of people or sources.
+
+    Accepts the quantifier when it opens a sentence or clause ("Some say",
+    "although many believe"), follows "by"/"among" ("considered by many"), or
+    is followed by "of", "other" or a verb of saying or thinking ("some of them",
+    "others argue"). Plain counting ("many years", "the most votes") is left out.
+    """
+    prev = tokens[first - 1] if first > 0 else None
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if prev is None or _sentence_start(text, tokens, first):
+        return nxt is None or not _is_number(nxt)
+    if prev.joined and (prev.norm in _CLAUSE_OPENERS or prev.norm in _QUANTIFIER_BEFORE):
+        return True
+    return nxt is not None and nxt.joined and nxt.norm in _QUANTIFIER_AFTER
+
+
+def _rule_vague_some(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """"some" as a vague quantity ("some critics", "in some cases").
+
+    Rejected before a number (that is the approximator row) and in set phrases
+    of time or degree ("some time", "at some point", "to some extent").
+    """
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return nxt is None or not (_is_number(nxt) or nxt.norm in _SOME_SET_PHRASES)
+
+
+def _rule_not_physical(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """"appear" hedges ("appears to", "it appeared that") unless it means "show up"."""
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return nxt is not None and nxt.joined and nxt.norm not in _PHYSICAL_AFTER
+
+
+ContextRule = Callable[[str, Sequence[Token], int, int], bool]
+
+CONTEXT_RULES: dict[str, ContextRule] = {
+    "not_month": _rule_not_month,
+    "not_noun": _rule_not_noun,
+    "not_negated": _rule_not_negated,
+    "number_follows": _rule_number_follows,
+    "vague_quantifier": _rule_vague_quantifier,
+    "vague_some": _rule_vague_some,
+    "not_physical": _rule_not_physical,
+}
+"""Context rules a lexicon row may name in its ``context`` column."""
+
+
+def _check_rules(entries: Sequence[Entry]) -> None:
+    for entry in entries:
+        if entry.context and entry.context not in CONTEXT_RULES:
+            raise ValueError(ERR_UNKNOWN_RULE.format(rule=entry.context, term=entry.term))
+
+
+def find_matches(
+    text: str, in_quote: Callable[[int, int], bool] | None = None
+) -> tuple[HedgeMatch, ...]:
+    """Every hedging cue in a text, context rules applied.
+
+    Args:
+        text: Any text.
+        in_quote: Tells whether a span lies in a direct quote; by default
+            nothing does.
+
+    Returns:
+        Matches in text order, never overlapping.
+    """
+    _check_rules(load_lexicon(LEXICON).entries)
+    tokens = tokenize(text)
+
+    def accept(toks: Sequence[Token], first: int, last: int, entry: Entry) -> str | None:
+        if not entry.context:
+            return "lexicon"
+        return entry.context if CONTEXT_RULES[entry.context](text, toks, first, last) else None
+
+    out = []
+    for m in matcher(LEXICON).find(tokens, accept):
+        start, end = tokens[m.first].start, tokens[m.last].end
+        out.append(
+            HedgeMatch(
+                start=start,
+                end=end,
+                text=text[start:end],
+                category=m.entry.category,
+                rule=m.rule,
+                entry=m.entry.term,
+                in_quote=bool(in_quote and in_quote(start, end)),
+            )
+        )
+    return tuple(out)
+
+
+def balance(hedges: int, boosters: int) -> float | None:
+    """Hedges against boosters on a -1..+1 scale; None when both are zero."""
+    total = hedges + boosters
+    return None if total == 0 else (hedges - boosters) / total
+
+
+def analyse(doc: Doc) -> HedgingResult:
+    """Find hedges, boosters, weasel words and anonymous sources in an article.
+
+    Args:
+        doc: The cleaned article.
+
+    Returns:
+        The matches, the outlet's and the quoted counts, rates per 100 words
+        (outlet's words only) and the hedge/booster balance.
+    """
+    matches = find_matches(doc.text, doc.in_quote)
+    own = {c: 0 for c in CATEGORIES}
+    quoted = {c: 0 for c in CATEGORIES}
+    for m in matches:
+        (quoted if m.in_quote else own)[m.category] += 1
+    per100 = 100.0 / doc.word_count if doc.word_count > 0 else 0.0
+    return HedgingResult(
+        matches=matches,
+        counts=HedgingCounts(**own),
+        quoted=HedgingCounts(**quoted),
+        rates=HedgingRates(**{c: own[c] * per100 for c in CATEGORIES}),
+        balance=balance(own["hedge"], own["booster"]),
+        word_count=doc.word_count,
+    )

@@ -1,0 +1,208 @@
+"""Loaded wording: words that carry a judgement a reporter could have avoided.
+
+Entries come from ``analysis/lexicons/loaded.tsv``; each has a category, a
+connotation (what the word adds) and a neutral alternative. Categories:
+
+- ``attribution``: attribution verbs other than said/told ("claimed",
+  "insisted", "slammed", "lashed out");
+- ``manner``: how something was said or done ("spoke harshly", "firmly");
+- ``intensifier``: exaggerated degree ("wildly", "absurdly");
+- ``label``: labels for actors ("communist China", "regime", "thugs");
+- ``conflict``: war and conflict metaphors ("war room", "witch hunt");
+- ``emotive``: charged judgement words ("crisis", "bizarre", "aggressive");
+- ``puffery``: the writer's own praise or emphasis ("game changer", "crucial").
+
+Inflections and phrases are handled by :mod:`analysis.lexicon`; the longest
+phrase wins and matches never overlap. Words inside direct quotes are the
+speaker's: reported with ``in_quote=True`` and counted apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from analysis.doc import Doc
+from analysis.lexicon import Entry, load_lexicon, matcher, normalise, tokenize
+
+LEXICON = "loaded"
+"""The lexicon file this analyser reads."""
+
+ATTRIBUTION_CATEGORY = "attribution"
+"""Category of attribution verbs ("claimed", "slammed"), for the comparison module."""
+
+CATEGORIES = ("attribution", "manner", "intensifier", "label", "conflict", "emotive", "puffery")
+"""Category names, in display order."""
+
+NEUTRAL_ATTRIBUTION = frozenset(
+    {
+        "say", "says", "said", "saying",
+        "tell", "tells", "told", "telling",
+        "add", "adds", "added", "adding",
+        "state", "states", "stated", "stating",
+        "according to",
+    }
+)  # fmt: skip
+"""Neutral attribution forms (said, told, according to, added, stated)."""
+
+
+@dataclass(frozen=True)
+class LoadedMatch:
+    """One loaded word or phrase in the text.
+
+    Args:
+        start: Offset of the first character in ``doc.text``.
+        end: Offset one past the last character.
+        text: ``doc.text[start:end]``.
+        category: One of :data:`CATEGORIES`.
+        connotation: What the word adds ("dramatises criticism as an attack").
+        neutral: A neutral alternative ("criticized").
+        entry: The lexicon headword ("slam" for "slammed").
+        in_quote: Whether it lies inside a direct quote (the speaker's words).
+    """
+
+    start: int
+    end: int
+    text: str
+    category: str
+    connotation: str
+    neutral: str
+    entry: str
+    in_quote: bool
+
+
+@dataclass(frozen=True)
+class CategoryRate:
+    """Loaded words of one category in one article.
+
+    Args:
+        category: The category name.
+        count: The outlet's own matches (outside quotes).
+        quoted: Matches inside direct quotes (the speakers').
+        rate: ``count`` per 100 words of the article.
+    """
+
+    category: str
+    count: int
+    quoted: int
+    rate: float
+
+
+@dataclass(frozen=True)
+class LoadedResult:
+    """Loaded wording in one article.
+
+    Args:
+        matches: Every match, in text order, quoted ones included.
+        rates: One row per category in :data:`CATEGORIES` order, zeros included.
+        count: The outlet's own matches, all categories.
+        quoted: Matches inside direct quotes, all categories.
+        rate: ``count`` per 100 words.
+        word_count: The word count the rates were computed from.
+    """
+
+    matches: tuple[LoadedMatch, ...]
+    rates: tuple[CategoryRate, ...]
+    count: int
+    quoted: int
+    rate: float
+    word_count: int
+
+
+def lookup(word_or_phrase: str) -> Entry | None:
+    """The lexicon entry for a word or phrase, any inflection ("slammed" -> slam).
+
+    Args:
+        word_or_phrase: As it appears in text; case and apostrophes do not matter.
+
+    Returns:
+        The entry, or None when it is not loaded wording.
+    """
+    words = [t.norm for t in tokenize(word_or_phrase)]
+    return matcher(LEXICON).lookup(words) if words else None
+
+
+def is_neutral_attribution(word_or_phrase: str) -> bool:
+    """Whether a verb of saying is neutral ("said", "told", "according to")."""
+    return " ".join(t.norm for t in tokenize(word_or_phrase)) in NEUTRAL_ATTRIBUTION
+
+
+def find_matches(
+    text: str, in_quote: Callable[[int, int], bool] | None = None
+) -> tuple[LoadedMatch, ...]:
+    """Every loaded word or phrase in a text.
+
+    Args:
+        text: Any text.
+        in_quote: Tells whether a span lies in a direct quote; by default
+            nothing does.
+
+    Returns:
+        Matches in text order, never overlapping, longest phrase first.
+    """
+    tokens = tokenize(text)
+    out = []
+    for m in matcher(LEXICON).find(tokens):
+        start, end = tokens[m.first].start, tokens[m.last].end
+        out.append(
+            LoadedMatch(
+                start=start,
+                end=end,
+                text=text[start:end],
+                category=m.entry.category,
+                connotation=m.entry.connotation,
+                neutral=m.entry.neutral,
+                entry=m.entry.term,
+                in_quote=bool(in_quote and in_quote(start, end)),
+            )
+        )
+    return tuple(out)
+
+
+def categories() -> tuple[str, ...]:
+    """Categories in display order, then any others the lexicon file uses."""
+    extra = sorted({e.category for e in load_lexicon(LEXICON).entries} - set(CATEGORIES))
+    return (*CATEGORIES, *extra)
+
+
+def analyse(doc: Doc) -> LoadedResult:
+    """Find loaded wording in an article.
+
+    Args:
+        doc: The cleaned article.
+
+    Returns:
+        The matches and, per category, the outlet's own count, the quoted
+        count and the rate per 100 words (outlet's words only).
+    """
+    matches = find_matches(doc.text, doc.in_quote)
+    per100 = 100.0 / doc.word_count if doc.word_count > 0 else 0.0
+    rows = []
+    for category in categories():
+        own = sum(1 for m in matches if m.category == category and not m.in_quote)
+        quoted = sum(1 for m in matches if m.category == category and m.in_quote)
+        rows.append(CategoryRate(category, own, quoted, own * per100))
+    count = sum(r.count for r in rows)
+    return LoadedResult(
+        matches=matches,
+        rates=tuple(rows),
+        count=count,
+        quoted=sum(r.quoted for r in rows),
+        rate=count * per100,
+        word_count=doc.word_count,
+    )
+
+
+__all__ = [
+    "ATTRIBUTION_CATEGORY",
+    "CATEGORIES",
+    "NEUTRAL_ATTRIBUTION",
+    "CategoryRate",
+    "LoadedMatch",
+    "LoadedResult",
+    "analyse",
+    "find_matches",
+    "is_neutral_attribution",
+    "lookup",
+    "normalise",
+]

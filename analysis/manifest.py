@@ -1,0 +1,121 @@
+"""The optional story manifest (``story.toml``) beside a story's files.
+
+It names the story, its date and actors, and for each file the outlet, its
+kind, the byline and the evidence for that attribution. A broken manifest
+never stops a story from loading: problems become messages and the files are
+read without it.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis import messages
+from analysis.doc import Actor
+from analysis.model import StoryInfo
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+MANIFEST_NAME = "story.toml"
+KINDS = ("original reporting", "wire", "aggregator", "rewrite", "unknown")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What the manifest says about one file."""
+
+    outlet: str
+    kind: str = "unknown"
+    byline: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A parsed manifest, plus what was wrong with it."""
+
+    info: StoryInfo
+    articles: dict[str, Attribution] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """Read ``folder/story.toml`` if there is one.
+
+    Args:
+        folder: The story folder.
+
+    Returns:
+        The manifest, or None when the folder has none.
+    """
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return Manifest(
+            StoryInfo(title=folder.name, source=str(folder)),
+            problems=(messages.MANIFEST_INVALID.format(reason=exc),),
+        )
+    return parse_manifest(data, folder)
+
+
+def parse_manifest(data: dict, folder: Path) -> Manifest:
+    """Build a :class:`Manifest` from parsed TOML, tolerating partial data.
+
+    Args:
+        data: The parsed TOML document.
+        folder: The story folder, used to check that named files exist.
+
+    Returns:
+        The manifest; malformed entries are skipped and listed in ``problems``.
+    """
+    problems: list[str] = []
+    story = data.get("story") if isinstance(data.get("story"), dict) else {}
+    actors = []
+    for index, raw in enumerate(story.get("actors", []) or [], start=1):
+        if isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip():
+            aliases = tuple(a for a in raw.get("aliases", []) or [] if isinstance(a, str) and a)
+            actors.append(Actor(raw["name"].strip(), aliases))
+        elif isinstance(raw, str) and raw.strip():
+            actors.append(Actor(raw.strip()))
+        else:
+            problems.append(messages.MANIFEST_BAD_ENTRY.format(index=f"actor {index}", reason="no name"))
+    info = StoryInfo(
+        title=_text(story.get("title")) or folder.name,
+        date=_text(story.get("date")),
+        date_note=_text(story.get("date_note")),
+        actors=tuple(actors),
+        source=str(folder),
+    )
+    articles: dict[str, Attribution] = {}
+    entries = data.get("article", [])
+    for index, raw in enumerate(entries if isinstance(entries, list) else [], start=1):
+        if not isinstance(raw, dict) or not isinstance(raw.get("file"), str):
+            problems.append(messages.MANIFEST_BAD_ENTRY.format(index=index, reason="no 'file'"))
+            continue
+        name = raw["file"]
+        if Path(name).name != name:
+            problems.append(messages.PATH_OUTSIDE.format(name=name))
+            continue
+        if not (folder / name).is_file():
+            problems.append(messages.MANIFEST_MISSING_FILE.format(name=name))
+            continue
+        kind = _text(raw.get("kind")) or "unknown"
+        articles[name] = Attribution(
+            outlet=_text(raw.get("outlet")) or Path(name).stem,
+            kind=kind if kind in KINDS else "unknown",
+            byline=_text(raw.get("byline")),
+            evidence=_text(raw.get("evidence")),
+        )
+    return Manifest(info, articles, tuple(problems))
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""

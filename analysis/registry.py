@@ -1,0 +1,49 @@
+"""The analysers, registered in one place.
+
+Each analyser is a module with a function ``analyse(doc: Doc) -> Result`` whose
+result is a frozen dataclass. Its name is the :class:`~analysis.model.Article`
+field the result fills. Modules are imported on first use, so a command that
+needs only some of them does not pay for the rest.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from analysis.doc import Doc
+
+
+@dataclass(frozen=True)
+class Analyser:
+    """One registered analyser.
+
+    Args:
+        name: The Article field it fills, also the JSON key.
+        module: Dotted path of the module that defines ``analyse``.
+        label: What the stage is called in timings and progress messages.
+    """
+
+    name: str
+    module: str
+    label: str
+
+    @cached_property
+    def function(self) -> Callable[[Doc], Any]:
+        """The module's ``analyse`` function, imported on first use."""
+        return importlib.import_module(self.module).analyse
+
+    def __call__(self, doc: Doc) -> Any:
+        """Run the analyser on ``doc``."""
+        return self.function(doc)
+
+
+ANALYSERS: tuple[Analyser, ...] = (
+    Analyser("sentiment", "analysis.sentiment", "sentiment"),
+    Analyser("hedging", "analysis.hedging", "hedging"),
+    Analyser("loaded", "analysis.loaded", "loaded"),
+    Analyser("readability", "analysis.readability", "readability"),
+)

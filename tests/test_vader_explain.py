@@ -1,0 +1,183 @@
+"""Tests for analysis.vader_explain: VADER's score, reconstructed word by word."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
+
+from analysis import vader_explain
+from analysis.vader_explain import MAX_WORDS_PER_CALL, explain
+
+_SIA = SentimentIntensityAnalyzer()
+
+SENTENCES = [
+    "The book was good.",
+    "The book was not good.",
+    "The book was very good!",
+    "The book was only kind of good.",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "VADER is VERY SMART, handsome, and FUNNY!!!",
+    "At least it isn't a horrible book.",
+    "Roger Dodger is one of the least compelling variations on this theme.",
+    "Sentiment analysis has never been this good!",
+    "With VADER, sentiment analysis is the shit!",
+    "Without a doubt, excellent idea.",
+    "No problem, no worries.",
+    "There is no hope or joy here.",
+    "Is this really fair?? Really???",
+    "Make sure you :) or :D today!",
+    "Catch utf-8 emoji such as 💘 and 💋 and 😁",
+    "good good but good",
+    "good but bad bad",
+    "It was a war, a threat and a crisis.",
+    "Come back: no",
+    "...",
+    "!!!",
+    "😁😁",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_vader_explain_compound_equals_vader(sentence):
+    assert explain(sentence).compound == _SIA.polarity_scores(sentence)["compound"]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_vader_explain_contributions_sum_to_compound(sentence):
+    ex = explain(sentence)
+    total = sum(w.contribution for w in ex.words) + ex.emphasis
+    assert total == pytest.approx(ex.compound, abs=1e-9)
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_vader_explain_offsets_point_into_text(sentence):
+    text = "Lead in. " + sentence
+    ex = explain(sentence, offset=9)
+    for w in ex.words:
+        assert text[w.start : w.end] == w.text
+
+
+def test_vader_explain_plain_word_hand_checked():
+    # good = 1.9; compound = 1.9 / sqrt(1.9**2 + 15) = 0.4404
+    ex = explain("The book was good.")
+    assert ex.compound == 0.4404
+    (good,) = ex.words
+    assert (good.text, good.valence, good.adjusted, good.rules) == ("good", 1.9, 1.9, ())
+    assert good.contribution == pytest.approx(0.4404)
+
+
+def test_vader_explain_negation_hand_checked():
+    # not good = 1.9 * -0.74 = -1.406; -1.406 / sqrt(1.406**2 + 15) = -0.3412
+    ex = explain("The book was not good.")
+    (good,) = ex.words
+    assert good.adjusted == pytest.approx(-1.406)
+    assert good.rules == ("negation",)
+    assert ex.compound == -0.3412
+
+
+def test_vader_explain_booster_and_exclamation_hand_checked():
+    # very good = 1.9 + 0.293 = 2.193; "!" adds 0.292 -> x = 2.485; 2.485 / sqrt(x*x + 15) = 0.54
+    ex = explain("The book was very good!")
+    (good,) = ex.words
+    assert good.adjusted == pytest.approx(2.193)
+    assert good.rules == ("booster",)
+    assert ex.compound == 0.54
+    assert ex.exclamations == 1
+    assert ex.emphasis == pytest.approx(0.292 * 0.54 / 2.485)
+    assert good.contribution == pytest.approx(2.193 * 0.54 / 2.485)
+
+
+def test_vader_explain_but_hand_checked():
+    # good before "but" halves (0.95), bad after it counts 1.5 times (-3.75): x = -2.8
+    ex = explain("It was good but bad.")
+    good, bad = ex.words
+    assert (good.adjusted, good.rules) == (pytest.approx(0.95), ("but_before",))
+    assert (bad.adjusted, bad.rules) == (pytest.approx(-3.75), ("but_after",))
+    assert ex.compound == round(-2.8 / math.sqrt(2.8**2 + 15), 4) == -0.5859
+
+
+def test_vader_explain_caps_rule_recorded():
+    ex = explain("The food was GOOD and cheap.")
+    good = next(w for w in ex.words if w.text == "GOOD")
+    assert good.rules == ("caps",)
+    assert good.adjusted == pytest.approx(1.9 + 0.733)
+
+
+def test_vader_explain_no_before_lexicon_word():
+    # "no" before a lexicon word negates it instead of scoring itself
+    ex = explain("There is no hope here.")
+    no, hope = ex.words
+    assert no.rules == ("no_as_negator",) and no.adjusted == 0.0
+    assert hope.rules == ("negation",) and hope.adjusted == pytest.approx(1.9 * -0.74)
+
+
+def test_vader_explain_emoji_points_at_emoji():
+    text = "Great news 😁"
+    ex = explain(text)
+    emoji_words = [w for w in ex.words if w.start == text.index("😁")]
+    assert emoji_words and all(w.text == "😁" for w in emoji_words)
+    assert ex.compound == _SIA.polarity_scores(text)["compound"]
+
+
+def test_vader_explain_cancelling_words_keep_opposite_shares():
+    # good (+1.9) and abandon (-1.9) cancel: compound 0, shares +-1.9 / sqrt(15)
+    ex = explain("good abandon")
+    assert ex.compound == 0.0 == _SIA.polarity_scores("good abandon")["compound"]
+    good, abandon = ex.words
+    assert good.contribution == pytest.approx(1.9 / math.sqrt(15))
+    assert abandon.contribution == pytest.approx(-1.9 / math.sqrt(15))
+
+
+@pytest.mark.parametrize("text", ["Come back: no", "no", "...", "!!!", "😁", "😁😁", "?", ""])
+def test_vader_explain_vader_index_error_cases_do_not_raise(text):
+    ex = explain(text)
+    assert -1.0 <= ex.compound <= 1.0
+
+
+def test_vader_explain_long_text_is_chunked():
+    words = ["good"] + ["plain"] * (MAX_WORDS_PER_CALL - 1)
+    text = " ".join(words * 2 + ["bad"])
+    ex = explain(text)
+    assert ex.chunks == 3
+    first = _SIA.polarity_scores(" ".join(words))["compound"]
+    last = _SIA.polarity_scores("bad")["compound"]
+    assert ex.compound == pytest.approx((2 * first + last) / 3)
+    assert sum(w.contribution for w in ex.words) + ex.emphasis == pytest.approx(ex.compound)
+    for w in ex.words:
+        assert text[w.start : w.end] == w.text
+
+
+def test_vader_explain_chunk_size_bounds_one_call(monkeypatch):
+    seen = []
+    real = vader_explain._explain_once
+
+    def spy(text, offset):
+        seen.append(len(text.split()))
+        return real(text, offset)
+
+    monkeypatch.setattr(vader_explain, "_explain_once", spy)
+    explain("word " * (3 * MAX_WORDS_PER_CALL + 5))
+    assert max(seen) <= MAX_WORDS_PER_CALL and len(seen) == 4
+
+
+def test_vader_explain_random_sentences_match_vader():
+    rng = random.Random(7)
+    lexicon = sorted(_SIA.lexicon)
+    vocab = (
+        rng.sample(lexicon, 200)
+        + list(BOOSTER_DICT)
+        + NEGATE
+        + ["but", "BUT", "least", "at", "very", "no", "kind", "of", "never", "so", "this"]
+        + ["without", "doubt", "the", "shit", "bad", "ass", "GOOD", "!", "??", "😁", ":)"]
+    )
+    for _ in range(2000):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 14)))
+        ex = explain(text)
+        assert ex.compound == _SIA.polarity_scores(text)["compound"], text
+        total = sum(w.contribution for w in ex.words) + ex.emphasis
+        assert total == pytest.approx(ex.compound, abs=1e-9), text
