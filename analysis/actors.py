@@ -82,7 +82,7 @@ def _name_parts(run: str) -> list[list[str]]:
 
 
 def guess_actors(texts: Iterable[str], limit: int = 6) -> tuple[Actor, ...]:
-    """The most mentioned capitalised names across ``texts``.
+    """Guess a story's actors: the most mentioned capitalised names in ``texts``.
 
     Args:
         texts: The articles of a story (guessing over all of them gives every
@@ -94,6 +94,7 @@ def guess_actors(texts: Iterable[str], limit: int = 6) -> tuple[Actor, ...]:
         longer name ("Hegseth" of "Pete Hegseth") is counted towards that name
         and given as its alias. Names seen fewer than :data:`MIN_MENTIONS`
         times are left out.
+
     """
     counts: Counter[str] = Counter()
     lowercase_words: set[str] = set()
@@ -131,9 +132,7 @@ def guess_actors(texts: Iterable[str], limit: int = 6) -> tuple[Actor, ...]:
             aliases.setdefault(full, []).append(name)
         else:
             totals[name] += n
-    ranked = [
-        (name, n) for name, n in totals.most_common() if n >= MIN_MENTIONS
-    ]
+    ranked = [(name, n) for name, n in totals.most_common() if n >= MIN_MENTIONS]
     return tuple(Actor(name, tuple(aliases.get(name, ()))) for name, _ in ranked[:limit])
 
 
@@ -157,6 +156,7 @@ def mentions(actor: Actor, text: str) -> list[Span]:
     Returns:
         Spans into ``text``, in order, not overlapping (the longest name wins
         where names overlap, e.g. "Pete Hegseth" over "Hegseth").
+
     """
     pattern = _pattern(actor)
     if pattern is None:

@@ -49,12 +49,26 @@ BODY_MIN_WORDS = 30
 _BULLET = re.compile(r"^\s*[-•*·▪●◦]\s+")
 _TERMINAL = re.compile(r"[.!?…][\"”’)\]]*$")
 _WORDS = re.compile(r"[^\W_][\w'’.-]*")
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _LINK_ITEM = re.compile(r"^[^.!?]{2,60}:\s+\S[^.!?]*$")
+# "By Jane Doe", "Martin Fackler", "By JANE DOE and JOHN SMITH, Associated Press",
+# "Jane Doe, Staff Writer": two to four capitalised name words, an optional
+# "and", and an optional affiliation after a comma. Case matters here.
 _BYLINE = re.compile(
-    r"^(by\s+)?([A-Z][\w'’.-]+)(\s+(and\s+)?[A-Z][\w'’.-]+){1,3}(\s*,\s*[\w ]{2,40})?$",
-    re.IGNORECASE,
+    r"^(?:[Bb][Yy]\s+)?([A-Z][\w'’.-]+)((?:\s+and)?\s+[A-Z][\w'’.-]+){1,3}(\s*,\s*[\w .]{2,40})?$"
 )
+# Capitalised words that make a short line a label or a date, not a name.
+_NOT_NAMES = frozenset(
+    """updated published posted news world live breaking opinion analysis video photos
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december""".split()
+)
+# A dateline ("LONDON (Reuters) -", "TOKYO —") opens the lede, never a standfirst.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(\([^)]{1,40}\))?\s*[-—–]\s")
+# A standfirst with nothing after it to confirm it must be this short.
+STANDFIRST_UNCONFIRMED_MAX_WORDS = 20
 _NORMALISE = re.compile(r"[\W_]+")
+_BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -219,7 +233,10 @@ def _continues_list(line: str) -> bool:
 
 
 def _is_link_item(line: str) -> bool:
-    return bool(_BULLET.match(line)) and _words(line) <= 20 or bool(_LINK_ITEM.match(line))
+    # "Outlet: Headline" or a bare address, with or without a bullet. Plain
+    # bullets are not enough: a list of policies inside the body is prose.
+    item = _BULLET.sub("", line)
+    return bool(_LINK_ITEM.match(item)) or bool(_URL.search(item)) and _words(item) <= 20
 
 
 def _apply_heuristics(lines: _Lines) -> None:
@@ -241,7 +258,12 @@ def _apply_heuristics(lines: _Lines) -> None:
 
 def _is_headline(line: str) -> bool:
     words = _words(line)
-    return 3 <= words <= HEADLINE_MAX_WORDS and not line.endswith(".") and _sentences(line) == 1
+    return (
+        3 <= words <= HEADLINE_MAX_WORDS
+        and not line.endswith((".", ":", ";", ","))
+        and (line[0].isupper() or line[0].isdigit())
+        and _sentences(line) == 1
+    )
 
 
 def _is_caption(line: str) -> bool:
@@ -255,7 +277,10 @@ def _is_caption(line: str) -> bool:
 
 
 def _is_byline(line: str) -> bool:
-    return _words(line) <= 8 and bool(_BYLINE.match(line)) and not _TERMINAL.search(line)
+    if _words(line) > 8 or _TERMINAL.search(line) or not _BYLINE.match(line):
+        return False
+    name = line.split(",")[0]
+    return not any(word.lower() in _NOT_NAMES for word in _WORDS.findall(name))
 
 
 def _header_zone(lines: _Lines) -> tuple[str, str, str]:
@@ -274,21 +299,41 @@ def _header_zone(lines: _Lines) -> tuple[str, str, str]:
     # Headline and standfirst are shown apart from the body, not dropped.
     lines.take(live[: head + 1])
     byline = ""
+    pending: int | None = None  # a possible standfirst, confirmed below
+    confirmed = False
     for i in live[head + 1 :]:
         line = lines.text[i]
         if _normalise(line) == _normalise(title):
             lines.remove([i], "repeated headline", "duplicate_headline")
         elif _is_caption(line):
             lines.remove([i], "image caption: describes a photo, not the story", "caption")
+            confirmed = pending is not None
         elif not byline and _is_byline(line):
-            byline = re.sub(r"^by\s+", "", line, flags=re.IGNORECASE)
+            byline = _BY_PREFIX.sub("", line)
             lines.take([i])
-        elif _sentences(line) == 1 and _words(line) <= STANDFIRST_MAX_WORDS and not _is_body(line):
-            standfirst.append(line)
-            lines.take([i])
+            confirmed = pending is not None
+        elif byline or pending is not None or not _could_be_standfirst(line):
+            break  # the body starts here
         else:
-            break
+            pending = i
+    # Newspaper layout puts the standfirst before the photo and the byline, so
+    # either confirms it; without them only a short summary line qualifies, so
+    # the one-sentence lede of wire copy stays in the body.
+    if pending is not None and (
+        confirmed or _words(lines.text[pending]) <= STANDFIRST_UNCONFIRMED_MAX_WORDS
+    ):
+        standfirst.append(lines.text[pending])
+        lines.take([pending])
     return title, "\n".join(standfirst), byline
+
+
+def _could_be_standfirst(line: str) -> bool:
+    return (
+        _sentences(line) == 1
+        and _words(line) <= STANDFIRST_MAX_WORDS
+        and not _is_body(line)
+        and not _DATELINE.match(line)
+    )
 
 
 def _normalise(line: str) -> str:

@@ -12,6 +12,9 @@ explainable, which a general statistical detector is not:
 4. Otherwise cp1252 (a superset of Latin-1's printable range). If the file also
    holds valid multi-byte UTF-8, it is a mix: each stray byte is read as cp1252
    and the count is reported, so the user knows the file was repaired.
+
+Newlines are normalised to ``\\n`` and control characters dropped
+(:func:`normalise_text`), whatever the encoding.
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ def decode(data: bytes) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             text = data.decode(name, errors="replace")
-            return Decoded(_newlines(text), _label(name, bom), text.count("\ufffd"))
+            return Decoded(normalise_text(text), _label(name, bom), text.count("\ufffd"))
     for signature, what in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise NotText(messages.NOT_TEXT_SIGNATURE.format(what=what))
@@ -90,7 +93,7 @@ def decode(data: bytes) -> Decoded:
             raise NotText(messages.NOT_TEXT_NUL)
         return utf16
     try:
-        return Decoded(_newlines(data.decode("utf-8")), "utf-8")
+        return Decoded(normalise_text(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
     if _UTF8_MULTIBYTE.search(data):
@@ -99,24 +102,26 @@ def decode(data: bytes) -> Decoded:
         raw = data.decode("utf-8", errors="surrogateescape")
         stray = _ESCAPED.findall(raw)
         text = _ESCAPED.sub(lambda m: _cp1252(bytes([ord(m.group()) - 0xDC00])), raw)
-        return Decoded(_newlines(text), "utf-8 (mixed with cp1252)", len(stray))
-    return Decoded(_newlines(_cp1252(data)), "cp1252")
+        return Decoded(normalise_text(text), "utf-8 (mixed with cp1252)", len(stray))
+    return Decoded(normalise_text(_cp1252(data)), "cp1252")
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
+# cp1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D); Latin-1
+# reads them as C1 controls, which normalise_text then drops. A codec error
+# handler keeps the decoding in C instead of a per-byte Python loop.
+
+
+def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start : error.end]
+    return bad.decode("latin-1"), error.end
+
+
+codecs.register_error("slant-latin1", _latin1_fallback)
 
 
 def _cp1252(data: bytes) -> str:
-    # cp1252 leaves five bytes undefined; Latin-1 reads them as C1 controls.
-    return "".join(
-        data[i : i + 1].decode("cp1252", errors="strict")
-        if data[i] not in _CP1252_UNDEFINED
-        else data[i : i + 1].decode("latin-1")
-        for i in range(len(data))
-    ) if any(b in _CP1252_UNDEFINED for b in data) else data.decode("cp1252")
-
-
-_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+    return data.decode("cp1252", errors="slant-latin1")
 
 
 def _bomless_utf16(data: bytes) -> Decoded | None:
@@ -131,7 +136,7 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
     else:
         return None
     text = data.decode(name, errors="replace")
-    return Decoded(_newlines(text), "utf-16", text.count("\ufffd"))
+    return Decoded(normalise_text(text), "utf-16", text.count("\ufffd"))
 
 
 def _label(name: str, bom: bytes) -> str:
@@ -140,5 +145,23 @@ def _label(name: str, bom: bytes) -> str:
     return f"{name} (with BOM)"
 
 
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+# C0 controls other than tab and newline, DEL, and C1 controls: never article
+# text, and some (ESC) could drive a terminal that prints the text.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def normalise_text(text: str) -> str:
+    """Normalise newlines to ``\\n`` and drop control characters.
+
+    Applied to every decoded file and every table row, so the analysers and
+    every view see one kind of line break and no terminal control codes.
+
+    Args:
+        text: Decoded text.
+
+    Returns:
+        The text with ``\\r\\n`` and lone ``\\r`` turned into ``\\n`` and
+        control characters (other than tab and newline) removed.
+    """
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,7 +31,7 @@ def story_json(story: Story, indent: int | None = 2) -> str:
     Returns:
         The JSON text.
     """
-    return json.dumps(to_dict(story), ensure_ascii=False, indent=indent)
+    return json.dumps(finite(to_dict(story)), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 def article_jsonl(item: Article | FileError) -> str:
@@ -44,7 +45,28 @@ def article_jsonl(item: Article | FileError) -> str:
     """
     if isinstance(item, FileError):
         return json.dumps({"error": to_dict(item)}, ensure_ascii=False)
-    return json.dumps(to_dict(item), ensure_ascii=False)
+    return json.dumps(finite(to_dict(item)), ensure_ascii=False, allow_nan=False)
+
+
+def finite(data: Any) -> Any:
+    """Replace NaN and infinities in plain data with None.
+
+    Python's ``json`` would write them as ``NaN``/``Infinity``, which is not
+    JSON: strict readers (browsers, jq, other languages) reject the whole file.
+
+    Args:
+        data: Plain data from :func:`analysis.serialize.to_dict`.
+
+    Returns:
+        The same data with every non-finite float replaced by None.
+    """
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: finite(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [finite(v) for v in data]
+    return data
 
 
 def safe_cell(value: Any) -> Any:
@@ -73,7 +95,9 @@ def _get(obj: Any, *path: str) -> Any:
 
 
 def _round(value: Any) -> Any:
-    return round(value, 4) if isinstance(value, float) else value
+    if isinstance(value, float):
+        return round(value, 4) if math.isfinite(value) else None
+    return value
 
 
 def article_row(article: Article) -> dict[str, Any]:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from analysis.doc import Doc
-from analysis.lexicon import Entry, Token, load_lexicon, matcher, tokenize
+from analysis.lexicon import Entry, PhraseMatcher, Token, load_lexicon, matcher, tokenize
 
 LEXICON = "hedging"
 """The lexicon file this analyser reads."""
@@ -35,6 +36,7 @@ CATEGORIES = ("hedge", "booster", "weasel", "anonymous_source")
 EVALUATED_CATEGORIES = frozenset({"hedge", "weasel", "anonymous_source"})
 """Categories that flag a sentence as uncertain in :mod:`analysis.evaluate.hedging`."""
 
+ERR_UNKNOWN_CATEGORY = "Lexicon 'hedging' gives an unknown category {category!r} for {term!r}."
 ERR_UNKNOWN_RULE = "Lexicon 'hedging' names an unknown context rule {rule!r} for {term!r}."
 
 # Words after which "can" or "kind" is a noun ("a can of", "this kind of").
@@ -59,16 +61,18 @@ _QUANTIFIER_AFTER = frozenset(
     "of other say said argue argued believe believed claim claimed suggest suggested "
     "think thought feel felt consider considered contend contended have had fear feared".split()
 )
-_SOME_SET_PHRASES = frozenset(
-    "time times point extent degree sort kind day days while way".split()
+_TIME_NOUNS = frozenset(
+    "time times day days week weeks month months year years decade decades century centuries "
+    "hour hours minute minutes generation generations while".split()
 )
+_SOME_SET_PHRASES = _TIME_NOUNS | {"point", "extent", "degree", "sort", "kind", "way"}
 # Words after "appear" that show it means "show up", not "seem".
 _PHYSICAL_AFTER = frozenset(
     "in on at before as with for alongside from onstage together during again twice once "
     "briefly live nude".split()
 )
 # Characters that end a sentence before the next token.
-_SENTENCE_BREAK = frozenset(".!?\n\"“‘(")
+_SENTENCE_BREAK = frozenset('.!?\n"“‘(')
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,10 @@ class HedgeMatch:
         category: One of :data:`CATEGORIES`.
         rule: ``"lexicon"`` for a plain lexicon match, otherwise the name of the
             context rule that accepted it (e.g. ``"number_follows"``).
-        entry: The lexicon row's term that fired.
+        entry: The headword of the lexicon row that fired (see
+            :attr:`analysis.lexicon.Entry.headword`).
         in_quote: Whether it lies inside a direct quote (the speaker's words).
+
     """
 
     start: int
@@ -128,6 +134,7 @@ class HedgingResult:
             outlet's own cues: +1 all hedges, -1 all boosters, 0 even; None
             when there are neither.
         word_count: The word count the rates were computed from.
+
     """
 
     matches: tuple[HedgeMatch, ...]
@@ -151,7 +158,7 @@ def _sentence_start(text: str, tokens: Sequence[Token], i: int) -> bool:
 
 
 def _rule_not_month(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """"May" the month (or the surname) is not the modal.
+    """Reject "May" the month (or the surname): it is not the modal.
 
     Rejects a capitalised "May" that does not open a sentence ("in May", "Theresa
     May"), and any "may" followed by a number ("May 5", "May 2025").
@@ -163,7 +170,7 @@ def _rule_not_month(text: str, tokens: Sequence[Token], first: int, last: int) -
 
 
 def _rule_not_noun(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """"can" / "kind of" after a determiner, or "can of", is a noun."""
+    """Reject "can" / "kind of" used as a noun ("a can of", "this kind of")."""
     if first > 0 and tokens[first].joined and tokens[first - 1].norm in _DETERMINERS:
         return False
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
@@ -171,13 +178,13 @@ def _rule_not_noun(text: str, tokens: Sequence[Token], first: int, last: int) ->
 
 
 def _rule_not_negated(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """"could not" states an inability, not a possibility."""
+    """Reject "could not": it states an inability, not a possibility."""
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     return not (nxt is not None and nxt.joined and nxt.norm == "not")
 
 
 def _rule_number_follows(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Approximators count only before a number: "about 50,000", "about a dozen"."""
+    """Accept approximators only before a number: "about 50,000", "about a dozen"."""
     k = last + 1
     if k < len(tokens) and tokens[k].norm in ("a", "an") and tokens[k].joined:
         k += 1
@@ -189,24 +196,26 @@ def _rule_number_follows(text: str, tokens: Sequence[Token], first: int, last: i
 
 
 def _rule_vague_quantifier(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """"some", "many", "most", "others" as an unnamed group of people or sources.
+    """Accept "others" (and similar words) only as an unnamed group of people or sources.
 
     Accepts the quantifier when it opens a sentence or clause ("Some say",
     "although many believe"), follows "by"/"among" ("considered by many"), or
     is followed by "of", "other" or a verb of saying or thinking ("some of them",
-    "others argue"). Plain counting ("many years", "the most votes") is left out.
+    "others argue"). Plain counting ("many years", "many of 20") is left out.
     """
     prev = tokens[first - 1] if first > 0 else None
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is not None and (_is_number(nxt) or nxt.norm in _TIME_NOUNS):
+        return False
     if prev is None or _sentence_start(text, tokens, first):
-        return nxt is None or not _is_number(nxt)
+        return True
     if prev.joined and (prev.norm in _CLAUSE_OPENERS or prev.norm in _QUANTIFIER_BEFORE):
         return True
     return nxt is not None and nxt.joined and nxt.norm in _QUANTIFIER_AFTER
 
 
 def _rule_vague_some(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """"some" as a vague quantity ("some critics", "in some cases").
+    """Accept "some" or "many" as a vague quantity ("some critics", "many residents").
 
     Rejected before a number (that is the approximator row) and in set phrases
     of time or degree ("some time", "at some point", "to some extent").
@@ -216,7 +225,7 @@ def _rule_vague_some(text: str, tokens: Sequence[Token], first: int, last: int) 
 
 
 def _rule_not_physical(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """"appear" hedges ("appears to", "it appeared that") unless it means "show up"."""
+    """Accept "appear" ("appears to", "it appeared that") unless it means "show up"."""
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     return nxt is not None and nxt.joined and nxt.norm not in _PHYSICAL_AFTER
 
@@ -235,16 +244,21 @@ CONTEXT_RULES: dict[str, ContextRule] = {
 """Context rules a lexicon row may name in its ``context`` column."""
 
 
-def _check_rules(entries: Sequence[Entry]) -> None:
-    for entry in entries:
+@cache
+def _checked_matcher() -> PhraseMatcher:
+    """Build the hedging matcher, after checking each row's category and context rule."""
+    for entry in load_lexicon(LEXICON).entries:
+        if entry.category not in CATEGORIES:
+            raise ValueError(ERR_UNKNOWN_CATEGORY.format(category=entry.category, term=entry.term))
         if entry.context and entry.context not in CONTEXT_RULES:
             raise ValueError(ERR_UNKNOWN_RULE.format(rule=entry.context, term=entry.term))
+    return matcher(LEXICON)
 
 
 def find_matches(
     text: str, in_quote: Callable[[int, int], bool] | None = None
 ) -> tuple[HedgeMatch, ...]:
-    """Every hedging cue in a text, context rules applied.
+    """Find every hedging cue in a text, context rules applied.
 
     Args:
         text: Any text.
@@ -253,8 +267,8 @@ def find_matches(
 
     Returns:
         Matches in text order, never overlapping.
+
     """
-    _check_rules(load_lexicon(LEXICON).entries)
     tokens = tokenize(text)
 
     def accept(toks: Sequence[Token], first: int, last: int, entry: Entry) -> str | None:
@@ -263,7 +277,7 @@ def find_matches(
         return entry.context if CONTEXT_RULES[entry.context](text, toks, first, last) else None
 
     out = []
-    for m in matcher(LEXICON).find(tokens, accept):
+    for m in _checked_matcher().find(tokens, accept):
         start, end = tokens[m.first].start, tokens[m.last].end
         out.append(
             HedgeMatch(
@@ -272,7 +286,7 @@ def find_matches(
                 text=text[start:end],
                 category=m.entry.category,
                 rule=m.rule,
-                entry=m.entry.term,
+                entry=m.entry.headword,
                 in_quote=bool(in_quote and in_quote(start, end)),
             )
         )
@@ -294,6 +308,7 @@ def analyse(doc: Doc) -> HedgingResult:
     Returns:
         The matches, the outlet's and the quoted counts, rates per 100 words
         (outlet's words only) and the hedge/booster balance.
+
     """
     matches = find_matches(doc.text, doc.in_quote)
     own = {c: 0 for c in CATEGORIES}

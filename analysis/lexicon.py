@@ -25,8 +25,9 @@ Term syntax:
 - Words are separated by spaces; hyphens and apostrophes are matched as in the
   text, so ``war-fighting`` also matches "war fighting" (a hyphen or spaces
   between two words are treated alike).
-- ``(is|are|was|were)`` lists alternatives for one word; an empty alternative,
-  as in ``(widely|)``, makes the word optional.
+- ``(is|are|was|were)`` lists alternatives (each may be several words, as in
+  ``(a source|sources)``); an empty alternative, as in ``(widely|)``, makes
+  the slot optional.
 
 Inflection is generated at load time from the ``pos`` column, so the matcher
 itself only ever compares exact (lower-cased) tokens:
@@ -61,6 +62,9 @@ LEXICON_DIR = Path(__file__).parent / "lexicons"
 # consumes at least one character and the inner group needs an apostrophe.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
+# A term piece: "(alternative|alternative two)" or a plain word.
+_PIECE_RE = re.compile(r"\(([^()]*)\)|[^\s()]+")
+
 # Characters allowed between two words of one phrase: spaces and hyphens.
 # Anything else (a full stop, a comma, a quote mark) breaks a phrase.
 _JOINERS = frozenset(" \t\n\u00a0-\u2010\u2011")
@@ -78,6 +82,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "seek": ("seeks", "sought", "seeking"),
     "go": ("goes", "went", "gone", "going"),
     "take": ("takes", "took", "taken", "taking"),
+    "make": ("makes", "made", "making"),
 }
 """Irregular verb forms the ``verb`` inflection cannot derive by rule."""
 
@@ -108,6 +113,7 @@ class Token:
         norm: Lower-cased, with curly apostrophes made straight.
         joined: Whether only spaces or hyphens separate it from the previous
             token, so that a phrase may continue across the gap.
+
     """
 
     start: int
@@ -129,6 +135,7 @@ class Entry:
         neutral: A neutral alternative a reporter could have used.
         context: The name of a context rule that must accept each match, or "".
         note: Free text for the lexicon browser.
+
     """
 
     term: str
@@ -138,6 +145,16 @@ class Entry:
     neutral: str = ""
     context: str = ""
     note: str = ""
+
+    @property
+    def headword(self) -> str:
+        """The term with each ``(a|b)`` group reduced to its first non-empty choice.
+
+        "(speak|talk) harshly" gives "speak harshly"; "(is|are) expected to"
+        gives "is expected to". Used to name the entry in match output.
+        """
+        words = (next((alt for alt in alts if alt), "") for alts in _term_pieces(self.term))
+        return " ".join(word for word in words if word)
 
 
 @dataclass(frozen=True)
@@ -152,6 +169,7 @@ class Lexicon:
         licence: The licence of the list.
         columns: The column names, in file order.
         entries: The rows, in file order.
+
     """
 
     name: str
@@ -172,6 +190,7 @@ class PhraseMatch:
         last: Index of the last token (inclusive).
         entry: The lexicon row that produced the phrase.
         rule: Which rule accepted it (``"lexicon"`` or a context rule's name).
+
     """
 
     first: int
@@ -196,6 +215,7 @@ def tokenize(text: str) -> list[Token]:
 
     Returns:
         The tokens in order, with offsets into ``text``.
+
     """
     tokens: list[Token] = []
     prev_end = 0
@@ -213,13 +233,14 @@ def tokenize(text: str) -> list[Token]:
 
 
 def verb_forms(verb: str) -> set[str]:
-    """The base form of a verb with its -s, -ed and -ing forms.
+    """Return the base form of a verb with its -s, -ed and -ing forms.
 
     Args:
         verb: A lower-case base form ("slam").
 
     Returns:
         The forms ("slam", "slams", "slammed", "slamming", ...).
+
     """
     if verb in IRREGULAR_VERBS:
         return {verb, *IRREGULAR_VERBS[verb]}
@@ -246,13 +267,14 @@ def verb_forms(verb: str) -> set[str]:
 
 
 def noun_forms(noun: str) -> set[str]:
-    """The singular of a noun with its plural.
+    """Return the singular of a noun with its plural.
 
     Args:
         noun: A lower-case singular ("thug").
 
     Returns:
         The forms ("thug", "thugs").
+
     """
     if noun in IRREGULAR_NOUNS:
         return {noun, *IRREGULAR_NOUNS[noun]}
@@ -263,20 +285,24 @@ def noun_forms(noun: str) -> set[str]:
     return {noun, noun + "s"}
 
 
+def _term_pieces(term: str) -> list[list[str]]:
+    """Split a term into pieces, each a list of alternatives ("(a|b c)" or a word)."""
+    pieces = []
+    for m in _PIECE_RE.finditer(term):
+        pieces.append(m.group(1).split("|") if m.group(1) is not None else [m.group()])
+    return pieces
+
+
 def _term_slots(term: str) -> list[list[tuple[str, ...]]]:
     """Parse a term into slots, each a list of alternative token tuples."""
-    slots: list[list[tuple[str, ...]]] = []
-    for piece in term.split():
-        if piece.startswith("(") and piece.endswith(")"):
-            alternatives = piece[1:-1].split("|")
-        else:
-            alternatives = [piece]
-        slots.append([tuple(t.norm for t in tokenize(alt)) for alt in alternatives])
-    return slots
+    return [
+        [tuple(t.norm for t in tokenize(alt)) for alt in alternatives]
+        for alternatives in _term_pieces(term)
+    ]
 
 
 def expand_term(term: str, pos: str = "fixed") -> set[tuple[str, ...]]:
-    """Every token sequence a lexicon term stands for.
+    """List every token sequence a lexicon term stands for.
 
     Args:
         term: The term as written in the file ("(is|was) expected to").
@@ -284,6 +310,7 @@ def expand_term(term: str, pos: str = "fixed") -> set[tuple[str, ...]]:
 
     Returns:
         Lower-cased token tuples, e.g. ``{("is", "expected", "to"), ...}``.
+
     """
     phrases: set[tuple[str, ...]] = set()
     for combo in itertools.product(*_term_slots(term)):
@@ -324,7 +351,9 @@ def _parse(name: str, lines: Iterable[str]) -> Lexicon:
             raise ValueError(
                 ERR_BAD_ROW.format(name=name, line=number, expected=len(columns), got=len(cells))
             )
-        row = {col: cell for col, cell in zip(columns, cells) if col in fields and cell}
+        row = {
+            col: cell for col, cell in zip(columns, cells, strict=False) if col in fields and cell
+        }
         entries.append(Entry(**row))
     if not columns:
         raise ValueError(ERR_NO_COLUMNS.format(name=name))
@@ -340,7 +369,7 @@ def _parse(name: str, lines: Iterable[str]) -> Lexicon:
 
 
 def available_lexicons() -> tuple[str, ...]:
-    """Names of the lexicons shipped with Slant, for the lexicon browser."""
+    """Return the names of the lexicons shipped with Slant, for the lexicon browser."""
     return tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.tsv")))
 
 
@@ -357,6 +386,7 @@ def load_lexicon(name: str) -> Lexicon:
     Raises:
         KeyError: If there is no such lexicon.
         ValueError: If the file is malformed.
+
     """
     path = LEXICON_DIR / f"{name}.tsv"
     if name not in available_lexicons():
@@ -376,6 +406,7 @@ class PhraseMatcher:
 
     Args:
         entries: Lexicon rows; each is expanded with :func:`expand_term`.
+
     """
 
     def __init__(self, entries: Iterable[Entry]):
@@ -393,7 +424,7 @@ class PhraseMatcher:
         return len(self._phrases)
 
     def lookup(self, words: Sequence[str]) -> Entry | None:
-        """The first entry for an exact (normalised) token sequence, if any."""
+        """Return the first entry for an exact (normalised) token sequence, if any."""
         entries = self._phrases.get(tuple(words))
         return entries[0] if entries else None
 
@@ -422,6 +453,7 @@ class PhraseMatcher:
 
         Returns:
             Matches in text order; they never overlap.
+
         """
         matches: list[PhraseMatch] = []
         i = 0
@@ -443,5 +475,5 @@ class PhraseMatcher:
 
 @cache
 def matcher(name: str) -> PhraseMatcher:
-    """The phrase matcher for a lexicon (built once)."""
+    """Return the phrase matcher for a lexicon (built once)."""
     return PhraseMatcher(load_lexicon(name).entries)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.doc import Doc
-from analysis.lexicon import Entry, load_lexicon, matcher, normalise, tokenize
+from analysis.lexicon import Entry, load_lexicon, matcher, tokenize
 
 LEXICON = "loaded"
 """The lexicon file this analyser reads."""
@@ -59,6 +59,7 @@ class LoadedMatch:
         neutral: A neutral alternative ("criticized").
         entry: The lexicon headword ("slam" for "slammed").
         in_quote: Whether it lies inside a direct quote (the speaker's words).
+
     """
 
     start: int
@@ -80,6 +81,7 @@ class CategoryRate:
         count: The outlet's own matches (outside quotes).
         quoted: Matches inside direct quotes (the speakers').
         rate: ``count`` per 100 words of the article.
+
     """
 
     category: str
@@ -99,6 +101,7 @@ class LoadedResult:
         quoted: Matches inside direct quotes, all categories.
         rate: ``count`` per 100 words.
         word_count: The word count the rates were computed from.
+
     """
 
     matches: tuple[LoadedMatch, ...]
@@ -110,13 +113,14 @@ class LoadedResult:
 
 
 def lookup(word_or_phrase: str) -> Entry | None:
-    """The lexicon entry for a word or phrase, any inflection ("slammed" -> slam).
+    """Return the lexicon entry for a word or phrase, any inflection ("slammed": slam).
 
     Args:
         word_or_phrase: As it appears in text; case and apostrophes do not matter.
 
     Returns:
         The entry, or None when it is not loaded wording.
+
     """
     words = [t.norm for t in tokenize(word_or_phrase)]
     return matcher(LEXICON).lookup(words) if words else None
@@ -130,7 +134,7 @@ def is_neutral_attribution(word_or_phrase: str) -> bool:
 def find_matches(
     text: str, in_quote: Callable[[int, int], bool] | None = None
 ) -> tuple[LoadedMatch, ...]:
-    """Every loaded word or phrase in a text.
+    """Find every loaded word or phrase in a text.
 
     Args:
         text: Any text.
@@ -139,6 +143,7 @@ def find_matches(
 
     Returns:
         Matches in text order, never overlapping, longest phrase first.
+
     """
     tokens = tokenize(text)
     out = []
@@ -152,7 +157,7 @@ def find_matches(
                 category=m.entry.category,
                 connotation=m.entry.connotation,
                 neutral=m.entry.neutral,
-                entry=m.entry.term,
+                entry=m.entry.headword,
                 in_quote=bool(in_quote and in_quote(start, end)),
             )
         )
@@ -160,7 +165,7 @@ def find_matches(
 
 
 def categories() -> tuple[str, ...]:
-    """Categories in display order, then any others the lexicon file uses."""
+    """Return the categories in display order, then any others the lexicon uses."""
     extra = sorted({e.category for e in load_lexicon(LEXICON).entries} - set(CATEGORIES))
     return (*CATEGORIES, *extra)
 
@@ -174,6 +179,7 @@ def analyse(doc: Doc) -> LoadedResult:
     Returns:
         The matches and, per category, the outlet's own count, the quoted
         count and the rate per 100 words (outlet's words only).
+
     """
     matches = find_matches(doc.text, doc.in_quote)
     per100 = 100.0 / doc.word_count if doc.word_count > 0 else 0.0
@@ -191,18 +197,3 @@ def analyse(doc: Doc) -> LoadedResult:
         rate=count * per100,
         word_count=doc.word_count,
     )
-
-
-__all__ = [
-    "ATTRIBUTION_CATEGORY",
-    "CATEGORIES",
-    "NEUTRAL_ATTRIBUTION",
-    "CategoryRate",
-    "LoadedMatch",
-    "LoadedResult",
-    "analyse",
-    "find_matches",
-    "is_neutral_attribution",
-    "lookup",
-    "normalise",
-]

@@ -12,6 +12,7 @@ and the rest of the story still loads.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -22,8 +23,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from analysis import messages
-from analysis.encoding import NotText, decode
-from analysis.manifest import Manifest, read_manifest
+from analysis.encoding import NotText, decode, normalise_text
+from analysis.manifest import MANIFEST_NAME, Manifest, read_manifest
 from analysis.model import FileError, StoryInfo
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -32,6 +33,12 @@ TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 # be raised with --max-bytes / SLANT_MAX_BYTES.
 MAX_FILE_BYTES = int(os.environ.get("SLANT_MAX_BYTES", 10_000_000))
 MAX_FIELD_CHARS = 2_000_000
+# Tables hold many articles, so they may be this many times larger than one
+# article file; they are streamed row by row, so memory stays bounded.
+TABLE_SIZE_FACTOR = 20
+# A JSONL line longer than this is skipped without being read into memory whole.
+MAX_LINE_CHARS = MAX_FIELD_CHARS * 2
+MAX_NAME_CHARS = 200
 TABLE_FIELDS = ("id", "outlet", "title", "url", "date")
 
 
@@ -98,13 +105,24 @@ def load_paths(paths: Sequence[Path], max_bytes: int = MAX_FILE_BYTES) -> Loaded
             if manifest is not None:
                 info = info or manifest.info
                 notes.extend(manifest.problems)
-            files = sorted(p for p in path.iterdir() if _readable_suffix(p) and p.is_file())
+                # Problems are also errors, so every front end that lists
+                # errors (CLI stderr, JSON, the app) shows them.
+                where = str(path / MANIFEST_NAME)
+                errors.extend(FileError(where, problem) for problem in manifest.problems)
+            try:
+                files = sorted(p for p in path.iterdir() if _readable_suffix(p) and p.is_file())
+            except OSError as exc:
+                reason = exc.strerror or exc
+                errors.append(FileError(str(path), messages.UNREADABLE.format(reason=reason)))
+                continue
             if not files:
                 errors.append(FileError(str(path), messages.NO_INPUT.format(path=path)))
             for file in files:
                 got, bad = read_file(file, manifest, max_bytes)
                 articles.extend(got)
                 errors.extend(bad)
+        elif not path.exists():
+            errors.append(FileError(safe_name(str(path)), messages.NOT_FOUND))
         else:
             got, bad = read_file(path, None, max_bytes)
             articles.extend(got)
@@ -128,14 +146,14 @@ def read_file(
     Returns:
         The articles read and the errors met.
     """
-    name = path.name
+    name = safe_name(path.name)
     if not _readable_suffix(path):
         return [], [FileError(name, messages.UNSUPPORTED.format(suffix=path.suffix))]
     if path.suffix.lower() in TABLE_SUFFIXES:
         try:
             size = path.stat().st_size
-            if size > max_bytes * 20:  # tables hold many articles; still bounded
-                limit = max_bytes * 20
+            limit = max_bytes * TABLE_SIZE_FACTOR
+            if size > limit:
                 return [], [FileError(name, messages.TOO_LARGE.format(size=size, limit=limit))]
             with path.open("rb") as handle:
                 return _split(iter_table(name, handle))
@@ -148,9 +166,9 @@ def read_file(
         data = path.read_bytes()
     except OSError as exc:
         return [], [FileError(name, messages.UNREADABLE.format(reason=exc.strerror or exc))]
-    got, bad = read_upload(name, data, max_bytes)
-    if manifest is not None and name in manifest.articles:
-        attribution = manifest.articles[name]
+    got, bad = read_upload(path.name, data, max_bytes)
+    if manifest is not None and path.name in manifest.articles:
+        attribution = manifest.articles[path.name]
         got = [
             replace(
                 a,
@@ -180,6 +198,9 @@ def read_upload(
     display = safe_name(name)
     suffix = Path(display).suffix.lower()
     if suffix in TABLE_SUFFIXES:
+        limit = max_bytes * TABLE_SIZE_FACTOR
+        if len(data) > limit:
+            return [], [FileError(display, messages.TOO_LARGE.format(size=len(data), limit=limit))]
         return _split(iter_table(display, io.BytesIO(data)))
     if suffix not in TEXT_SUFFIXES:
         return [], [FileError(display, messages.UNSUPPORTED.format(suffix=suffix))]
@@ -190,19 +211,24 @@ def read_upload(
     except NotText as exc:
         return [], [FileError(display, str(exc))]
     text = decoded.text
+    warnings: tuple[str, ...] = ()
+    if decoded.replaced:
+        warnings = (messages.MIXED_ENCODING.format(count=decoded.replaced),)
     if suffix in (".html", ".htm"):
-        from analysis.html import extract_text
+        if not text.strip():
+            return [], [FileError(display, messages.EMPTY)]
+        from analysis.html import extract
 
-        text, problem = extract_text(text)
-        if problem:
-            return [], [FileError(display, problem)]
+        extracted = extract(text)
+        if extracted.problem:
+            return [], [FileError(display, extracted.problem)]
+        text = normalise_text(extracted.text)
+        if extracted.warning:
+            warnings += (extracted.warning,)
     elif suffix in (".md", ".markdown"):
         text = strip_markdown(text)
     if not text.strip():
         return [], [FileError(display, messages.EMPTY)]
-    warnings = ()
-    if decoded.replaced:
-        warnings = (messages.MIXED_ENCODING.format(count=decoded.replaced),)
     stem = Path(display).stem or "article"
     return [
         RawArticle(
@@ -217,7 +243,8 @@ def iter_table(name: str, handle: io.BufferedIOBase) -> Iterator[RawArticle | Fi
 
     Rows are read one at a time, so a table of 100,000 articles never sits in
     memory whole. Bad rows become errors with their line number; good rows are
-    kept.
+    kept. The encoding is detected from the first 64 KB (UTF-8 with or without
+    a BOM, UTF-16 with a BOM, else cp1252).
 
     Args:
         name: The file name (its suffix picks the format).
@@ -226,54 +253,127 @@ def iter_table(name: str, handle: io.BufferedIOBase) -> Iterator[RawArticle | Fi
     Yields:
         A :class:`RawArticle` per good row, a :class:`FileError` per bad one.
     """
-    stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
+    encoding = _table_encoding(handle)
+    if encoding is None:
+        yield FileError(name, messages.NOT_TEXT_NUL)
+        return
+    stream = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+    label = {"utf-8-sig": "utf-8"}.get(encoding, encoding)
     if name.lower().endswith(".csv"):
-        yield from _csv_rows(name, stream)
+        rows = _csv_rows(name, stream)
     else:
-        yield from _jsonl_rows(name, stream)
+        rows = _jsonl_rows(name, stream)
+    for row in rows:
+        yield replace(row, encoding=label) if isinstance(row, RawArticle) else row
+
+
+_SNIFF_BYTES = 65536
+
+
+def _table_encoding(handle: io.BufferedIOBase) -> str | None:
+    """Pick a table's encoding from its first bytes; None if it is binary."""
+    if not handle.seekable():
+        return "utf-8-sig"
+    head = handle.read(_SNIFF_BYTES)
+    handle.seek(0)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
+        return None
+    try:
+        # Not final: the sample may end inside a multi-byte character.
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
+
+
+class _Lines:
+    """Iterate a text stream's lines, remembering where each CSV record starts.
+
+    ``csv`` reports only the last physical line it read; a record can span
+    several lines (quoted newlines) and blank lines are skipped, so the first
+    non-blank line since :meth:`mark` is the record's own line number.
+    """
+
+    def __init__(self, stream: io.TextIOBase) -> None:
+        self._stream = stream
+        self.read = 0
+        self.start: int | None = None
+
+    def mark(self) -> None:
+        self.start = None
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._stream)
+        self.read += 1
+        if self.start is None and line.strip():
+            self.start = self.read
+        return line
 
 
 def _csv_rows(name: str, stream: io.TextIOBase) -> Iterator[RawArticle | FileError]:
     csv.field_size_limit(MAX_FIELD_CHARS + 1)
-    reader = csv.DictReader(stream)
+    lines = _Lines(stream)
+    reader = csv.DictReader(lines)
     try:
         columns = reader.fieldnames or []
     except csv.Error as exc:
-        yield FileError(name, messages.ROW_BAD_JSON.format(line=1, reason=exc), 1)
+        yield FileError(name, messages.ROW_BAD_CSV.format(line=1, reason=exc), 1)
         return
     if "text" not in columns:
-        yield FileError(name, messages.CSV_NO_TEXT_COLUMN.format(columns=", ".join(columns) or "none"))
+        shown = ", ".join(repr(c) for c in columns[:20]) or "none"
+        yield FileError(name, messages.CSV_NO_TEXT_COLUMN.format(columns=shown))
         return
     row_number = 0
     while True:
-        line = reader.line_num + 1
+        lines.mark()
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
+            line = lines.start or lines.read
             reason = str(exc)
             if "field larger" in reason:
-                yield FileError(name, messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS), line)
+                message = messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS)
             else:
-                yield FileError(name, messages.ROW_BAD_JSON.format(line=line, reason=reason), line)
+                message = messages.ROW_BAD_CSV.format(line=line, reason=reason)
+            yield FileError(name, message, line)
             continue
         row_number += 1
-        yield _row_article(name, line, row_number, row)
+        yield _row_article(name, lines.start or lines.read, row_number, row)
 
 
 def _jsonl_rows(name: str, stream: io.TextIOBase) -> Iterator[RawArticle | FileError]:
     row_number = 0
-    for line, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        if len(raw) > MAX_FIELD_CHARS * 2:
+    line = 0
+    while True:
+        # Bounded reads: a hostile 200 MB line is skipped, not held in memory.
+        raw = stream.readline(MAX_LINE_CHARS + 1)
+        if not raw:
+            return
+        line += 1
+        if len(raw) > MAX_LINE_CHARS and not raw.endswith(("\n", "\r")):
+            _skip_rest_of_line(stream)
             yield FileError(name, messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS), line)
+            continue
+        if not raw.strip():
             continue
         try:
             row = json.loads(raw)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            reason = getattr(exc, "msg", "nested too deeply")
+        except RecursionError:
+            reason = "nested too deeply"
+            yield FileError(name, messages.ROW_BAD_JSON.format(line=line, reason=reason), line)
+            continue
+        except json.JSONDecodeError as exc:
+            yield FileError(name, messages.ROW_BAD_JSON.format(line=line, reason=exc.msg), line)
+            continue
+        except ValueError:  # a number with more digits than Python will convert
+            reason = "a number has too many digits"
             yield FileError(name, messages.ROW_BAD_JSON.format(line=line, reason=reason), line)
             continue
         if not isinstance(row, dict):
@@ -283,14 +383,24 @@ def _jsonl_rows(name: str, stream: io.TextIOBase) -> Iterator[RawArticle | FileE
         yield _row_article(name, line, row_number, row)
 
 
+def _skip_rest_of_line(stream: io.TextIOBase) -> None:
+    while True:
+        more = stream.readline(1 << 20)
+        if not more or more.endswith(("\n", "\r")):
+            return
+
+
 def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | FileError:
     text = row.get("text")
     if text is None:
         return FileError(name, messages.ROW_NO_TEXT.format(line=line), line)
-    if not isinstance(text, str):
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
         text = str(text)
+    if not isinstance(text, str):
+        return FileError(name, messages.ROW_TEXT_NOT_STRING.format(line=line), line)
     if len(text) > MAX_FIELD_CHARS:
         return FileError(name, messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS), line)
+    text = normalise_text(text)
     if not text.strip():
         return FileError(name, messages.ROW_EMPTY_TEXT.format(line=line), line)
     fields = {k: _field(row.get(k)) for k in TABLE_FIELDS}
@@ -298,7 +408,7 @@ def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | F
     return RawArticle(
         id=article_id,
         file=f"{name}:{line}",
-        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        text=text,
         outlet=fields["outlet"] or article_id,
         title=fields["title"],
         url=fields["url"],
@@ -307,9 +417,9 @@ def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | F
 
 
 def _field(value: object) -> str:
-    if value is None:
+    if value is None or isinstance(value, (dict, list)):
         return ""
-    return str(value).strip()[:500]
+    return normalise_text(str(value)).replace("\n", " ").strip()[:500]
 
 
 def _split(items: Iterable[RawArticle | FileError]) -> tuple[list[RawArticle], list[FileError]]:
@@ -324,15 +434,24 @@ def _readable_suffix(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES + TABLE_SUFFIXES
 
 
-_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
+# Control characters and the invisible bidirectional controls that can make
+# "txt.exe" display as "exe.txt": shown as escapes, never passed through.
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def safe_name(name: str) -> str:
     """Reduce a user-supplied file name to a bare, printable file name.
 
     Path parts ("../", "C:\\") are dropped so the name can never address a
-    file outside the story folder; control characters are removed. The result
-    is still untrusted text: escape it before it reaches HTML.
+    file outside the story folder; control characters and bidirectional
+    controls are shown as escapes (``\\x1b``, ``\\u202e``); an overlong name is
+    shortened, keeping its suffix. The result is still untrusted text
+    (``<b>`` and quotes stay): escape it before it reaches HTML.
 
     Args:
         name: The name as uploaded.
@@ -341,7 +460,11 @@ def safe_name(name: str) -> str:
         A non-empty base name.
     """
     base = re.split(r"[\\/]", name)[-1]
-    base = _UNSAFE_NAME.sub("", base).strip().lstrip(".")
+    base = _UNSAFE_NAME.sub(_escape_char, base).strip().lstrip(".")
+    if len(base) > MAX_NAME_CHARS:
+        suffix = Path(base).suffix
+        suffix = suffix if len(suffix) <= 10 else ""
+        base = base[: MAX_NAME_CHARS - len(suffix) - 1] + "…" + suffix
     return base or "unnamed.txt"
 
 

@@ -8,6 +8,7 @@ read without it.
 
 from __future__ import annotations
 
+import datetime
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,9 +80,14 @@ def parse_manifest(data: dict, folder: Path) -> Manifest:
     problems: list[str] = []
     story = data.get("story") if isinstance(data.get("story"), dict) else {}
     actors = []
-    for index, raw in enumerate(story.get("actors", []) or [], start=1):
+    for index, raw in enumerate(_list(story, "actors", problems), start=1):
         if isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip():
-            aliases = tuple(a for a in raw.get("aliases", []) or [] if isinstance(a, str) and a)
+            aliases = raw.get("aliases", [])
+            if isinstance(aliases, str):  # a lone alias written without brackets
+                aliases = [aliases]
+            if not isinstance(aliases, list):
+                aliases = []
+            aliases = tuple(a.strip() for a in aliases if isinstance(a, str) and a.strip())
             actors.append(Actor(raw["name"].strip(), aliases))
         elif isinstance(raw, str) and raw.strip():
             actors.append(Actor(raw.strip()))
@@ -95,19 +101,21 @@ def parse_manifest(data: dict, folder: Path) -> Manifest:
         source=str(folder),
     )
     articles: dict[str, Attribution] = {}
-    entries = data.get("article", [])
-    for index, raw in enumerate(entries if isinstance(entries, list) else [], start=1):
+    for index, raw in enumerate(_list(data, "article", problems), start=1):
         if not isinstance(raw, dict) or not isinstance(raw.get("file"), str):
             problems.append(messages.MANIFEST_BAD_ENTRY.format(index=index, reason="no 'file'"))
             continue
         name = raw["file"]
-        if Path(name).name != name:
+        if Path(name).name != name or "\\" in name or name in (".", ".."):
             problems.append(messages.PATH_OUTSIDE.format(name=name))
             continue
         if not (folder / name).is_file():
             problems.append(messages.MANIFEST_MISSING_FILE.format(name=name))
             continue
         kind = _text(raw.get("kind")) or "unknown"
+        if kind not in KINDS:
+            shown = ", ".join(KINDS)
+            problems.append(messages.MANIFEST_BAD_KIND.format(name=name, kind=kind, kinds=shown))
         articles[name] = Attribution(
             outlet=_text(raw.get("outlet")) or Path(name).stem,
             kind=kind if kind in KINDS else "unknown",
@@ -117,5 +125,23 @@ def parse_manifest(data: dict, folder: Path) -> Manifest:
     return Manifest(info, articles, tuple(problems))
 
 
+_EXAMPLES = {
+    "actors": 'actors = [{name = "China", aliases = ["Beijing"]}]',
+    "article": '[[article]] tables, one per file',
+}
+
+
+def _list(table: dict, key: str, problems: list[str]) -> list:
+    """``table[key]`` if it is a list; otherwise note the problem and use []."""
+    value = table.get(key, [])
+    if isinstance(value, list):
+        return value
+    problems.append(messages.MANIFEST_NOT_LIST.format(key=key, example=_EXAMPLES[key]))
+    return []
+
+
 def _text(value: object) -> str:
+    # TOML dates (date = 2013-11-23, unquoted) arrive as date objects.
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
     return value.strip() if isinstance(value, str) else ""

@@ -68,6 +68,7 @@ class SentenceSentiment:
         questions: Number of "?" in the sentence.
         chunks: Scoring passes (more than 1 only for over-long sentences).
         error: Why the sentence could not be scored, else None.
+
     """
 
     start: int
@@ -91,6 +92,7 @@ class ArcPoint:
         compound: The sentence's compound.
         smoothed: Mean compound of the :data:`SMOOTHING_WINDOW` sentences
             centred on this one (fewer at the ends).
+
     """
 
     position: float
@@ -107,6 +109,7 @@ class ActorSentiment:
         mentions: Number of sentences that mention it (by name or alias).
         mean: Mean compound of those sentences, None if there are none.
         sentences: Indexes of those sentences in ``SentimentResult.sentences``.
+
     """
 
     actor: str
@@ -131,6 +134,7 @@ class SentimentResult:
         arc: Compound by position in the article.
         actors: Per-actor means, in the order of the actors.
         actors_guessed: True when the actors were guessed from capitalised names.
+
     """
 
     mean: float | None
@@ -163,6 +167,7 @@ def score_sentence(text: str, span: Span | None = None) -> SentenceSentiment:
 
     Returns:
         The sentence's score and explanation, offsets into ``text``.
+
     """
     start, end = (span.start, span.end) if span is not None else (0, len(text))
     try:
@@ -194,6 +199,7 @@ def analyse(doc: Doc) -> SentimentResult:
 
     Returns:
         The article's sentiment.
+
     """
     scored = tuple(score_sentence(doc.text, s) for s in doc.sentences)
     compounds = [s.compound for s in scored]

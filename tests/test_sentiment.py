@@ -17,7 +17,9 @@ _SIA = SentimentIntensityAnalyzer()
 
 def make_doc(text: str, actors: tuple[Actor, ...] = ()) -> Doc:
     """A Doc with naive sentence spans (up to and including . ! or ?)."""
-    spans = tuple(Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s.!?][^.!?]*[.!?]*", text))
+    spans = tuple(
+        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s.!?][^.!?]*[.!?]*", text)
+    )
     return Doc(id="t", text=text, sentences=spans, actors=actors, word_count=len(text.split()))
 
 
@@ -34,7 +36,8 @@ def test_sentiment_sentence_scores_equal_vader():
 
 
 def test_sentiment_summary_hand_checked():
-    # compounds: good 0.4404, cold (not in the lexicon) 0.0, terrible! -0.5255 (-2.1 - 0.292), well 0.2732
+    # compounds: good 0.4404, cold (not in the lexicon) 0.0,
+    # terrible! -0.5255 (-2.1 - 0.292 = -2.392, normalised), well 0.2732
     result = sentiment.analyse(make_doc(TEXT))
     compounds = [s.compound for s in result.sentences]
     assert compounds == [0.4404, 0.0, -0.5255, 0.2732]
@@ -137,7 +140,12 @@ def test_sentiment_result_is_json_ready():
     assert set(data) >= {"mean", "positive_share", "neutral_share", "negative_share"}
     assert set(data["sentences"][0]) >= {"start", "end", "compound", "explanation"}
     assert set(data["sentences"][0]["explanation"][0]) >= {
-        "start", "end", "text", "valence", "contribution", "rules"
+        "start",
+        "end",
+        "text",
+        "valence",
+        "contribution",
+        "rules",
     }
     assert set(data["actors"][0]) >= {"actor", "mentions", "mean"}
 

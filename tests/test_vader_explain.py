@@ -44,7 +44,7 @@ SENTENCES = [
 
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_vader_explain_compound_equals_vader(sentence):
-    assert explain(sentence).compound == _SIA.polarity_scores(sentence)["compound"]
+    assert explain(sentence, adjusted=False).compound == _SIA.polarity_scores(sentence)["compound"]
 
 
 @pytest.mark.parametrize("sentence", SENTENCES)
@@ -118,7 +118,7 @@ def test_vader_explain_no_before_lexicon_word():
 
 def test_vader_explain_emoji_points_at_emoji():
     text = "Great news 😁"
-    ex = explain(text)
+    ex = explain(text, adjusted=False)
     emoji_words = [w for w in ex.words if w.start == text.index("😁")]
     assert emoji_words and all(w.text == "😁" for w in emoji_words)
     assert ex.compound == _SIA.polarity_scores(text)["compound"]
@@ -126,7 +126,7 @@ def test_vader_explain_emoji_points_at_emoji():
 
 def test_vader_explain_cancelling_words_keep_opposite_shares():
     # good (+1.9) and abandon (-1.9) cancel: compound 0, shares +-1.9 / sqrt(15)
-    ex = explain("good abandon")
+    ex = explain("good abandon", adjusted=False)
     assert ex.compound == 0.0 == _SIA.polarity_scores("good abandon")["compound"]
     good, abandon = ex.words
     assert good.contribution == pytest.approx(1.9 / math.sqrt(15))
@@ -142,7 +142,7 @@ def test_vader_explain_vader_index_error_cases_do_not_raise(text):
 def test_vader_explain_long_text_is_chunked():
     words = ["good"] + ["plain"] * (MAX_WORDS_PER_CALL - 1)
     text = " ".join(words * 2 + ["bad"])
-    ex = explain(text)
+    ex = explain(text, adjusted=False)
     assert ex.chunks == 3
     first = _SIA.polarity_scores(" ".join(words))["compound"]
     last = _SIA.polarity_scores("bad")["compound"]
@@ -156,9 +156,9 @@ def test_vader_explain_chunk_size_bounds_one_call(monkeypatch):
     seen = []
     real = vader_explain._explain_once
 
-    def spy(text, offset):
+    def spy(text, offset, adjusted=False):
         seen.append(len(text.split()))
-        return real(text, offset)
+        return real(text, offset, adjusted)
 
     monkeypatch.setattr(vader_explain, "_explain_once", spy)
     explain("word " * (3 * MAX_WORDS_PER_CALL + 5))
@@ -177,7 +177,57 @@ def test_vader_explain_random_sentences_match_vader():
     )
     for _ in range(2000):
         text = " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 14)))
-        ex = explain(text)
+        ex = explain(text, adjusted=False)
         assert ex.compound == _SIA.polarity_scores(text)["compound"], text
         total = sum(w.contribution for w in ex.words) + ex.emphasis
         assert total == pytest.approx(ex.compound, abs=1e-9), text
+
+
+# The news adjustment (analysis/lexicons/vader_news.tsv)
+
+NAME_CASES = [
+    ("The United States sent ships.", "The Zzname States sent ships."),
+    ("Defense Secretary Pete Hegseth was not happy.", None),  # first word: left to VADER
+    (
+        "He met the Defense Secretary and the Supreme Court.",
+        "He met the Zzname Secretary and the Zzname Court.",
+    ),
+    ("They were united and happy.", None),  # lower case: an ordinary word
+    ("The UNITED front was great.", None),  # ALL CAPS is emphasis, not a name
+    ("Not the United Nations, but good.", "Not the Zzname Nations, but good."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "as_unknown"), NAME_CASES)
+def test_vader_explain_names_scored_as_unknown_words(sentence, as_unknown):
+    # a hidden name word behaves exactly like a word VADER does not know
+    expected = _SIA.polarity_scores(as_unknown or sentence)["compound"]
+    ex = explain(sentence, adjusted=True)
+    assert ex.compound == expected
+    assert sum(w.contribution for w in ex.words) + ex.emphasis == pytest.approx(ex.compound)
+
+
+def test_vader_explain_name_word_shown_with_zero_share():
+    ex = explain("The United States sent ships.", adjusted=True)
+    (united,) = ex.words
+    assert (united.text, united.valence, united.adjusted, united.contribution) == (
+        "United",
+        1.8,
+        0.0,
+        0.0,
+    )
+    assert united.rules == ("proper_name",)
+
+
+def test_vader_explain_manner_adverb_added():
+    # "harshly" takes VADER's value for "harsh" (-1.9): -1.9 / sqrt(1.9**2 + 15) = -0.4404
+    plain = explain("He spoke harshly.", adjusted=False)
+    adjusted = explain("He spoke harshly.", adjusted=True)
+    assert plain.compound == 0.0 and plain.words == ()
+    assert adjusted.compound == -0.4404
+    assert adjusted.words[0].rules == ("news_lexicon",)
+
+
+def test_vader_explain_adjustment_is_default():
+    assert vader_explain.DEFAULT_ADJUSTED is True
+    assert explain("He spoke harshly.").compound == -0.4404

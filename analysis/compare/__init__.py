@@ -1,7 +1,74 @@
-"""Compare a story's outlets: aligned sentences, contrasts, coverage, reuse."""
+"""Compare a story's outlets: aligned sentences, contrasts, coverage, reuse.
+
+:func:`compare` is the entry point; the stages live in their own modules
+(:mod:`~analysis.compare.align`, :mod:`~analysis.compare.contrasts`,
+:mod:`~analysis.compare.coverage`, :mod:`~analysis.compare.reuse`,
+:mod:`~analysis.compare.quotes`, :mod:`~analysis.compare.leads`). This module
+imports them only when called, because :mod:`analysis.model` imports the
+result types from here at start-up. Method and thresholds: ``docs/compare.md``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from analysis.compare.model import Comparison
 
-__all__ = ["Comparison"]
+if TYPE_CHECKING:
+    from analysis.doc import Actor
+    from analysis.model import Article
+
+__all__ = ["Comparison", "compare"]
+
+NOTE_ONE_ARTICLE = "Comparison needs at least two articles; only quotes and leads are shown."
+NOTE_NO_SENTENCES = "Article {id} has no sentences to align."
+
+
+def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comparison:
+    """Compare the articles of one story.
+
+    Args:
+        articles: The analysed articles, in story order. Analyser slots may be
+            ``None`` (skipped analysers); their marks are then left out.
+        actors: The story's actors, used to name quote speakers.
+
+    Returns:
+        Groups of aligned sentences, word-choice contrasts, the coverage
+        matrix, pairwise reuse, quotes with speakers and verbs, per-outlet
+        sourcing and the headlines and leads side by side.
+    """
+    from dataclasses import replace
+
+    from analysis.compare.align import align
+    from analysis.compare.contrasts import build_contrasts
+    from analysis.compare.coverage import build_coverage
+    from analysis.compare.groups import build_groups
+    from analysis.compare.leads import build_leads
+    from analysis.compare.quotes import article_quotes, sourcing
+    from analysis.compare.reuse import build_reuse
+
+    articles = list(articles)
+    notes = [NOTE_NO_SENTENCES.format(id=a.id) for a in articles if not a.sentences]
+    al = align(articles)
+    quotes = []
+    for i, a in enumerate(articles):
+        for q in article_quotes(a, i, actors):
+            sentence = next(
+                (k for k, s in enumerate(a.sentences) if s.start <= q.start < s.end), None
+            )
+            group = al.by_sentence.get((i, sentence)) if sentence is not None else None
+            quotes.append(replace(q, group=group))
+    if len(articles) < 2:
+        notes.insert(0, NOTE_ONE_ARTICLE)
+    return Comparison(
+        articles=tuple(a.id for a in articles),
+        groups=build_groups(articles, al),
+        contrasts=build_contrasts(articles, al),
+        coverage=build_coverage(articles, al),
+        reuse=build_reuse(articles, al),
+        quotes=tuple(quotes),
+        sourcing=tuple(sourcing(a, actors) for a in articles),
+        leads=build_leads(articles),
+        notes=tuple(notes),
+    )

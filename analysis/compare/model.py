@@ -40,7 +40,9 @@ class Group:
         members: The sentences, in article order then text order.
         reason: Why they were grouped, in words.
         quote: The shared direct quote that anchors the group, if any.
-        score: The strongest pairwise similarity inside the group (0 to 1).
+        score: The strongest content-word similarity inside the group (0 to 1).
+        keywords: Content words the members share, most distinctive first.
+        articles: Ids of the articles in the group, in story order.
     """
 
     id: int
@@ -49,6 +51,8 @@ class Group:
     reason: str
     quote: str = ""
     score: float = 0.0
+    keywords: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,15 +74,20 @@ class Difference:
         b: The wording on side ``b``.
         kind: ``"attribution"`` (both are attribution verbs), ``"loaded"``
             (at least one is a loaded-lexicon hit) or ``"wording"``.
-        category: Loaded-lexicon category of the loaded side, if any.
-        neutral: A neutral alternative from the lexicon, if any.
+        a_category: Loaded-lexicon category of ``a`` ("attribution", "manner"
+            ...), "" when it is not in the lexicon.
+        a_neutral: The lexicon's neutral alternative to ``a``, if any.
+        b_category: Same for ``b``.
+        b_neutral: Same for ``b``.
     """
 
     a: str
     b: str
     kind: str
-    category: str = ""
-    neutral: str = ""
+    a_category: str = ""
+    a_neutral: str = ""
+    b_category: str = ""
+    b_neutral: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,7 @@ class CoverageRow:
     Args:
         label: A short label taken from the text.
         articles: Ids of the articles that report it, in story order.
+        text: The representative sentence in full.
         group: The group id, or ``None`` for a single-outlet fact.
         positions: For each id in ``articles``, where the fact first appears,
             as a fraction of the article (0 = top, 1 = end).
@@ -109,6 +119,7 @@ class CoverageRow:
 
     label: str
     articles: tuple[str, ...]
+    text: str = ""
     group: int | None = None
     positions: tuple[float, ...] = ()
     in_headline: tuple[str, ...] = ()
@@ -164,6 +175,7 @@ class Quote:
         verb_start: Offset of the verb in the text, -1 when none.
         verb_end: Offset one past the verb, -1 when none.
         group: The aligned group holding this quote's sentence, if any.
+        actor: The story actor the speaker is ("Hegseth" for "Mr. Hegseth"), or "".
     """
 
     article: str
@@ -175,6 +187,7 @@ class Quote:
     verb_start: int = -1
     verb_end: int = -1
     group: int | None = None
+    actor: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from analysis.lexicon import Token, tokenize
+from analysis.segment import word_spans
 
 # Function words and reporting filler. Our own list (common English function
 # words); reporting verbs such as "said" stay content words on purpose, since
@@ -71,11 +71,6 @@ def _undouble(w: str) -> str:
     return w
 
 
-def norm(token: Token) -> str:
-    """The comparison form of a token: lower-cased, dots trimmed ("U.S." -> "u.s")."""
-    return token.norm.strip(".'’")
-
-
 @cache
 def _stem_cached(word: str) -> str:
     return stem(word)
@@ -95,15 +90,11 @@ def content_tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         ``(start, end, stem)`` triples in text order.
     """
     out: list[tuple[int, int, str]] = []
-    for token in tokenize(text):
-        pos = 0
-        for part in token.text.split("-"):
-            start = token.start + pos
-            pos += len(part) + 1
-            word = part.lower().replace("’", "'").strip(".'")
-            if not word or word in STOPWORDS or not any(c.isalnum() for c in word):
+    for m in word_spans(text):
+        for start, end, word in _parts(m.group(), m.start()):
+            if word in STOPWORDS or not any(c.isalnum() for c in word):
                 continue
-            out.append((offset + start, offset + start + len(part), _stem_cached(word)))
+            out.append((offset + start, offset + end, _stem_cached(word)))
     return out
 
 
@@ -112,6 +103,32 @@ def content_stems(text: str) -> list[str]:
     return [s for _, _, s in content_tokens(text)]
 
 
-def plain_words(text: str) -> list[str]:
-    """All words of ``text``, lower-cased, for shingles and quote matching."""
-    return [t.norm.strip(".") for t in tokenize(text) if t.norm != "'s"]
+def _parts(word: str, start: int) -> list[tuple[int, int, str]]:
+    # Split "U.S.-Japan" at hyphens and drop a possessive ("Japan’s" -> "japan").
+    out = []
+    pos = start
+    for part in word.split("-"):
+        lower = part.lower().replace("’", "'")
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        lower = lower.strip(".'")
+        if lower:
+            out.append((pos, pos + len(part), lower))
+        pos += len(part) + 1
+    return out
+
+
+def plain_words(text: str) -> list[tuple[int, int, str]]:
+    """Every word of ``text``, lower-cased, possessives dropped, with offsets.
+
+    Used for shingles and quote matching, where function words matter.
+    """
+    out = []
+    for m in word_spans(text):
+        word = m.group().lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.strip(".'")
+        if word:
+            out.append((m.start(), m.end(), word))
+    return out

@@ -45,6 +45,7 @@ def evaluate(path: str | Path) -> dict[str, float | int]:
 
     Raises:
         ValueError: If the file lacks the ``text`` or ``label`` column.
+
     """
     tp = fp = fn = n = 0
     with open(path, newline="", encoding="utf-8") as handle:
@@ -59,4 +60,9 @@ def evaluate(path: str | Path) -> dict[str, float | int]:
             fp += predicted and not gold
             fn += gold and not predicted
     precision, recall, f1 = _scores(tp, fp, fn)
-    return {"n": n, "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+    return {
+        "n": n,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+    }

@@ -1,0 +1,343 @@
+"""Who said it, and how: attribution verbs, speakers and sourcing counts.
+
+An attribution is a verb of saying ("said", "told reporters", "made it clear",
+"spoke harshly") found outside quotation marks, with the speaker named next to
+it: a capitalised name or a pronoun to its left ("Mr. Hegseth told"), or, after
+a quote, to its right ("said Mr. Hegseth"); or a generic source ("officials
+said"), which counts as anonymous. A pronoun is resolved to the last named
+speaker of the article. These are surface rules, not a parser: they miss
+speakers far from their verb and long noun phrases ("the minister of ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from analysis.compare.model import Quote, Sourcing
+from analysis.doc import Actor, Span
+from analysis.segment import word_spans
+
+# Verbs of saying (lemmas). Neutral and loaded ones alike: the comparison shows
+# which one each outlet chose. Loaded ones are also marked from analysis.loaded.
+SAY_VERBS = (
+    "say", "tell", "add", "state", "note", "emphasize", "emphasise", "stress",
+    "underscore", "highlight", "affirm", "reaffirm", "assure", "insist", "claim",
+    "allege", "warn", "remark", "announce", "declare", "explain", "acknowledge",
+    "argue", "admit", "concede", "pledge", "vow", "promise", "reveal", "indicate",
+    "express", "criticize", "criticise", "praise", "speak", "talk", "comment",
+    "respond", "reply", "write", "suggest", "contend", "maintain", "deny",
+    "confirm", "boast", "slam", "blast", "accuse", "urge", "predict", "describe",
+    "call", "assert", "caution", "complain", "recall", "pinpoint", "tout",
+)  # fmt: skip
+# "make it clear" style phrases: lemma followed by these words.
+PHRASES = {"make": (("it", "clear"), ("clear",)), "point": (("out",),)}
+# Objects kept with "tell" ("told reporters").
+TELL_OBJECTS = frozenset(
+    "reporters journalists the press lawmakers parliament congress an interviewer "
+    "a news conference the audience".split()
+)
+# Heads of generic, unnamed sources.
+GENERIC_SOURCES = frozenset(
+    """official officials source sources people person expert experts analyst
+    analysts diplomat diplomats aide aides insider insiders observer observers
+    critic critics representative representatives authorities authority
+    spokesperson spokesman spokeswoman residents witnesses some others many
+    reports""".split()
+)
+PRONOUNS = frozenset("he she they it we i".split())
+# Words skipped between a speaker and the verb ("Hegseth also said").
+BETWEEN = frozenset(
+    "also later then has have had had previously again further privately "
+    "publicly repeatedly reportedly later".split()
+)
+TITLES = frozenset("mr mrs ms dr gen sen rep gov prof president secretary minister".split())
+ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+NAMED_AFTER = frozenset("like including such as".split())
+SPEAKER_WINDOW = 4
+CONTINUATION_GAP = 3  # characters between quotes that continue one speaker
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A verb of saying in a sentence (internal to the comparison).
+
+    Args:
+        start: Offset of the verb phrase in the article text.
+        end: Offset one past it.
+        verb: The verb phrase as written ("told reporters").
+        speaker: The speaker as written ("Mr. Hegseth"), "" if none found.
+        kind: "named", "pronoun", "anonymous" or "" (no speaker found).
+    """
+
+    start: int
+    end: int
+    verb: str
+    speaker: str
+    kind: str
+
+
+@cache
+def _forms() -> dict[str, str]:
+    from analysis.lexicon import verb_forms
+
+    out: dict[str, str] = {}
+    for lemma in (*SAY_VERBS, *PHRASES):
+        for form in verb_forms(lemma):
+            out.setdefault(form, lemma)
+    return out
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(start + m.start(), start + m.end(), m.group()) for m in word_spans(text[start:end])]
+
+
+def _inside(quotes: Sequence[Span], start: int, end: int) -> bool:
+    return any(q.start <= start and end <= q.end for q in quotes)
+
+
+def attributions(text: str, sent: Span, quotes: Sequence[Span]) -> list[Attribution]:
+    """Find the attributions in one sentence.
+
+    Args:
+        text: The article text.
+        sent: The sentence.
+        quotes: The article's direct quotes (verbs inside them are not the outlet's).
+
+    Returns:
+        Attributions in text order.
+    """
+    forms = _forms()
+    words = [w for w in _words(text, sent.start, sent.end) if not _inside(quotes, w[0], w[1])]
+    out: list[Attribution] = []
+    for k, (start, end, word) in enumerate(words):
+        lemma = forms.get(word.lower())
+        if lemma is None or _not_a_verb(text, words, k):
+            continue
+        last = k
+        if lemma in PHRASES:
+            for tail in PHRASES[lemma]:
+                got = tuple(w[2].lower() for w in words[k + 1 : k + 1 + len(tail)])
+                if got == tail:
+                    last = k + len(tail)
+                    break
+            else:
+                continue
+        elif lemma == "tell":
+            for n in (3, 2, 1):
+                got = " ".join(w[2].lower() for w in words[k + 1 : k + 1 + n])
+                if len(words) > k + n and got in TELL_OBJECTS:
+                    last = k + n
+                    break
+        if last + 1 < len(words) and _is_manner(words[last + 1][2]):
+            last += 1
+        speaker, kind = _speaker_left(text, words, k)
+        if not speaker and _quote_before(quotes, start, sent.start):
+            speaker, kind = _speaker_right(text, words, last)
+        out.append(Attribution(start, words[last][1], text[start : words[last][1]], speaker, kind))
+    for m in ACCORDING.finditer(text, sent.start, sent.end):
+        after = [w for w in words if w[0] >= m.end()][:SPEAKER_WINDOW]
+        speaker, kind = _speaker_right(text, [(m.end(), m.end(), ""), *after], 0)
+        out.append(Attribution(m.start(), m.end(), m.group(), speaker, kind))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+# Words before a noun: "his remarks", "the comments", "Hegseth's promises".
+_DETERMINERS = frozenset("a an the his her their its our my your this that these those".split())
+
+
+def _not_a_verb(text: str, words, k: int) -> bool:
+    word = words[k][2]
+    if word[:1].isupper() and k > 0:  # "United States", "Comments" mid-sentence
+        return True
+    if k == 0:
+        return word[:1].isupper() and word.lower().endswith("s")  # "Comments also ..."
+    prev = words[k - 1][2]
+    return prev.lower() in _DETERMINERS or prev.endswith(("'s", "’s"))
+
+
+def _gap_ok(text: str, a, b) -> bool:
+    # Only spaces (or the dot of "Mr.") between two words of a name or phrase.
+    return text[a[1] : b[0]].strip(" .") == ""
+
+
+def _is_manner(word: str) -> bool:
+    return word.lower().endswith("ly") and word.isalpha() and len(word) > 4
+
+
+def _quote_before(quotes: Sequence[Span], pos: int, floor: int) -> bool:
+    return any(floor <= q.end <= pos and pos - q.end < 4 for q in quotes)
+
+
+def _speaker_left(text: str, words, k: int) -> tuple[str, str]:
+    j = k - 1
+    while j >= 0 and words[j][2].lower() in BETWEEN | {"not", "never"} and _gap_ok(
+        text, words[j], words[j + 1]
+    ):
+        j -= 1
+    if j < 0 or not _gap_ok(text, words[j], words[j + 1]):
+        return "", ""
+    word = words[j][2]
+    if word.lower() in PRONOUNS:
+        return word, "pronoun"
+    if word.lower() in GENERIC_SOURCES:
+        return _generic(text, words, j)
+    if word[:1].isupper() and not word.endswith(("'s", "’s")):
+        first = j
+        while (
+            first - 1 >= 0
+            and words[first - 1][2][:1].isupper()
+            and j - first < 5
+            and _gap_ok(text, words[first - 1], words[first])
+        ):
+            first -= 1
+        if words[first][2] in _OPENERS and first < j:
+            first += 1
+        return text[words[first][0] : words[j][1]], "named"
+    return "", ""
+
+
+# Capitalised words that open a sentence without being part of a name.
+_OPENERS = frozenset("The A An But And Then So Yet Still However Meanwhile".split())
+
+
+def _generic(text: str, words, j: int) -> tuple[str, str]:
+    first = j
+    while (
+        first - 1 >= 0
+        and j - first < 3
+        and words[first - 1][2][:1].isupper()
+        and _gap_ok(text, words[first - 1], words[first])
+    ):
+        first -= 1
+    return text[words[first][0] : words[j][1]], "anonymous"
+
+
+def _speaker_right(text: str, words, last: int) -> tuple[str, str]:
+    run: list = []
+    for w in words[last + 1 : last + 1 + SPEAKER_WINDOW]:
+        prev = run[-1] if run else words[last]
+        if not _gap_ok(text, prev, w):
+            break
+        if not run and w[2].lower() in PRONOUNS:
+            return w[2], "pronoun"
+        if w[2][:1].isupper():
+            run.append(w)
+        else:
+            break
+    if run:
+        return text[run[0][0] : run[-1][1]], "named"
+    following = [w[2].lower() for w in words[last + 1 : last + 1 + SPEAKER_WINDOW]]
+    for n, word in enumerate(following):
+        if word in GENERIC_SOURCES:
+            return _generic(text, words, last + 1 + n)
+    return "", ""
+
+
+def resolve_actor(speaker: str, actors: Sequence[Actor]) -> str:
+    """The actor a speaker's name belongs to ("Mr. Hegseth" -> "Hegseth"), or ""."""
+    if not speaker:
+        return ""
+    for actor in actors:
+        for name in actor.names:
+            if name == speaker or speaker.endswith(" " + name) or name.endswith(" " + speaker):
+                return actor.name
+    return ""
+
+
+def article_quotes(article, article_index: int, actors: Sequence[Actor]) -> list[Quote]:
+    """Every direct quote of an article with its speaker and attribution verb."""
+    text, quotes = article.text, tuple(article.quotes or ())
+    out: list[Quote] = []
+    last_named = ""
+    prev: Quote | None = None
+    for sent in article.sentences or ():
+        atts = attributions(text, sent, quotes)
+        for a in atts:
+            if a.kind == "named":
+                last_named = a.speaker
+        for q in quotes:
+            if not (sent.start <= q.start < sent.end):
+                continue
+            best = _nearest(atts, q)
+            speaker, verb, vs, ve = "", "", -1, -1
+            if best is not None:
+                speaker = best.speaker
+                if best.kind == "pronoun" and last_named:
+                    speaker = last_named
+                verb, vs, ve = best.verb, best.start, best.end
+            elif prev is not None and prev.speaker and _continues(text, prev, q):
+                speaker = prev.speaker
+            quote = Quote(
+                article.id, q.start, q.end, q.text, speaker, verb, vs, ve,
+                actor=resolve_actor(speaker, actors),
+            )
+            out.append(quote)
+            prev = quote
+        named = [a for a in atts if a.kind == "named"]
+        if named:
+            last_named = named[-1].speaker
+    return out
+
+
+def _nearest(atts: Sequence[Attribution], q: Span) -> Attribution | None:
+    def distance(a: Attribution) -> int:
+        return q.start - a.end if a.end <= q.start else a.start - q.end
+
+    with_speaker = [a for a in atts if a.speaker]
+    pool = with_speaker or list(atts)
+    return min(pool, key=distance) if pool else None
+
+
+def _continues(text: str, prev: Quote, q: Span) -> bool:
+    # A quote right after another, with no attribution of its own, goes on the
+    # same speaker's words ("...alone," Mr. Hegseth told reporters. "America ...").
+    gap = text[prev.end : q.start]
+    return len(gap) < 200 and prev.end <= q.start
+
+
+def sourcing(article, actors: Sequence[Actor] = ()) -> Sourcing:
+    """Quote share and named / anonymous / unsourced sentences of one article.
+
+    A sentence counts as named when one of its attributions has a named (or
+    pronoun) speaker, anonymous when its speaker is generic ("officials") or
+    the hedging analyser found an anonymous-source cue in it, and unsourced
+    otherwise. Quoted sentences with no attribution of their own follow the
+    previous sentence's speaker and count as named when it was named.
+    """
+    from analysis.compare.align import is_heading
+
+    text, quotes = article.text, tuple(article.quotes or ())
+    anonymous_cues = _anonymous_cues(article)
+    named = anonymous = unsourced = 0
+    prev_named = False
+    for sent in article.sentences or ():
+        if is_heading(sent.text):
+            continue
+        kinds = {a.kind for a in attributions(text, sent, quotes)}
+        has_quote = any(sent.start <= q.start < sent.end for q in quotes)
+        if "anonymous" in kinds or any(sent.start <= c < sent.end for c in anonymous_cues):
+            anonymous += 1
+            prev_named = False
+        elif kinds & {"named", "pronoun"} or (has_quote and prev_named):
+            named += 1
+            prev_named = True
+        else:
+            unsourced += 1
+            prev_named = False
+    quoted = sum(q.end - q.start for q in quotes)
+    share = round(quoted / len(text), 3) if text else 0.0
+    return Sourcing(
+        article.id, getattr(article, "outlet", "") or "", share, len(quotes),
+        named, anonymous, unsourced,
+    )
+
+
+def _anonymous_cues(article) -> list[int]:
+    hedging = getattr(article, "hedging", None)
+    if hedging is None:
+        return []
+    return [m.start for m in hedging.matches if m.category == "anonymous_source"]

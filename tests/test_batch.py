@@ -1,0 +1,199 @@
+"""The CLI's batch path: streaming JSONL, worker processes, Parquet, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import batch, messages
+from analysis.cli import main
+from analysis.engines import ordered_window
+from analysis.loading import RawArticle
+from analysis.model import FileError
+
+ARTICLES = [
+    {
+        "id": "harbour",
+        "outlet": "Harbour Times",
+        "text": (
+            "Maria Lopez opened the new harbour bridge on Monday.\n"
+            "Maria Lopez said the bridge would cut travel times for thousands of commuters. "
+            "Officials said the project came in under budget.\n"
+            "Critics called the toll a disgraceful burden on families."
+        ),
+    },
+    {
+        "outlet": "Capital Wire",
+        "text": (
+            "The bridge may possibly ease congestion, according to some experts.\n"
+            "Maria Lopez praised the engineers for their excellent work. "
+            "Traffic was light on the first morning."
+        ),
+    },
+    {
+        "id": "gazette",
+        "outlet": "Northern Gazette",
+        "text": (
+            "Drivers welcomed the bridge, though several complained about the toll.\n"
+            "Maria Lopez promised a review of the charges within a year."
+        ),
+    },
+]
+
+
+def write_jsonl(path: Path, rows: list[dict | str]) -> Path:
+    lines = [row if isinstance(row, str) else json.dumps(row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def table(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "story.jsonl", ARTICLES)
+
+
+def run(args: list[str], capsys) -> tuple[int, str, str]:
+    code = main(["analyze", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_batch_jsonl_matches_single_process_json(seeds_dir: Path, capsys) -> None:
+    # The seeds folder has a manifest, so both paths use its actors; the
+    # streamed lines must be exactly the articles of the ordinary JSON output.
+    code, whole, _ = run([str(seeds_dir), "--format", "json", "--no-compare"], capsys)
+    assert code == 0
+    code, streamed, _ = run([str(seeds_dir), "--format", "jsonl", "--no-compare"], capsys)
+    assert code == 0
+    lines = [json.loads(line) for line in streamed.splitlines()]
+    assert len(lines) == 5
+    assert lines == json.loads(whole)["articles"]
+
+
+def test_batch_table_guessed_actors_match_single_process(table: Path, capsys) -> None:
+    # Fewer rows than ACTOR_SAMPLE: the guess is made over the whole story, as
+    # the single-process path makes it.
+    _, whole, _ = run([str(table), "--format", "json", "--no-compare"], capsys)
+    _, streamed, _ = run([str(table), "--format", "jsonl"], capsys)
+    lines = [json.loads(line) for line in streamed.splitlines()]
+    assert [a["id"] for a in lines] == ["harbour", "story-2", "gazette"]
+    assert lines == json.loads(whole)["articles"]
+    actors = [a["actor"] for a in lines[0]["sentiment"]["actors"]]
+    assert "Maria Lopez" in actors
+
+
+def test_batch_two_workers_write_the_same_bytes(table: Path, tmp_path: Path, capsys) -> None:
+    many = write_jsonl(tmp_path / "many.jsonl", ARTICLES * 14)  # 42 rows: several chunks
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["analyze", str(many), "--format", "jsonl", "-o", str(one)]) == 0
+    assert main(["analyze", str(many), "--format", "jsonl", "--workers", "2", "-o", str(two)]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    assert len(one.read_text(encoding="utf-8").splitlines()) == 42
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_batch_collected_formats_identical_to_single_process(table: Path, fmt: str, capsys) -> None:
+    _, single, _ = run([str(table), "--format", fmt, "--no-compare"], capsys)
+    code, pooled, _ = run([str(table), "--format", fmt, "--no-compare", "--workers", "2"], capsys)
+    assert code == 0
+    assert pooled == single
+
+
+def test_batch_bad_rows_are_reported_in_place(tmp_path: Path, capsys) -> None:
+    path = write_jsonl(
+        tmp_path / "mixed.jsonl",
+        [ARTICLES[0], "{not json", {"text": "   "}, ARTICLES[2]],
+    )
+    code, out, err = run([str(path), "--format", "jsonl"], capsys)
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [("error" in x) for x in lines] == [False, True, True, False]
+    assert lines[1]["error"]["line"] == 2
+    assert lines[2]["error"]["message"] == messages.ROW_EMPTY_TEXT.format(line=3)
+    assert "mixed.jsonl (line 2)" in err and "mixed.jsonl (line 3)" in err
+
+
+def test_batch_nothing_analysed_exits_2(tmp_path: Path, capsys) -> None:
+    path = write_jsonl(tmp_path / "bad.jsonl", ["[1, 2]", '{"title": "no text"}'])
+    code, _, err = run([str(path), "--format", "jsonl"], capsys)
+    assert code == 2
+    assert messages.NOTHING_ANALYSED in err
+
+
+def test_batch_missing_table_is_an_error_not_a_traceback(tmp_path: Path, capsys) -> None:
+    code, out, err = run([str(tmp_path / "absent.jsonl"), "--format", "jsonl"], capsys)
+    assert code == 2
+    assert json.loads(out)["error"]["file"] == "absent.jsonl"
+    assert "could not be read" in err
+
+
+def test_batch_analyser_crash_costs_only_that_article(monkeypatch) -> None:
+    import analysis.pipeline
+
+    real = analysis.pipeline.analyse_raw
+
+    def flaky(raw, actors=(), *args, **kwargs):
+        if raw.id == "boom":
+            raise ValueError("bad input")
+        return real(raw, actors, *args, **kwargs)
+
+    monkeypatch.setattr(analysis.pipeline, "analyse_raw", flaky)
+    items = [
+        RawArticle(id="boom", file="t.jsonl:1", text="It failed."),
+        RawArticle(id="fine", file="t.jsonl:2", text=ARTICLES[2]["text"]),
+    ]
+    out = batch.analyse_chunk(items)
+    assert out[0].error == FileError(
+        "t.jsonl:1", batch.ERR_ANALYSIS.format(reason="ValueError: bad input")
+    )
+    assert out[1].error is None
+    assert json.loads(out[1].line)["id"] == "fine"
+
+
+def test_batch_ordered_window_keeps_order_and_bounds_work_in_flight() -> None:
+    in_flight: list[int] = []
+    peak = 0
+
+    def submit(chunk):
+        nonlocal peak
+        in_flight.append(chunk[0])
+        peak = max(peak, len(in_flight))
+        return chunk
+
+    def wait(chunk):
+        in_flight.remove(chunk[0])
+        return [x * 10 for x in chunk]
+
+    chunks = batch.chunked(range(10), 3)
+    results = list(ordered_window(submit, wait, chunks, window=2))
+    assert results == [[0, 10, 20], [30, 40, 50], [60, 70, 80], [90]]
+    assert peak == 2
+
+
+def test_batch_stream_actors_reads_only_the_sample() -> None:
+    texts = ["Ana Ruiz spoke. Ana Ruiz left. Ana Ruiz won."] * 2 + ["Bo Li spoke."] * 3
+    items = [RawArticle(id=str(i), file="f", text=t) for i, t in enumerate(texts)]
+    source = iter(items)
+    actors, stream = batch.stream_actors(source, sample=2)
+    assert [a.name for a in actors] == ["Ana Ruiz"]
+    assert next(source).id == "2"  # only the sample was read ahead
+    assert [x.id for x in stream] == ["0", "1", "3", "4"]
+
+
+def test_batch_parquet_has_flat_figures_and_full_json(tmp_path: Path, capsys) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = write_jsonl(tmp_path / "t.jsonl", [ARTICLES[0], '{"title": "x"}', ARTICLES[1]])
+    out = tmp_path / "out.parquet"
+    assert main(["analyze", str(path), "--format", "jsonl", "-o", str(out)]) == 0
+    _, lines, _ = run([str(path), "--format", "jsonl"], capsys)
+    table = pq.read_table(out)
+    rows = table.to_pylist()
+    assert table.column_names[-3:] == ["error", "error_line", "json"]
+    assert [r["json"] for r in rows] == lines.splitlines()
+    assert rows[0]["id"] == "harbour" and rows[0]["error"] is None
+    assert rows[0]["words"] == json.loads(rows[0]["json"])["word_count"]
+    assert rows[1]["error"] == messages.ROW_NO_TEXT.format(line=2)
+    assert rows[1]["error_line"] == 2 and rows[1]["words"] is None
+    assert str(table.schema.field("sentiment_mean").type) == "double"

@@ -1,0 +1,76 @@
+"""Tests for analysis.evaluate.sentiment on a tiny hand-made rating file."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+from analysis.evaluate.sentiment import evaluate, macro_f1, pearson, read_rated
+
+# Our own sentences; the "human" means are invented for the test (-4..+4 scale).
+ROWS = (
+    "1\t2.0\tThe book was good.\n"  # compound 0.4404 -> positive; 2/4 = 0.5 -> positive
+    "2\t-2.0\tIt was terrible!\n"  # -0.5255 -> negative; negative
+    "3\t0.0\tThe sky was cold.\n"  # 0.0 -> neutral; neutral
+    "4\t1.0\tThe sky was cold today.\n"  # 0.0 -> neutral; 0.25 -> positive (a miss)
+    "\n"
+    "5\tnot-a-number\tSkipped line.\n"
+)
+
+
+@pytest.fixture
+def rated(tmp_path):
+    path = tmp_path / "rated.tsv"
+    path.write_text(ROWS, encoding="utf-8")
+    return path
+
+
+def test_evaluate_sentiment_reads_rows_and_skips_bad_lines(rated):
+    texts, means, skipped = read_rated(rated)
+    assert texts[0] == "The book was good." and means == [2.0, -2.0, 0.0, 1.0]
+    assert skipped == 1
+
+
+def test_evaluate_sentiment_figures_hand_checked(rated):
+    scores = evaluate(rated)
+    assert scores["n"] == 4 and scores["skipped"] == 1
+    # F1: positive 2/3 (1 hit, 1 missed), negative 1, neutral 2/3 (1 hit, 1 false alarm)
+    assert scores["macro_f1"] == pytest.approx((2 / 3 + 1 + 2 / 3) / 3, abs=1e-4)
+    expected_r = statistics.correlation([0.4404, -0.5255, 0.0, 0.0], [2.0, -2.0, 0.0, 1.0])
+    assert scores["pearson_r"] == pytest.approx(expected_r, abs=1e-4)
+
+
+def test_evaluate_sentiment_json_keys(rated):
+    assert {"n", "pearson_r", "macro_f1"} <= set(evaluate(rated))
+
+
+def test_evaluate_sentiment_empty_file_is_an_error(tmp_path):
+    path = tmp_path / "empty.tsv"
+    path.write_text("\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no rated sentences"):
+        evaluate(path)
+
+
+def test_evaluate_sentiment_adjustment_changes_name_sentences(tmp_path):
+    path = tmp_path / "names.tsv"
+    # "United" counts +1.8 in plain VADER; as part of a name it is left out
+    path.write_text("1\t0.0\tThe United States sent ships.\n2\t2.0\tIt was good.\n")
+    plain = evaluate(path, adjusted=False)
+    adjusted = evaluate(path, adjusted=True)
+    # plain: both called positive -> F1 positive 2/3, neutral 0, negative 0 (no cases)
+    assert plain["macro_f1"] == pytest.approx(2 / 9, abs=1e-4)
+    # adjusted: both right -> positive 1, neutral 1, negative 0
+    assert adjusted["macro_f1"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("xs", "ys", "expected"),
+    [([1, 2, 3], [2, 4, 6], 1.0), ([1, 2, 3], [3, 2, 1], -1.0), ([1, 1, 1], [1, 2, 3], 0.0)],
+)
+def test_evaluate_sentiment_pearson(xs, ys, expected):
+    assert pearson(xs, ys) == pytest.approx(expected)
+
+
+def test_evaluate_sentiment_macro_f1_perfect_and_empty_class():
+    assert macro_f1(["positive", "negative"], ["positive", "negative"]) == pytest.approx(2 / 3)

@@ -1,0 +1,398 @@
+"""Bad input at the loading stage: every file gets a clear answer, nothing else is lost.
+
+Issue 7, cases 1-4, 8 (size limit), 9, 12 and 13. Each case checks the exact
+message from :mod:`analysis.messages` (so the wording the user sees is tested)
+and that the good files or rows beside the bad one still load.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import messages
+from analysis.encoding import decode
+from analysis.loading import load_paths, read_file, read_upload, safe_name
+from analysis.model import FileError
+from analysis.pipeline import analyse_story
+
+GOOD = "Officials met on Tuesday.\nThe talks went well, a spokesman said.\n"
+
+
+# 1. Encodings -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "text"),
+    [
+        pytest.param("Café naïve façade.".encode("latin-1"), "cp1252", "Café naïve façade.", id="latin-1"),
+        pytest.param(
+            "“Quoted” – dash … €5.".encode("cp1252"), "cp1252", "“Quoted” – dash … €5.", id="cp1252"
+        ),
+        pytest.param(
+            codecs.BOM_UTF8 + "Zürich said.".encode(), "utf-8 (with BOM)", "Zürich said.", id="utf-8-bom"
+        ),
+        pytest.param("Zürich said.\r\n".encode("utf-16"), "utf-16 (with BOM)", "Zürich said.\n", id="utf-16-bom"),
+        pytest.param(
+            codecs.BOM_UTF16_BE + "Kraków.".encode("utf-16-be"), "utf-16 (with BOM)", "Kraków.", id="utf-16-be-bom"
+        ),
+        pytest.param("Plain UTF-8: ß.".encode(), "utf-8", "Plain UTF-8: ß.", id="utf-8"),
+        pytest.param("No BOM, ünïcode.".encode("utf-16-le"), "utf-16", "No BOM, ünïcode.", id="utf-16-le-no-bom"),
+    ],
+)
+def test_hardening_encoding_detected_and_reported(data, encoding, text):
+    articles, errors = read_upload("story.txt", data)
+    assert errors == []
+    (article,) = articles
+    assert article.text == text
+    assert article.encoding == encoding
+
+
+def test_hardening_encoding_reaches_article_source(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Café society met.\nThe café was full.".encode("cp1252"))
+    story = analyse_story(load_paths([tmp_path]), compare=False)
+    (article,) = story.articles
+    assert article.source.encoding == "cp1252"
+    assert "Café" in article.text
+
+
+# 2. Mixed encodings -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "count", "text"),
+    [
+        # UTF-8 "é", then cp1252 curly quotes (0x93, 0x94): two stray bytes.
+        pytest.param("Café ".encode() + b"\x93quoted\x94.", 2, "Café “quoted”.", id="two-stray"),
+        pytest.param("naïve ".encode() + b"caf\xe9.", 1, "naïve café.", id="one-stray"),
+    ],
+)
+def test_hardening_mixed_encoding_warns_with_count(data, count, text):
+    (article,), errors = read_upload("mixed.txt", data)
+    assert errors == []
+    assert article.text == text
+    assert article.encoding == "utf-8 (mixed with cp1252)"
+    assert article.warnings == (messages.MIXED_ENCODING.format(count=count),)
+    assert f"{count} byte(s) were not valid UTF-8" in article.warnings[0]
+
+
+# 3. Not text ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", messages.NOT_TEXT_SIGNATURE.format(what="a PNG image"), id="png"),
+        pytest.param(b"GIF89a\x01\x00\x01\x00", messages.NOT_TEXT_SIGNATURE.format(what="a GIF image"), id="gif"),
+        pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", messages.NOT_TEXT_SIGNATURE.format(what="a PDF document"), id="pdf"),
+        pytest.param(b"Some text\x00\x01\x02 then binary \xff\x00\x00\x10", messages.NOT_TEXT_NUL, id="nul-bytes"),
+    ],
+)
+def test_hardening_not_a_text_file(data, message):
+    articles, errors = read_upload("renamed.txt", data)
+    assert articles == []
+    assert errors == [FileError("renamed.txt", message)]
+    assert message.startswith("not a text file")
+
+
+def test_hardening_not_text_beside_good_file_in_folder(tmp_path):
+    (tmp_path / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\nrest")
+    (tmp_path / "good.txt").write_text(GOOD)
+    story = analyse_story(load_paths([tmp_path]), compare=False)
+    assert [a.id for a in story.articles] == ["good"]
+    assert [(e.file, e.message) for e in story.errors] == [
+        ("picture.txt", messages.NOT_TEXT_SIGNATURE.format(what="a PNG image"))
+    ]
+
+
+# 4. Empty -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("empty.txt", b""),
+        ("blank.txt", b"   \n\t\r\n  \n"),
+        ("unicode-space.txt", "\u3000\u00a0\u2003\n".encode()),
+        ("bom-only.txt", codecs.BOM_UTF8),
+        ("empty.md", b"\n\n"),
+        ("empty.html", b"   "),
+        ("tags-only.html", b"<html><body><div></div></body></html>"),
+    ],
+)
+def test_hardening_empty_file_reported_and_left_out(name, data, tmp_path):
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text(GOOD)
+    story = analyse_story(load_paths([tmp_path]), compare=False)
+    # Left out: no article, so no 0.0 score can be shown for it.
+    assert [a.id for a in story.articles] == ["good"]
+    (error,) = story.errors
+    assert error.file == name
+    expected = messages.HTML_NO_TEXT if name == "tags-only.html" else messages.EMPTY
+    assert error.message == expected
+
+
+# 8. Size limit --------------------------------------------------------------------
+
+
+def test_hardening_twenty_megabyte_file_refused_with_limit(tmp_path):
+    big = tmp_path / "huge.txt"
+    size = 20 * 1024 * 1024
+    with big.open("wb") as handle:
+        handle.truncate(size)  # sparse: no 20 MB write needed
+    articles, errors = read_file(big, max_bytes=10_000_000)
+    assert articles == []
+    assert errors == [FileError("huge.txt", messages.TOO_LARGE.format(size=size, limit=10_000_000))]
+    assert "over the limit of 10000000 bytes" in errors[0].message
+
+
+def test_hardening_upload_over_limit_refused_with_limit():
+    data = b"word " * 3000
+    articles, errors = read_upload("big.txt", data, max_bytes=10_000)
+    assert articles == []
+    assert errors[0].message == messages.TOO_LARGE.format(size=15_000, limit=10_000)
+
+
+# 9. File names -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("..\\..\\Windows\\win.ini.txt", "win.ini.txt"),
+        ("/abs/path/a.txt", "a.txt"),
+        ("..", "unnamed.txt"),
+        (".hidden.txt", "hidden.txt"),
+        ("<b>bold</b>.txt", "b>.txt"),  # "/" is a path separator: only the last part is kept
+        ("<b>bold.txt", "<b>bold.txt"),  # kept as text: escaping is the view's job
+        ("it's \"quoted\".txt", "it's \"quoted\".txt"),
+        ("red\x1b[31m.txt", "red\\x1b[31m.txt"),
+        ("tab\there\n.txt", "tab\\x09here\\x0a.txt"),
+        ("evil\u202etxt.exe", "evil\\u202etxt.exe"),
+        ("nul\x00.txt", "nul\\x00.txt"),
+    ],
+)
+def test_hardening_file_name_made_safe(name, shown):
+    assert safe_name(name) == shown
+
+
+@pytest.mark.parametrize("name", ["../../outside.txt", "..\\outside.txt", "a/../../b.txt"])
+def test_hardening_upload_name_never_leaves_story_folder(name, tmp_path):
+    (articles,), errors = read_upload(name, GOOD.encode())
+    assert errors == []
+    assert "/" not in articles.file and "\\" not in articles.file
+    assert not articles.file.startswith(".")
+    folder = tmp_path / "story"
+    folder.mkdir()
+    assert (folder / articles.file).resolve().parent == folder.resolve()
+
+
+def test_hardening_control_characters_in_name_escaped_in_error():
+    _, errors = read_upload("bad\x1b]0;pwned\x07.txt", b"")
+    assert errors[0].file == "bad\\x1b]0;pwned\\x07.txt"
+    assert "\x1b" not in errors[0].file
+
+
+def test_hardening_overlong_name_shortened_keeping_suffix():
+    name = safe_name("a" * 5000 + ".txt")
+    assert len(name) == 200
+    assert name.endswith("….txt")
+
+
+# 12. Tables ----------------------------------------------------------------------------
+
+
+def test_hardening_jsonl_bad_rows_reported_by_line_good_rows_kept():
+    lines = [
+        json.dumps({"id": "one", "text": "First article text."}),
+        "{broken json",
+        json.dumps({"id": "no-text", "title": "Missing"}),
+        json.dumps({"id": "two", "text": "Second.", "extra": [1, 2], "outlet": "Paper"}),
+        "",
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"text": "   "}),
+        '{"text": ' + "1" * 5000 + "}",
+        json.dumps({"text": {"nested": True}}),
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps({"id": "three", "text": "Third."}),
+    ]
+    articles, errors = read_upload("batch.jsonl", "\n".join(lines).encode())
+    assert [(a.id, a.file, a.outlet) for a in articles] == [
+        ("one", "batch.jsonl:1", "one"),
+        ("two", "batch.jsonl:4", "Paper"),
+        ("three", "batch.jsonl:11", "three"),
+    ]
+    assert [(e.file, e.line, e.message) for e in errors] == [
+        ("batch.jsonl", 2, messages.ROW_BAD_JSON.format(line=2, reason="Expecting property name enclosed in double quotes")),
+        ("batch.jsonl", 3, messages.ROW_NO_TEXT.format(line=3)),
+        ("batch.jsonl", 6, messages.ROW_NOT_OBJECT.format(line=6)),
+        ("batch.jsonl", 7, messages.ROW_EMPTY_TEXT.format(line=7)),
+        ("batch.jsonl", 8, messages.ROW_BAD_JSON.format(line=8, reason="a number has too many digits")),
+        ("batch.jsonl", 9, messages.ROW_TEXT_NOT_STRING.format(line=9)),
+        ("batch.jsonl", 10, messages.ROW_BAD_JSON.format(line=10, reason="nested too deeply")),
+    ]
+
+
+def test_hardening_jsonl_huge_line_skipped(monkeypatch):
+    monkeypatch.setattr("analysis.loading.MAX_LINE_CHARS", 1000)
+    monkeypatch.setattr("analysis.loading.MAX_FIELD_CHARS", 500)
+    data = "\n".join(
+        [
+            json.dumps({"text": "Before."}),
+            json.dumps({"text": "x" * 5000}),
+            json.dumps({"text": "y" * 600}),
+            json.dumps({"text": "After."}),
+        ]
+    ).encode()
+    articles, errors = read_upload("big.jsonl", data)
+    assert [a.text for a in articles] == ["Before.", "After."]
+    assert [(e.line, e.message) for e in errors] == [
+        (2, messages.ROW_TOO_LARGE.format(line=2, limit=500)),
+        (3, messages.ROW_TOO_LARGE.format(line=3, limit=500)),
+    ]
+
+
+def test_hardening_csv_bad_rows_reported_by_line_good_rows_kept():
+    data = (
+        "id,text,outlet,unexpected\n"
+        "a,First article.,Paper A,x\n"
+        "\n"
+        'b,"Two\nlines.",Paper B\n'
+        "c,,Paper C,\n"
+        "d\n"
+        "e,Extra columns.,Paper E,1,2,3\n"
+    ).encode()
+    articles, errors = read_upload("batch.csv", data)
+    assert [(a.id, a.file, a.text, a.outlet) for a in articles] == [
+        ("a", "batch.csv:2", "First article.", "Paper A"),
+        ("b", "batch.csv:4", "Two\nlines.", "Paper B"),
+        ("e", "batch.csv:8", "Extra columns.", "Paper E"),
+    ]
+    assert [(e.line, e.message) for e in errors] == [
+        (6, messages.ROW_EMPTY_TEXT.format(line=6)),
+        (7, messages.ROW_NO_TEXT.format(line=7)),
+    ]
+
+
+def test_hardening_csv_huge_field_reported_rest_kept(monkeypatch):
+    monkeypatch.setattr("analysis.loading.MAX_FIELD_CHARS", 100)
+    data = ("text\nBefore.\n" + "x" * 500 + "\nAfter.\n").encode()
+    articles, errors = read_upload("big.csv", data)
+    assert [a.text for a in articles] == ["Before.", "After."]
+    assert [(e.line, e.message) for e in errors] == [(3, messages.ROW_TOO_LARGE.format(line=3, limit=100))]
+
+
+def test_hardening_csv_without_text_column():
+    articles, errors = read_upload("wrong.csv", b"body,title\nHello,There\n")
+    assert articles == []
+    assert errors == [FileError("wrong.csv", messages.CSV_NO_TEXT_COLUMN.format(columns="'body', 'title'"))]
+
+
+def test_hardening_csv_in_cp1252_decoded():
+    (article,), errors = read_upload("old.csv", "text\nCafé “news”.\n".encode("cp1252"))
+    assert errors == []
+    assert article.text == "Café “news”."
+    assert article.encoding == "cp1252"
+
+
+def test_hardening_binary_table_refused():
+    articles, errors = read_upload("data.csv", b"text\n\x00\x01\x02")
+    assert articles == []
+    assert errors == [FileError("data.csv", messages.NOT_TEXT_NUL)]
+
+
+# 13. Manifest ---------------------------------------------------------------------------
+
+
+def _story(tmp_path: Path, manifest: str) -> Path:
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text("A second outlet reported the talks.\nIt was brief.\n")
+    (tmp_path / "story.toml").write_text(manifest)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("manifest", "outlets", "problems"),
+    [
+        pytest.param(
+            '[story\ntitle = "broken',
+            ["a", "b"],
+            [messages.MANIFEST_INVALID.format(reason="Expected ']' at the end of a table declaration (at line 1, column 7)")],
+            id="malformed-toml",
+        ),
+        pytest.param(
+            '[story]\ntitle = "T"\n[[article]]\nfile = "a.txt"\noutlet = "Outlet A"\n',
+            ["Outlet A", "b"],
+            [],
+            id="partial",
+        ),
+        pytest.param(
+            '[[article]]\nfile = "gone.txt"\noutlet = "Gone"\n[[article]]\nfile = "b.txt"\noutlet = "B"\n',
+            ["a", "B"],
+            [messages.MANIFEST_MISSING_FILE.format(name="gone.txt")],
+            id="names-missing-file",
+        ),
+        pytest.param(
+            '[[article]]\nfile = "../a.txt"\noutlet = "Sneaky"\n[[article]]\noutlet = "No file"\n',
+            ["a", "b"],
+            [
+                messages.PATH_OUTSIDE.format(name="../a.txt"),
+                messages.MANIFEST_BAD_ENTRY.format(index=2, reason="no 'file'"),
+            ],
+            id="path-outside-and-no-file",
+        ),
+        pytest.param(
+            '[story]\nactors = "China"\n[article]\nfile = "a.txt"\n',
+            ["a", "b"],
+            [
+                messages.MANIFEST_NOT_LIST.format(
+                    key="actors", example='actors = [{name = "China", aliases = ["Beijing"]}]'
+                ),
+                messages.MANIFEST_NOT_LIST.format(key="article", example="[[article]] tables, one per file"),
+            ],
+            id="wrong-types",
+        ),
+        pytest.param(
+            '[[article]]\nfile = "a.txt"\noutlet = "A"\nkind = "blog"\n',
+            ["A", "b"],
+            [
+                messages.MANIFEST_BAD_KIND.format(
+                    name="a.txt", kind="blog", kinds="original reporting, wire, aggregator, rewrite, unknown"
+                )
+            ],
+            id="unknown-kind",
+        ),
+    ],
+)
+def test_hardening_manifest_problems_reported_story_loads(tmp_path, manifest, outlets, problems):
+    loaded = load_paths([_story(tmp_path, manifest)])
+    assert [a.outlet for a in loaded.articles] == outlets
+    assert list(loaded.warnings) == problems
+    where = str(tmp_path / "story.toml")
+    assert [(e.file, e.message) for e in loaded.errors] == [(where, p) for p in problems]
+    story = analyse_story(loaded, compare=False)
+    assert len(story.articles) == 2
+
+
+def test_hardening_manifest_toml_date_kept(tmp_path):
+    loaded = load_paths([_story(tmp_path, "[story]\ntitle = 'T'\ndate = 2013-12-05\n")])
+    assert loaded.info.date == "2013-12-05"
+    assert loaded.errors == ()
+
+
+# Paths -------------------------------------------------------------------------------
+
+
+def test_hardening_missing_path_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    loaded = load_paths([tmp_path / "a.txt", tmp_path / "no-such-folder"])
+    assert [a.id for a in loaded.articles] == ["a"]
+    assert [(e.file, e.message) for e in loaded.errors] == [("no-such-folder", messages.NOT_FOUND)]
+
+
+def test_hardening_decode_drops_terminal_control_codes():
+    assert decode(b"Red \x1b[31malert\x1b[0m.\x07").text == "Red [31malert[0m."

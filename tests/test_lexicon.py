@@ -1,0 +1,187 @@
+"""Tests for analysis.lexicon: tokeniser, inflection, file format and matcher."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import lexicon
+from analysis.lexicon import (
+    Entry,
+    PhraseMatcher,
+    available_lexicons,
+    expand_term,
+    load_lexicon,
+    noun_forms,
+    tokenize,
+    verb_forms,
+)
+
+
+def _found(matcher: PhraseMatcher, text: str, accept=None) -> list[str]:
+    tokens = tokenize(text)
+    return [text[tokens[m.first].start : tokens[m.last].end] for m in matcher.find(tokens, accept)]
+
+
+def test_lexicon_tokenize_offsets_round_trip():
+    text = "Mr. Hegseth couldn't say—he said “war-fighting”."
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == [
+        "Mr", "Hegseth", "couldn't", "say", "he", "said", "war", "fighting"
+    ]  # fmt: skip
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_lexicon_tokenize_splits_possessive():
+    tokens = tokenize("communist China’s actions")
+    assert [t.norm for t in tokens] == ["communist", "china", "'s", "actions"]
+    assert tokens[2].text == "’s"
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("war room", True),
+        ("war-room", True),
+        ("war\u2011room", True),
+        ("war, room", False),
+        ("war. Room", False),
+        ("war “room", False),
+    ],
+)
+def test_lexicon_tokenize_joined_only_by_space_or_hyphen(text, joined):
+    assert tokenize(text)[1].joined is joined
+
+
+@pytest.mark.parametrize(
+    ("verb", "forms"),
+    [
+        ("slam", {"slam", "slams", "slammed", "slamming"}),
+        ("emphasize", {"emphasize", "emphasizes", "emphasized", "emphasizing"}),
+        ("stress", {"stress", "stresses", "stressed", "stressing"}),
+        ("vow", {"vow", "vows", "vowed", "vowing"}),
+        ("admit", {"admit", "admits", "admitted", "admitting"}),
+        ("bully", {"bully", "bullies", "bullied", "bullying"}),
+        ("speak", {"speak", "speaks", "spoke", "spoken", "speaking"}),
+    ],
+)
+def test_lexicon_verb_forms_include_inflections(verb, forms):
+    assert forms <= verb_forms(verb)
+
+
+def test_lexicon_verb_forms_do_not_double_w():
+    assert "vowwed" not in verb_forms("vow")
+
+
+@pytest.mark.parametrize(
+    ("noun", "forms"),
+    [("thug", {"thug", "thugs"}), ("crisis", {"crisis", "crises"}), ("mob", {"mob", "mobs"})],
+)
+def test_lexicon_noun_forms(noun, forms):
+    assert noun_forms(noun) == forms
+
+
+def test_lexicon_expand_term_alternatives_and_optional_words():
+    assert expand_term("(is|was) (widely|) believed") == {
+        ("is", "widely", "believed"),
+        ("is", "believed"),
+        ("was", "widely", "believed"),
+        ("was", "believed"),
+    }
+
+
+def test_lexicon_expand_term_inflects_first_word_of_verb_phrase():
+    phrases = expand_term("lash out", "verb")
+    assert {("lashed", "out"), ("lashes", "out"), ("lashing", "out")} <= phrases
+
+
+def test_lexicon_expand_term_inflects_last_word_of_noun_phrase():
+    assert expand_term("illegal alien", "noun") == {("illegal", "alien"), ("illegal", "aliens")}
+
+
+def test_lexicon_expand_term_hyphen_is_two_words():
+    assert expand_term("war-fighting") == {("war", "fighting")}
+
+
+def test_lexicon_entry_headword_takes_first_alternative():
+    assert Entry("(speak|talk) harshly", "manner").headword == "speak harshly"
+    assert Entry("it is (|widely) believed", "weasel").headword == "it is widely believed"
+
+
+def test_lexicon_matcher_prefers_longest_and_never_overlaps():
+    m = PhraseMatcher(
+        [Entry("significant move", "puffery"), Entry("in a significant move", "puffery")]
+    )
+    assert _found(m, "In a significant move, they left.") == ["In a significant move"]
+    assert _found(m, "It was a significant move.") == ["significant move"]
+
+
+def test_lexicon_matcher_phrase_does_not_cross_punctuation():
+    m = PhraseMatcher([Entry("war room", "conflict")])
+    assert _found(m, "a war room here") == ["war room"]
+    assert _found(m, "the war. Room service") == []
+
+
+def test_lexicon_matcher_case_and_inflection_insensitive():
+    m = PhraseMatcher([Entry("slam", "attribution", "verb")])
+    assert _found(m, "SLAMS, Slammed and slamming") == ["SLAMS", "Slammed", "slamming"]
+
+
+def test_lexicon_matcher_accept_hook_can_reject_and_fall_back():
+    m = PhraseMatcher([Entry("some", "hedge", context="x"), Entry("some", "weasel")])
+    seen = []
+
+    def accept(tokens, first, last, entry):
+        seen.append(entry.category)
+        return None if entry.category == "hedge" else "ok"
+
+    tokens = tokenize("some say")
+    (match,) = m.find(tokens, accept)
+    assert match.entry.category == "weasel" and match.rule == "ok"
+    assert seen == ["hedge", "weasel"]
+
+
+def test_lexicon_matcher_repeated_word_input():
+    m = PhraseMatcher([Entry("a a a b", "x"), Entry("a", "y")])
+    text = " ".join(["a"] * 5000)
+    matches = m.find(tokenize(text))
+    assert len(matches) == 5000
+    assert {x.entry.category for x in matches} == {"y"}
+
+
+def test_lexicon_available_includes_shipped_lexicons():
+    assert {"hedging", "loaded"} <= set(available_lexicons())
+
+
+@pytest.mark.parametrize("name", ["hedging", "loaded"])
+def test_lexicon_files_have_header_and_entries(name):
+    lex = load_lexicon(name)
+    assert lex.title and lex.sources and lex.licence
+    assert lex.columns[0] == "term"
+    assert len(lex.entries) > 50
+    assert all(e.term and e.category for e in lex.entries)
+
+
+def test_lexicon_unknown_name_raises_key_error():
+    with pytest.raises(KeyError):
+        load_lexicon("no-such-lexicon")
+
+
+def test_lexicon_parse_reads_header_and_rows():
+    lex = lexicon._parse(
+        "demo",
+        ["# title: Demo", "# licence: CC0", "term\tcategory\tpos", "slam\tattribution\tverb", ""],
+    )
+    assert lex.title == "Demo" and lex.licence == "CC0" and lex.sources == ""
+    assert lex.entries == (Entry("slam", "attribution", "verb"),)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["# title: no columns", "slam\tattribution"],
+        ["term\tcategory", "slam\tattribution\tverb\textra"],
+    ],
+)
+def test_lexicon_parse_rejects_malformed_file(lines):
+    with pytest.raises(ValueError):
+        lexicon._parse("demo", lines)

