@@ -277,9 +277,11 @@ class JsonlSink:
         self.handle.flush()
 
 
-# Column types of the flat Parquet row. Columns added to ``article_row`` later
-# and not listed here are written as strings, so nothing is lost silently.
-_STRING_COLUMNS = ("id", "outlet", "kind", "title", "byline", "file", "text_standard", "error")
+# Column types of the flat row (Parquet, Spark). Columns added to
+# ``article_row`` later and not covered here are written as strings, so nothing
+# is lost silently.
+_STRING_COLUMNS = ("id", "outlet", "kind", "title", "byline", "file", "text_standard", "error",
+                   "json")
 _INT_COLUMNS = ("words", "sentences", "removed_blocks", "error_line")
 _BOOL_COLUMNS = ("readability_reliable",)
 _FLOAT_SUFFIXES = ("_mean", "_share", "_per_100_words", "_balance", "_ease", "_grade", "_fog",
@@ -287,7 +289,7 @@ _FLOAT_SUFFIXES = ("_mean", "_share", "_per_100_words", "_balance", "_ease", "_g
 
 
 def parquet_columns() -> list[str]:
-    """The Parquet columns: the CSV export's, then ``error``, ``error_line``, ``json``."""
+    """Column names of the flat row: the CSV export's, then ``error``, ``error_line``, ``json``."""
     from analysis.export import article_row
 
     blank = Article(
@@ -297,8 +299,39 @@ def parquet_columns() -> list[str]:
     return [*article_row(blank), "error", "error_line", "json"]
 
 
+def column_kind(name: str) -> str:
+    """The SQL type of a flat-row column: "string", "double", "bigint" or "boolean"."""
+    if name in _STRING_COLUMNS:
+        return "string"
+    if name in _INT_COLUMNS:
+        return "bigint"
+    if name in _BOOL_COLUMNS:
+        return "boolean"
+    if name.endswith(_FLOAT_SUFFIXES):
+        return "double"
+    return "string"
+
+
+def spark_schema() -> str:
+    """The flat row as a Spark DDL schema string, for ``mapInPandas``."""
+    return ", ".join(f"`{name}` {column_kind(name).upper()}" for name in parquet_columns())
+
+
+def coerce(kind: str, value: Any) -> Any:
+    """Make ``value`` fit a column of ``kind`` (None when it cannot)."""
+    if value is None:
+        return None
+    if kind == "string":
+        return value if isinstance(value, str) else str(value)
+    if kind == "double":
+        return float(value) if isinstance(value, (int, float)) else None
+    if kind == "bigint":
+        return int(value) if isinstance(value, (int, float)) else None
+    return bool(value)
+
+
 def parquet_row(result: Article | FileError) -> dict[str, Any]:
-    """The flat Parquet row for an article or an error.
+    """The flat row for an article or an error.
 
     The figures are the CSV export's (:func:`analysis.export.article_row`);
     ``json`` holds the article's full JSONL line, so nothing is lost. An
@@ -322,28 +355,7 @@ def parquet_row(result: Article | FileError) -> dict[str, Any]:
     return row
 
 
-def _arrow_type(pa: Any, name: str) -> Any:
-    if name in _STRING_COLUMNS or name == "json":
-        return pa.string()
-    if name in _INT_COLUMNS:
-        return pa.int64()
-    if name in _BOOL_COLUMNS:
-        return pa.bool_()
-    if name.endswith(_FLOAT_SUFFIXES) or name == "passive_share":
-        return pa.float64()
-    return pa.string()
-
-
-def _coerce(pa: Any, kind: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    if kind == pa.string():
-        return value if isinstance(value, str) else str(value)
-    if kind == pa.float64():
-        return float(value) if isinstance(value, (int, float)) else None
-    if kind == pa.int64():
-        return int(value) if isinstance(value, (int, float)) else None
-    return bool(value)
+_ARROW_TYPES = {"string": "string", "double": "float64", "bigint": "int64", "boolean": "bool_"}
 
 
 class ParquetSink:
@@ -354,8 +366,8 @@ class ParquetSink:
         import pyarrow.parquet as pq
 
         self.pa = pa
-        self.columns = parquet_columns()
-        self.schema = pa.schema([(c, _arrow_type(pa, c)) for c in self.columns])
+        self.kinds = [(c, column_kind(c)) for c in parquet_columns()]
+        self.schema = pa.schema([(c, getattr(pa, _ARROW_TYPES[k])()) for c, k in self.kinds])
         self.writer = pq.ParquetWriter(str(path), self.schema)
         self.rows: list[dict[str, Any]] = []
 
@@ -370,8 +382,8 @@ class ParquetSink:
             return
         pa = self.pa
         arrays = [
-            pa.array([_coerce(pa, field.type, r.get(field.name)) for r in self.rows], field.type)
-            for field in self.schema
+            pa.array([coerce(kind, r.get(name)) for r in self.rows], field.type)
+            for (name, kind), field in zip(self.kinds, self.schema, strict=True)
         ]
         self.writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
         self.rows = []
@@ -380,6 +392,57 @@ class ParquetSink:
         """Write what is buffered and close the file."""
         self._flush()
         self.writer.close()
+
+
+# --- Spark ----------------------------------------------------------------------
+
+_FRAME_FIELDS = ("outlet", "title", "url", "date")
+_PANDAS_DTYPES = {"string": "object", "double": "float64", "bigint": "Int64",
+                  "boolean": "boolean"}
+
+
+def analyse_frames(frames: Iterable[Any], actors: tuple[Actor, ...] = ()) -> Iterator[Any]:
+    """Analyse pandas DataFrames of articles: the function Spark's ``mapInPandas`` calls.
+
+    Each frame needs a ``text`` column; ``id``, ``outlet``, ``title``, ``url``
+    and ``date`` are used when present. Each output frame has the flat row's
+    columns (:func:`spark_schema`), one row per input row, in order. Bind the
+    story's actors with :func:`functools.partial`. See ``docs/scale.md``.
+
+    Args:
+        frames: pandas DataFrames (Spark passes an iterator of them).
+        actors: The actors for per-actor sentiment.
+
+    Yields:
+        One pandas DataFrame per input frame.
+    """
+    import pandas as pd
+
+    columns = [(name, column_kind(name)) for name in parquet_columns()]
+    for frame in frames:
+        records = frame.to_dict("records")
+        items: list[Item] = []
+        for number, record in enumerate(records, start=1):
+            article_id = _text(record.get("id")) or f"row-{number}"
+            text = _text(record.get("text"))
+            if not text.strip():
+                items.append(FileError(article_id, messages.ROW_EMPTY_TEXT.format(line=number)))
+                continue
+            fields = {name: _text(record.get(name)) for name in _FRAME_FIELDS}
+            fields["outlet"] = fields["outlet"] or article_id
+            items.append(RawArticle(id=article_id, file=article_id, text=text, **fields))
+        rows = [outcome.row or {} for outcome in analyse_chunk(items, actors, rows=True)]
+        yield pd.DataFrame({
+            name: pd.Series([coerce(kind, r.get(name)) for r in rows],
+                            dtype=_PANDAS_DTYPES[kind])
+            for name, kind in columns
+        })
+
+
+def _text(value: Any) -> str:
+    if value is None or value != value:  # None or NaN, as pandas gives for missing cells
+        return ""
+    return str(value)
 
 
 # --- the command ---------------------------------------------------------------

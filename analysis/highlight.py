@@ -8,9 +8,9 @@ nothing runs. Removing the tags from the output and unescaping the rest gives
 back the source text exactly (the tests check this property on arbitrary
 Unicode), so highlights can never shift, drop or invent text.
 
-Spans may overlap (a hedge inside a quote inside a sentence). The text is cut
-at every span boundary and each piece is wrapped in the marks active over it,
-outermost layer first, so the HTML is always well nested.
+Spans may overlap (a hedge inside a quote inside a sentence). Nested spans
+become nested elements; where two spans cross, the inner one is closed and
+reopened at the crossing, so the HTML is always well nested.
 
 :func:`marks_for_article` turns an analysed article's results into marks, one
 layer per kind of cue, for the dashboard's switchable layers.
@@ -182,19 +182,30 @@ def render(text: str, marks: Iterable[Mark], css_class: str = "slant-text") -> s
         starts.setdefault(start, []).append(i)
         ends.setdefault(end, []).append(i)
     cuts = sorted({0, n, *starts, *ends})
-    active: set[int] = set()
+    stack: list[int] = []
     out = [f'<div class="{_attr(css_class)}">']
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        active.difference_update(ends.get(a, ()))
-        active.update(starts.get(a, ()))
-        piece = html.escape(text[a:b], quote=True)
-        if not active:
-            out.append(piece)
-            continue
-        order = sorted(active, key=lambda i: (_ORDER.get(spans[i][2].layer, 99), spans[i][0], i))
-        out.extend(_open(spans[i][2]) for i in order)
-        out.append(piece)
-        out.extend(_close(spans[i][2]) for i in reversed(order))
+    for a, b in zip(cuts, cuts[1:] + [n], strict=True):
+        ending = set(ends.get(a, ()))
+        if ending.intersection(stack):
+            # Close down to the deepest ending mark, then reopen the marks
+            # above it that continue: the HTML stays well nested and a mark is
+            # only split where two spans cross.
+            k = min(i for i, m in enumerate(stack) if m in ending)
+            out.extend(_close(spans[m][2]) for m in reversed(stack[k:]))
+            reopen = [m for m in stack[k:] if m not in ending]
+            del stack[k:]
+            for m in reopen:
+                out.append(_open(spans[m][2]))
+                stack.append(m)
+        # Longer spans open first so that shorter ones nest inside them.
+        for m in sorted(
+            starts.get(a, ()),
+            key=lambda i: (-spans[i][1], _ORDER.get(spans[i][2].layer, 99), i),
+        ):
+            out.append(_open(spans[m][2]))
+            stack.append(m)
+        if b > a:
+            out.append(html.escape(text[a:b], quote=True))
     out.append("</div>")
     return "".join(out)
 

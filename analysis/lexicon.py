@@ -168,7 +168,11 @@ class Lexicon:
         sources: Where its entries come from.
         licence: The licence of the list.
         columns: The column names, in file order.
-        entries: The rows, in file order.
+        entries: The rows, in file order, as :class:`Entry` (columns that
+            :class:`Entry` has no field for are left out).
+        rows: The same rows as raw cells, one per column (padded with ""), so
+            a lexicon browser can show every column, including ones only that
+            lexicon uses (e.g. ``valence``).
 
     """
 
@@ -179,6 +183,7 @@ class Lexicon:
     licence: str
     columns: tuple[str, ...]
     entries: tuple[Entry, ...]
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -331,6 +336,7 @@ def _parse(name: str, lines: Iterable[str]) -> Lexicon:
     meta: dict[str, str] = {}
     columns: tuple[str, ...] = ()
     entries: list[Entry] = []
+    rows: list[tuple[str, ...]] = []
     fields = set(Entry.__dataclass_fields__)
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
@@ -355,6 +361,7 @@ def _parse(name: str, lines: Iterable[str]) -> Lexicon:
             col: cell for col, cell in zip(columns, cells, strict=False) if col in fields and cell
         }
         entries.append(Entry(**row))
+        rows.append(tuple(cells) + ("",) * (len(columns) - len(cells)))
     if not columns:
         raise ValueError(ERR_NO_COLUMNS.format(name=name))
     return Lexicon(
@@ -365,6 +372,7 @@ def _parse(name: str, lines: Iterable[str]) -> Lexicon:
         licence=meta.get("licence", meta.get("license", "")),
         columns=columns,
         entries=tuple(entries),
+        rows=tuple(rows),
     )
 
 

@@ -52,6 +52,8 @@ REASON_LONG_SENTENCES = (
     "probably missing, so the grade formulas would be meaningless"
 )
 
+REASON_FAILED = "the readability formulas could not be computed on this text ({error})"
+
 LIMITATIONS: tuple[str, ...] = (
     "Readability formulas only count sentence length and word length (letters or "
     "syllables); they do not know whether the ideas, the vocabulary or the order of the "
@@ -170,20 +172,15 @@ def analyse(doc: Doc) -> ReadabilityResult:
     lengths = [count_words(text[s.start : s.end]) for s in doc.sentences]
     n = len(lengths)
     mean_len = sum(lengths) / n if n else None
-    reason = unreliable_reason(text, words, mean_len)
     passive = summarise(text, doc.sentences)
     grades: dict[str, float | None] = dict.fromkeys(_GRADE_FIELDS)
-    if reason is None:
-        grades = {
-            "flesch_reading_ease": textstat.flesch_reading_ease(text),
-            "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
-            "gunning_fog": textstat.gunning_fog(text),
-            "smog_index": textstat.smog_index(text),
-            "coleman_liau_index": textstat.coleman_liau_index(text),
-            "automated_readability_index": textstat.automated_readability_index(text),
-            "dale_chall_readability_score": textstat.dale_chall_readability_score(text),
-            "text_standard": float(textstat.text_standard(text, float_output=True)),
-        }
+    try:
+        reason = unreliable_reason(text, words, mean_len)
+        if reason is None:
+            grades = _grades(text)
+    except Exception as exc:  # noqa: BLE001 - odd text must not sink the article
+        reason = REASON_FAILED.format(error=type(exc).__name__)
+        grades = dict.fromkeys(_GRADE_FIELDS)
     return ReadabilityResult(
         reliable=reason is None,
         reason=reason,
@@ -211,3 +208,17 @@ _GRADE_FIELDS = (
     "dale_chall_readability_score",
     "text_standard",
 )
+
+
+def _grades(text: str) -> dict[str, float | None]:
+    """The textstat figures, named as in :class:`ReadabilityResult`."""
+    return {
+        "flesch_reading_ease": textstat.flesch_reading_ease(text),
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+        "gunning_fog": textstat.gunning_fog(text),
+        "smog_index": textstat.smog_index(text),
+        "coleman_liau_index": textstat.coleman_liau_index(text),
+        "automated_readability_index": textstat.automated_readability_index(text),
+        "dale_chall_readability_score": textstat.dale_chall_readability_score(text),
+        "text_standard": float(textstat.text_standard(text, float_output=True)),
+    }

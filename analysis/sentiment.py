@@ -30,9 +30,11 @@ GUESSED_ACTORS = 6
 
 LIMITATIONS: tuple[str, ...] = (
     "VADER scores words from a fixed list built from ratings of social-media text; words it "
-    "does not know count as neutral. It has no entry for 'harshly', so 'He spoke harshly of "
-    "the peace agreement.' is scored on 'peace' and 'agreement' alone and comes out clearly "
-    "positive (+0.77).",
+    "does not know count as nothing. Plain VADER has no entry for 'harshly', so 'He spoke "
+    "harshly of the peace agreement.' is scored on 'peace' and 'agreement' alone and comes "
+    "out clearly positive (+0.77). Slant adds 'harshly', yet the sentence still scores +0.59, "
+    "and words such as 'rebuked', 'slammed' or 'lambasted' are still missing: 'He rebuked "
+    "the peace agreement.' scores +0.77.",
     "Words such as 'war', 'threat', 'attack' or 'killed' count as negative whoever is framed: "
     "a sentence about defending against a threat is as negative as one making the threat. The "
     "score measures the tone of the words, not the writer's stance.",

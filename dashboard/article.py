@@ -7,7 +7,7 @@ import streamlit as st
 
 from analysis import highlight
 from analysis.model import Article
-from dashboard.state import View, esc, run_page
+from dashboard.state import View, esc, md_escape, run_page
 
 LAYER_DEFAULTS = {
     "sentiment": False, "quotes": True, "loaded": True, "hedges": True, "boosters": True,
@@ -94,7 +94,7 @@ def show_article(view: View, article: Article, layers: tuple[str, ...], slot: st
     """Draw one article: header, warnings, highlighted text, details, removed blocks."""
     st.html(_header(view, article))
     for warning in article.warnings:
-        st.warning(warning)
+        st.warning(md_escape(warning))
     st.html(f"<style>{highlight.CSS}</style>" + highlight.legend(layers))
     st.html(_highlighted(view.key, article.id, layers, article))
     table = marks_table(article, layers)
@@ -135,7 +135,9 @@ def _picker(view: View, label: str, key: str, default: int) -> Article:
 def render(view: View) -> None:
     """Draw the article view."""
     st.title("Article")
-    two = st.toggle("Two articles side by side", key="side_by_side", disabled=len(view.articles) < 2)
+    two = st.toggle(
+        "Two articles side by side", key="side_by_side", disabled=len(view.articles) < 2
+    )
     layers = chosen_layers()
     if two and len(view.articles) >= 2:
         left, right = st.columns(2)

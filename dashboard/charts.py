@@ -241,7 +241,8 @@ def readability(view: View) -> tuple[alt.Chart | None, str]:
     )
     if data.empty:
         return None, hint
-    data = data.assign(reliability=data["grade_reliable"].map({True: "reliable", False: "unreliable"}))
+    labels = {True: "reliable", False: "unreliable"}
+    data = data.assign(reliability=data["grade_reliable"].map(labels))
     chart = (
         alt.Chart(data)
         .mark_bar()

@@ -12,7 +12,7 @@ import streamlit as st
 from analysis import highlight
 from analysis.highlight import Mark
 from dashboard.charts import color
-from dashboard.state import View, esc, run_page
+from dashboard.state import View, esc, md_escape, run_page
 
 NO_COMPARISON = (
     "The cross-outlet comparison is not available for this story (it needs at least two "
@@ -45,20 +45,30 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
-def contrast_priority(contrast: Any) -> tuple[int, int]:
-    """Rank contrasts so the telling word choices come first.
+def difference_weight(d: Any) -> int:
+    """How telling one difference is for a reader.
 
-    Attribution verbs that differ ("spoke harshly" against "emphasized") rank
-    highest, then differences where one side is a loaded word, then plain
-    wording. A manner-of-speaking or emotive word on either side adds weight.
+    A different verb of saying is the clearest framing choice, above all when
+    one side says *how* something was said ("spoke harshly"); then a loaded word
+    against a plain one; plain rewording counts for nothing.
     """
-    score = 0
-    for d in contrast.differences:
-        score += {"attribution": 6, "loaded": 3}.get(d.kind, 0)
-        categories = {getattr(d, "a_category", ""), getattr(d, "b_category", "")}
-        if categories & {"manner", "emotive", "label", "conflict"}:
-            score += 4
-    return score, -contrast.group
+    categories = {getattr(d, "a_category", ""), getattr(d, "b_category", "")}
+    weight = {"attribution": 10, "loaded": 4}.get(d.kind, 0)
+    if "manner" in categories:
+        weight += 5
+    elif categories & {"emotive", "label"}:
+        weight += 2
+    return weight
+
+
+def contrast_priority(contrast: Any) -> tuple[int, int, int]:
+    """Rank contrasts so the most telling word choice comes first.
+
+    The strongest single difference decides; among equals, the pair with fewer
+    differences (easier to read) comes first, then the earlier group.
+    """
+    best = max((difference_weight(d) for d in contrast.differences), default=0)
+    return best, -len(contrast.differences), -contrast.group
 
 
 def _row(view: View, article_id: str, text: str, marks: list[Mark]) -> str:
@@ -86,7 +96,8 @@ def _difference_line(view: View, contrast: Any) -> str:
         a = esc(d.a) if d.a else "<i>nothing</i>"
         b = esc(d.b) if d.b else "<i>nothing</i>"
         extra = []
-        for side, neutral in ((d.a, getattr(d, "a_neutral", "")), (d.b, getattr(d, "b_neutral", ""))):
+        sides = ((d.a, getattr(d, "a_neutral", "")), (d.b, getattr(d, "b_neutral", "")))
+        for side, neutral in sides:
             if neutral and side:
                 extra.append(f"neutral for “{esc(side)}”: {esc(neutral)}")
         note = f" ({'; '.join(extra)})" if extra else ""
@@ -117,7 +128,10 @@ def group_html(view: View, group: Any) -> str:
     texts = {m.article: m.text for m in group.members}
     rows = []
     for member in group.members:
-        others = set().union(*[_words(t) for a, t in texts.items() if a != member.article] or [set()])
+        others: set[str] = set()
+        for other, text in texts.items():
+            if other != member.article:
+                others |= _words(text)
         marks: list[Mark] = []
         for match in re.finditer(_WORD, member.text):
             if match.group().lower() not in others and len(texts) > 1:
@@ -131,9 +145,10 @@ def group_html(view: View, group: Any) -> str:
                                   rule=f"loaded lexicon: {m.entry}", note=m.connotation))
         for q in verbs.get(member.article, ()):
             if member.start <= q.verb_start and q.verb_end <= member.end:
+                speaker = q.speaker or "an unnamed speaker"
                 marks.append(Mark(q.verb_start - member.start, q.verb_end - member.start,
                                   "attribution", category="attribution verb",
-                                  note=f"introduces a quote by {q.speaker or 'an unnamed speaker'}"))
+                                  note=f"introduces a quote by {speaker}"))
         rows.append(_row(view, member.article, member.text, marks))
     return "".join(rows)
 
@@ -238,8 +253,8 @@ def render(view: View) -> None:
     groups = [g for g in comparison.groups if _matches(query, *[m.text for m in g.members])]
     for group in groups:
         outlets = len({m.article for m in group.members})
-        with st.expander(f"{group.label} — {outlets} outlets", expanded=bool(query)):
-            st.caption(group.reason)
+        with st.expander(f"{md_escape(group.label)} — {outlets} outlets", expanded=bool(query)):
+            st.caption(md_escape(view.scrub(group.reason)))
             st.html(group_html(view, group))
     if not groups:
         st.caption("No aligned group matches this search." if query else "No aligned groups.")
@@ -275,7 +290,7 @@ def render(view: View) -> None:
             column_config={"share of text quoted": st.column_config.NumberColumn(format="percent")},
         )
     for note in comparison.notes:
-        st.caption(note)
+        st.caption(md_escape(view.scrub(note)))
 
 
 # Streamlit runs each page as "__main__"; importing the module (the handout

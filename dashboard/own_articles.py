@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from dashboard.state import (
     View,
     choose,
     esc,
+    md_escape,
     run_page,
     saved_index,
 )
@@ -128,7 +128,7 @@ def create_section() -> None:
             with st.spinner("Fetching…"):
                 got, problem = fetch(url)
             if problem:
-                st.warning(problem)
+                st.warning(md_escape(problem))
             else:
                 st.session_state.setdefault("fetched", []).append(got)
         for f in st.session_state.get("fetched", []):
@@ -148,7 +148,7 @@ def create_section() -> None:
             try:
                 saved = save_story(title or "My story", new.files, new.outlets)
             except StoreError as exc:
-                st.error(str(exc))
+                st.error(md_escape(exc))
                 return
             st.session_state["fetched"] = []
             st.session_state["created"] = (saved.title, new.articles)
@@ -185,7 +185,7 @@ def outlets_section(view: View | None) -> None:
         try:
             set_outlets(choice.removeprefix(SAVED_PREFIX), names)
         except StoreError as exc:
-            st.error(str(exc))
+            st.error(md_escape(exc))
             return
         st.rerun()
 
@@ -195,13 +195,13 @@ def saved_section() -> None:
     st.header("Saved stories")
     stories, problems = saved_index()
     for message in problems:
-        st.warning(message)
+        st.warning(md_escape(message))
     if not stories:
         st.caption("No saved stories yet.")
         return
     from analysis.store import store_dir
 
-    st.caption(f"Stored in {html.escape(str(store_dir()))} (set SLANT_STORE to change).")
+    st.caption(f"Stored in {md_escape(store_dir())} (set SLANT_STORE to change).")
     for story_id, title in stories:
         left, middle, right = st.columns([6, 1, 2])
         with left:

@@ -120,6 +120,23 @@ class View:
         """The outlet kind, hidden in anonymous mode (it gives the outlet away)."""
         return "" if self.anonymous else article.kind
 
+    def scrub(self, text: str) -> str:
+        """Replace real outlet names in library-written text when names are hidden.
+
+        Comparison notes and group reasons name the outlets; in classroom mode
+        before the reveal they must say "Outlet A" instead.
+        """
+        if not self.anonymous:
+            return text
+        pairs = []
+        for a in self.articles:
+            for real in (a.outlet, a.id):
+                if real:
+                    pairs.append((real, self.name(a.id)))
+        for real, shown in sorted(pairs, key=lambda p: len(p[0]), reverse=True):
+            text = text.replace(real, shown)
+        return text
+
     def domain(self) -> list[str]:
         """Outlet names in story order, for chart colour scales."""
         return [self.name(a.id) for a in self.articles]
@@ -331,7 +348,7 @@ def sidebar() -> View | None:
                 st.session_state["revealed"] = True
                 st.rerun()
         for message in store_problems:
-            st.warning(message)
+            st.warning(md_escape(message))
 
     if classroom:
         st.html(CLASSROOM_CSS)
@@ -345,7 +362,7 @@ def sidebar() -> View | None:
         from analysis.store import StoreError
 
         if isinstance(exc, StoreError):
-            st.error(str(exc))
+            st.error(md_escape(exc))
         else:
             log.exception("could not load story %r", choice)
             st.error(FRIENDLY_ERROR)

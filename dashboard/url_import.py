@@ -24,12 +24,16 @@ OFFLINE = (
     "the page from your browser (File → Save as… .html) and upload it instead."
 )
 BAD_URL = "{url!r} is not a web address. Give a full address starting with http:// or https://."
-HTTP_ERROR = "{host} answered with an error ({code}). Check the address, or save the page and upload it."
+HTTP_ERROR = (
+    "{host} answered with an error ({code}). Check the address, or save the page and upload it."
+)
 TOO_BIG = "The page at {host} is over {limit} bytes, so it was not imported."
 FAILED = "Could not fetch {host} ({reason}). Save the page from your browser and upload it instead."
 
 
-def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_FILE_BYTES) -> tuple[StoredFile | None, str | None]:
+def fetch(
+    url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[StoredFile | None, str | None]:
     """Fetch one page as an ``.html`` file for the story.
 
     Args:
@@ -56,7 +60,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_FILE_BYTES) -
         if isinstance(reason, (socket.gaierror, ConnectionRefusedError, OSError)):
             return None, OFFLINE.format(host=host)
         return None, FAILED.format(host=host, reason=reason)
-    except (TimeoutError, socket.timeout, OSError, ValueError) as exc:
+    except (TimeoutError, OSError, ValueError) as exc:
         return None, FAILED.format(host=host, reason=type(exc).__name__)
     if len(data) > max_bytes:
         return None, TOO_BIG.format(host=host, limit=max_bytes)

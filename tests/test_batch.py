@@ -197,3 +197,27 @@ def test_batch_parquet_has_flat_figures_and_full_json(tmp_path: Path, capsys) ->
     assert rows[1]["error"] == messages.ROW_NO_TEXT.format(line=2)
     assert rows[1]["error_line"] == 2 and rows[1]["words"] is None
     assert str(table.schema.field("sentiment_mean").type) == "double"
+
+
+def test_batch_analyse_frames_gives_the_streamed_rows(tmp_path: Path, capsys) -> None:
+    # The function handed to Spark's mapInPandas: same figures as the CLI's
+    # Parquet rows for the same articles, one output row per input row.
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"id": ["harbour", "gazette", "empty"],
+                          "text": [ARTICLES[0]["text"], ARTICLES[2]["text"], " "]})
+    (out,) = list(batch.analyse_frames([frame]))
+    assert list(out.columns) == batch.parquet_columns()
+    assert list(out["id"][:2]) == ["harbour", "gazette"]
+    assert out["error"][2] == messages.ROW_EMPTY_TEXT.format(line=3)
+    article = json.loads(out["json"][0])
+    assert out["words"][0] == article["word_count"]
+    assert out["sentiment_mean"][0] == pytest.approx(round(article["sentiment"]["mean"], 4))
+    assert str(out["words"].dtype) == "Int64" and str(out["sentiment_mean"].dtype) == "float64"
+
+
+def test_batch_spark_schema_names_every_column() -> None:
+    schema = batch.spark_schema()
+    assert schema.startswith("`id` STRING, `outlet` STRING")
+    assert "`words` BIGINT" in schema and "`sentiment_mean` DOUBLE" in schema
+    assert "`readability_reliable` BOOLEAN" in schema and schema.endswith("`json` STRING")
+    assert schema.count("`") == 2 * len(batch.parquet_columns())

@@ -297,6 +297,23 @@ def test_cleaning_inline_tag_list_is_removed():
     ]
 
 
+@pytest.mark.parametrize("where", ["top", "middle"])
+def test_cleaning_inline_tag_line_removes_only_itself(where):
+    # An inline tag line carries its tags: the one-sentence paragraphs around
+    # it are the story, not more tags.
+    tags = "Topics: Politics, Japan"
+    body = [
+        "The U.S. defense secretary promised on Sunday to deepen ties with Japan.",
+        "Japan plans to raise defense spending to 2% of GDP by 2027.",
+        "“America first does not mean America alone,” he said.",
+        "Officials cited tensions with China over Taiwan.",
+    ]
+    lines = [tags, *body] if where == "top" else [*body[:2], tags, *body[2:]]
+    cleaned = clean("\n".join(lines))
+    assert [(r.rule, r.text) for r in cleaned.removed] == [("tag_list", tags)]
+    assert cleaned.text.split("\n") == body
+
+
 # A story told in one-sentence paragraphs, as wire copy often is: none of the
 # paragraphs after the headline is a standfirst.
 ONE_SENTENCE_PARAGRAPHS = """Oil prices fall as OPEC+ signals output increase

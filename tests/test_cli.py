@@ -196,3 +196,24 @@ def test_cli_csv_output_is_formula_safe(capsys, tmp_path):
     (row,) = csv.DictReader(io.StringIO(out))
     assert row["title"] == "'=HYPERLINK(1)"
     assert row["outlet"] == "'@evil"
+
+
+def test_cli_jsonl_reports_a_bad_file_as_an_error_line(capsys, story):
+    (story / "scan.txt").write_bytes(PNG)
+    code, out, err = _run(capsys, str(story), "--format", "jsonl")
+    assert code == 0
+    rows = [json.loads(line) for line in out.strip().split("\n")]
+    errors = [r["error"] for r in rows if "error" in r]
+    assert [e["file"] for e in errors] == ["scan.txt"]
+    assert sorted(r["id"] for r in rows if "id" in r) == ["courier", "ledger"]
+    assert "scan.txt" in err
+
+
+def test_cli_no_break_space_article_does_not_crash_the_story(capsys, story):
+    # A capital letter, a no-break space and a full stop (see test_segment).
+    (story / "nbsp.txt").write_text(
+        "The committee chose Plan A\u00a0. Officials said the vote was close.\n", encoding="utf-8"
+    )
+    code, out, _ = _run(capsys, str(story), "--format", "json", "--no-compare")
+    assert code == 0
+    assert [a["id"] for a in json.loads(out)["articles"]] == ["courier", "ledger", "nbsp"]

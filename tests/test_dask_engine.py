@@ -61,7 +61,9 @@ def test_dask_engine_jsonl_identical_to_local(table: Path, scheduler: str, tmp_p
     assert json.loads(lines[7])["error"]["line"] == 8
 
 
-def test_dask_engine_parquet_identical_to_local(table: Path, scheduler: str, tmp_path: Path) -> None:
+def test_dask_engine_parquet_identical_to_local(
+    table: Path, scheduler: str, tmp_path: Path
+) -> None:
     analyse(table, tmp_path / "local.parquet")
     analyse(table, tmp_path / "dask.parquet", "--engine", "dask", "--scheduler", scheduler)
     local = pq.read_table(tmp_path / "local.parquet")

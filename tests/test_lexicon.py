@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import lexicon
 from analysis.lexicon import (
@@ -173,6 +175,14 @@ def test_lexicon_parse_reads_header_and_rows():
     )
     assert lex.title == "Demo" and lex.licence == "CC0" and lex.sources == ""
     assert lex.entries == (Entry("slam", "attribution", "verb"),)
+    assert lex.rows == (("slam", "attribution", "verb"),)
+
+
+def test_lexicon_parse_keeps_extra_columns_in_rows():
+    lex = lexicon._parse("demo", ["term\tcategory\tvalence", "harshly\tmanner\t-1.9", "x\ty"])
+    assert lex.columns == ("term", "category", "valence")
+    assert lex.rows == (("harshly", "manner", "-1.9"), ("x", "y", ""))
+    assert lex.entries[0] == Entry("harshly", "manner")
 
 
 @pytest.mark.parametrize(
@@ -185,3 +195,30 @@ def test_lexicon_parse_reads_header_and_rows():
 def test_lexicon_parse_rejects_malformed_file(lines):
     with pytest.raises(ValueError):
         lexicon._parse("demo", lines)
+
+
+_PIECES = st.sampled_from(
+    [*"aAmMyY \u2019'-.,\n\r\u201c\u201d\"\u0301\u00e9\u00df\u05d0", "\U0001f642"]
+    + ["May", "may ", "could not ", "slammed ", "war-", "about ", "50", "it is "]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_lexicon_matches_round_trip_and_never_overlap(text):
+    from analysis import hedging, loaded
+
+    for matches in (hedging.find_matches(text), loaded.find_matches(text)):
+        previous_end = 0
+        for m in matches:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end] == m.text
+            assert m.start >= previous_end
+            previous_end = m.end
+
+
+@pytest.mark.parametrize("name", available_lexicons())
+def test_lexicon_every_shipped_file_loads_with_sources_and_licence(name):
+    lex = load_lexicon(name)
+    assert lex.sources and lex.licence
+    assert all(len(row) == len(lex.columns) for row in lex.rows)

@@ -40,8 +40,8 @@ def test_pipeline_make_doc_spans():
     doc = make_doc(TEXT, id="d", actors=(Actor("Japan"),))
     assert doc.id == "d"
     assert doc.paragraphs == (
-        Span(0, 61, "Mr. Hegseth met Gen. Nakatani. “We stand together,” he said."),
-        Span(62, 75, "Japan agreed."),
+        Span(0, 60, "Mr. Hegseth met Gen. Nakatani. “We stand together,” he said."),
+        Span(61, 74, "Japan agreed."),
     )
     assert [s.text for s in doc.sentences] == [
         "Mr. Hegseth met Gen. Nakatani.",

@@ -9,6 +9,8 @@ import socket
 
 import pytest
 import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import readability
 from analysis.doc import Doc, Span
@@ -143,3 +145,24 @@ def test_readability_result_is_json_ready():
 
 def test_readability_limitations_mention_short_texts():
     assert any("100 words" in s for s in readability.LIMITATIONS)
+
+
+def test_readability_textstat_failure_becomes_a_reason(monkeypatch):
+    def boom(text):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(textstat, "gunning_fog", boom)
+    result = readability.analyse(make_doc(PROSE + " Fresh text."))
+    assert not result.reliable
+    assert result.reason == readability.REASON_FAILED.format(error="ZeroDivisionError")
+    assert all(getattr(result, f) is None for f in readability._GRADE_FIELDS)
+    assert result.mean_sentence_words is not None  # the sentence figures survive
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_readability_arbitrary_text_never_raises(text):
+    result = readability.analyse(make_doc(text))
+    assert result.reliable is (result.reason is None)
+    if result.flesch_reading_ease is not None:
+        assert -200 < result.flesch_reading_ease < 130

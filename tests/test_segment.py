@@ -189,3 +189,18 @@ def test_segment_count_words(text, words):
 )
 def test_segment_count_sentences(text, count):
     assert count_sentences(text) == count
+
+
+# sentencex 1.0.32 panics (a Rust PanicException, which is not an Exception)
+# on a capital letter, then a non-ASCII space, then a full stop. Web copy is
+# full of no-break spaces, so one such article must not crash a whole story.
+@pytest.mark.parametrize(
+    "space",
+    ["\u00a0", "\u202f", "\u2009", "\u3000", "\u0085"],
+    ids=["nbsp", "narrow_nbsp", "thin", "ideographic", "nel"],
+)
+def test_segment_unicode_space_before_full_stop(space):
+    text = f"The committee chose Plan A{space}. The vote was close."
+    spans = sentences(text)
+    assert [s.text for s in spans] == [f"The committee chose Plan A{space}.", "The vote was close."]
+    assert count_sentences(text) == 2

@@ -6,6 +6,8 @@ import math
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
 from analysis import vader_explain
@@ -231,3 +233,19 @@ def test_vader_explain_manner_adverb_added():
 def test_vader_explain_adjustment_is_default():
     assert vader_explain.DEFAULT_ADJUSTED is True
     assert explain("He spoke harshly.").compound == -0.4404
+
+
+_PIECES = st.one_of(
+    st.text(max_size=3),
+    st.sampled_from(["good", "bad", "not", "but", "no", "very", "GOOD", "😁", "!", "??", "\r\n"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=15).map(" ".join))
+def test_vader_explain_arbitrary_text(text):
+    ex = explain(text, adjusted=False)
+    assert ex.compound == _SIA.polarity_scores(text)["compound"]
+    assert sum(w.contribution for w in ex.words) + ex.emphasis == pytest.approx(ex.compound)
+    for w in ex.words:
+        assert 0 <= w.start < w.end <= len(text) and text[w.start : w.end] == w.text

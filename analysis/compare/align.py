@@ -145,11 +145,14 @@ def _idf(units: Sequence[Unit]) -> dict[str, float]:
     return {s: log((1 + n) / (1 + d)) + 1.0 for s, d in df.items()}
 
 
-def similarity_pairs(units: Sequence[Unit], idf: dict[str, float], floor: float):
+def similarity_pairs(
+    units: Sequence[Unit], idf: dict[str, float], floor: float, rare: frozenset[str] = frozenset()
+) -> dict[tuple[int, int], tuple[float, int, int]]:
     """Cosine similarities >= ``floor`` between units of different articles.
 
     Returns:
-        A dict ``{(i, j): cosine}`` with ``i < j``.
+        ``{(i, j): (cosine, shared content words, shared distinctive words)}``
+        with ``i < j``.
     """
     import numpy as np  # imported here: only the comparison needs them
     from scipy import sparse
@@ -163,18 +166,31 @@ def similarity_pairs(units: Sequence[Unit], idf: dict[str, float], floor: float)
             vals.append(idf[s])
     if not vals:
         return {}
-    matrix = sparse.csr_matrix(
-        (np.asarray(vals, dtype=np.float64), (rows, cols)), shape=(len(units), len(vocab))
-    )
+    shape = (len(units), len(vocab))
+    weights = np.asarray(vals, dtype=np.float64)
+    matrix = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     matrix = sparse.diags(1.0 / norms) @ matrix
     product = sparse.triu(matrix @ matrix.T, k=1).tocoo()
     article = np.asarray([u.article for u in units])
     keep = (product.data >= floor) & (article[product.row] != article[product.col])
+    r, c, v = product.row[keep], product.col[keep], product.data[keep]
+    if not len(r):
+        return {}
+    binary = sparse.csr_matrix((np.ones(len(vals)), (rows, cols)), shape=shape)
+    shared = np.asarray(binary[r].multiply(binary[c]).sum(axis=1)).ravel()
+    rare_cols = np.zeros(len(vocab))
+    for stem in rare:
+        if stem in vocab:
+            rare_cols[vocab[stem]] = 1.0
+    rare_binary = binary @ sparse.diags(rare_cols)
+    rare_shared = np.asarray(rare_binary[r].multiply(rare_binary[c]).sum(axis=1)).ravel()
     return {
-        (int(i), int(j)): float(v)
-        for i, j, v in zip(product.row[keep], product.col[keep], product.data[keep])
+        (int(i), int(j)): (float(x), int(n), int(k))
+        for i, j, x, n, k in zip(
+            r.tolist(), c.tolist(), v.tolist(), shared.tolist(), rare_shared.tolist()
+        )
     }
 
 
@@ -240,28 +256,32 @@ def distinctive_stems(units: Sequence[Unit]) -> frozenset[str]:
     return frozenset(s for s, arts in seen.items() if len(arts) > 1 and s not in repeated)
 
 
-def _candidate_edges(units: Sequence[Unit], sims: dict, idf: dict[str, float]) -> dict:
-    rare = distinctive_stems(units)
+def _candidate_edges(units: Sequence[Unit], pairs: dict) -> dict:
     edges: dict[tuple[int, int], Edge] = {}
     for i, j in _quote_candidates(units):
         words, text = _shared_quote(units[i], units[j])
         if words >= QUOTE_WEAK_MIN_WORDS:
-            sim = sims.get((i, j), 0.0)
+            sim = pairs.get((i, j), (0.0, 0, 0))[0]
             anchor = words >= QUOTE_MIN_WORDS
             if anchor or sim >= SIM_MIN:
-                shared = _shared_words(units[i], units[j], idf)
-                edges[(i, j)] = Edge(i, j, sim, shared, text, words, anchor)
-    for (i, j), sim in sims.items():
+                edges[(i, j)] = Edge(i, j, sim, quote=text, quote_words=words, anchor=anchor)
+    for (i, j), (sim, shared, rare) in pairs.items():
         if (i, j) in edges:
             continue
-        common = units[i].stems & units[j].stems
-        strong = sim >= SIM_MIN and len(common) >= MIN_SHARED
-        weak = len(common) >= MIN_SHARED_WEAK and bool(common & rare)
+        strong = sim >= SIM_MIN and shared >= MIN_SHARED
+        weak = shared >= MIN_SHARED_WEAK and rare > 0
         if strong or weak:
-            shared = _shared_words(units[i], units[j], idf)
-            distinctive = tuple(units[i].surface[s] for s in sorted(common & rare))
-            edges[(i, j)] = Edge(i, j, sim, shared, distinctive=distinctive)
+            edges[(i, j)] = Edge(i, j, sim)
     return edges
+
+
+def _explain(e: Edge, units: Sequence[Unit], idf: dict[str, float], rare: frozenset[str]) -> Edge:
+    # The shared words, most distinctive first, for the group's reason.
+    x, y = units[e.x], units[e.y]
+    common = x.stems & y.stems
+    e.shared = _shared_words(x, y, idf)
+    e.distinctive = tuple(x.surface[s] for s in sorted(common & rare))
+    return e
 
 
 def _shared_words(x: Unit, y: Unit, idf: dict[str, float]) -> tuple[str, ...]:
@@ -361,9 +381,11 @@ def align(articles: Sequence) -> Alignment:
     """
     units = build_units(articles)
     idf = _idf(units)
-    sims = similarity_pairs(units, idf, SIM_WEAK)
-    edges = _candidate_edges(units, sims, idf)
+    rare = distinctive_stems(units)
+    pairs = similarity_pairs(units, idf, SIM_WEAK, rare)
+    edges = _candidate_edges(units, pairs)
     links = sorted(_mutual(units, edges), key=lambda e: (-e.rank, e.x, e.y))
+    sims = {k: v[0] for k, v in pairs.items()}
     sims.update({k: 1.0 for k, e in edges.items() if e.anchor})
     groups = _Groups(units, sims)
     used: dict[tuple[int, int], Edge] = {}
@@ -379,7 +401,7 @@ def align(articles: Sequence) -> Alignment:
     for batch in passes:
         for e in batch:
             if groups.try_merge(e):
-                used[(e.x, e.y)] = e
+                used[(e.x, e.y)] = _explain(e, units, idf, rare)
     out = []
     for members in groups.members.values():
         if len({units[m].article for m in members}) < 2:

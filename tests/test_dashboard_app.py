@@ -1,0 +1,312 @@
+"""The dashboard through Streamlit's AppTest: every page, classroom mode, uploads."""
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.store import list_stories
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")
+PAGES = ["overview.py", "article.py", "compare.py", "coverage.py", "method.py",
+         "own_articles.py"]
+OUTLETS = [
+    "Unnamed rewrite",
+    "The New York Times (republished copy)",
+    "HERE Orlando",
+    "Wire report (agency not named)",
+    "Devdiscourse",
+]
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 20
+HOSTILE = (
+    "<script>alert('x')</script> Officials said <img src=x onerror=alert(1)> the plan "
+    "costs $5 and $10 billion. **bold** claims :red[x] and [x](javascript:alert(2)) "
+    "appeared. Critics slammed the deal &amp; the talks. The minister may resign soon, "
+    "reportedly. He said the vote was close and the outcome uncertain for weeks."
+)
+
+
+@pytest.fixture(autouse=True)
+def store(tmp_path, monkeypatch):
+    """Every test gets its own empty store."""
+    folder = tmp_path / "store"
+    monkeypatch.setenv("SLANT_STORE", str(folder))
+    return folder
+
+
+def run(page: str | None = None, **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def shown_text(at: AppTest) -> str:
+    """Everything the page shows as text, HTML included."""
+    parts = [h.value for h in at.html]
+    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning",
+                 "error", "success", "text", "code"):
+        parts.extend(str(e.value) for e in getattr(at, kind))
+    parts.extend(e.value.to_string() for e in at.dataframe)
+    for box in at.selectbox:
+        parts.extend(str(o) for o in box.options)  # already formatted labels
+    return "\n".join(parts)
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_dashboard_page_renders(page):
+    at = run(page)
+    assert_clean(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_dashboard_page_renders_in_classroom_mode(page):
+    at = run(page, classroom=True)
+    assert_clean(at)
+
+
+def test_dashboard_overview_shows_five_outlets():
+    at = run()
+    cards = "".join(h.value for h in at.html if "slant-cards" in h.value)
+    assert cards.count('class="slant-card"') == 5
+    for outlet in OUTLETS:
+        assert outlet in cards
+    assert at.title[0].value.startswith("Hegseth")
+
+
+def test_dashboard_compare_shows_contrast_pair():
+    at = run("compare.py")
+    assert_clean(at)
+    blocks = [h.value for h in at.html if 'class="slant-row"' in h.value]
+    first = blocks[0]
+    assert ">spoke harshly</mark>" in first and ">emphasized</mark>" in first
+    assert "neutral alternative: said" in first
+
+
+def test_dashboard_compare_search_filters():
+    at = run("compare.py")
+    at.text_input(key="compare_query").input("harshly").run()
+    assert_clean(at)
+    blocks = [h.value for h in at.html if 'class="slant-row"' in h.value]
+    assert blocks and all("harshly" in b.lower() for b in blocks[:1])
+
+
+def test_dashboard_classroom_mode_hides_names_until_reveal():
+    for page in PAGES:
+        at = run(page, classroom=True)
+        text = shown_text(at)
+        for outlet in OUTLETS:
+            assert outlet not in text, (page, outlet)
+        assert "Martin Fackler" not in text  # the byline gives the outlet away
+        if page != "method.py":
+            assert "Outlet A" in text or page == "own_articles.py", page
+        assert any("Discuss:" in i.value for i in at.info), page
+    assert any(h.value.startswith("\n<style>\nhtml { font-size: 21px") for h in at.html)
+    at.sidebar.button(key="reveal").click().run()
+    text = shown_text(at)
+    at.switch_page("overview.py").run()
+    text = shown_text(at)
+    assert all(outlet in text for outlet in OUTLETS)
+
+
+def test_dashboard_layer_switch_removes_marks():
+    at = run("article.py")
+    assert any("hl-loaded" in h.value or "hl-hedges" in h.value for h in at.html)
+    for layer in ("loaded", "hedges", "boosters", "weasels", "quotes"):
+        at.checkbox(key=f"layer_{layer}").uncheck()
+    at.run()
+    assert_clean(at)
+    body = "".join(h.value for h in at.html if "slant-text" in h.value)
+    assert "<mark" not in body
+    at.checkbox(key="layer_sentiment").check().run()
+    body = "".join(h.value for h in at.html if "slant-text" in h.value)
+    assert "hl-sentiment" in body
+
+
+def test_dashboard_side_by_side_shows_two_articles():
+    at = run("article.py")
+    at.toggle(key="side_by_side").set_value(True).run()
+    assert_clean(at)
+    assert at.selectbox(key="article_left").value != at.selectbox(key="article_right").value
+    removed = [e for e in at.expander if e.label.startswith("Removed before analysis")]
+    assert len(removed) == 2
+
+
+def test_dashboard_upload_creates_story(store):
+    at = run("own_articles.py")
+    at.text_input(key="new_title").input("My <b>story</b>")
+    at.file_uploader(key="uploads").set_value(
+        [("good.txt", HOSTILE.encode(), "text/plain"), ("pic.txt", PNG, "text/plain"),
+         ("notes.csv", b"text,outlet\n\"" + HOSTILE.encode() + b"\",Table Times\n", "text/csv")]
+    )
+    at.button(key="create_story").click().run()
+    assert not at.exception
+    stories, problems = list_stories(store)
+    assert len(stories) == 1 and not problems
+    saved = stories[0]
+    assert saved.title == "My <b>story</b>"
+    assert [f.name for f in saved.files] == ["good.txt", "notes.csv"]
+    assert at.session_state["story_choice"] == f"saved:{saved.id}"
+    warning_html = "".join(h.value for h in at.html)
+    assert "<code>pic.txt</code>: not a text file" in warning_html
+    at.switch_page("overview.py").run()
+    assert_clean(at)
+    assert "Table Times" in shown_text(at)
+    assert "My &lt;b&gt;story&lt;/b&gt;" not in at.title[0].value
+    assert "<b>" not in at.title[0].value.replace("\\<b\\>", "")
+
+
+def test_dashboard_paste_creates_story_and_renders_literally(store):
+    at = run("own_articles.py")
+    at.text_area(key="paste_text").input(HOSTILE)
+    at.text_input(key="paste_outlet").input("<i>Evil</i> $5 **Daily**")
+    at.button(key="create_story").click().run()
+    assert not at.exception
+    (saved,), _ = list_stories(store)
+    assert saved.outlets  # the pasted outlet name was kept
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert_clean(at)
+        for h in at.html:
+            assert "<script" not in h.value.lower(), page
+            assert "<img" not in h.value.lower(), page
+            assert "<i>Evil</i>" not in h.value, page
+        for md in list(at.markdown) + list(at.title) + list(at.caption):
+            assert "**bold**" not in md.value and ":red[x]" not in md.value, page
+    at.switch_page("article.py").run()
+    body = "".join(h.value for h in at.html)
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
+    assert "&lt;i&gt;Evil&lt;/i&gt; $5 **Daily**" in body
+    # What the reader sees, once the highlight tags are taken away, is the
+    # article exactly as pasted.
+    texts = [h.value for h in at.html if 'class="slant-text"' in h.value]
+    assert html.unescape(re.sub(r"<[^>]*>", "", texts[0])) == HOSTILE
+
+
+def test_dashboard_bad_only_upload_saves_nothing(store):
+    at = run("own_articles.py")
+    at.file_uploader(key="uploads").set_value(("empty.txt", b"   \n", "text/plain"))
+    at.button(key="create_story").click().run()
+    assert not at.exception
+    assert list_stories(store) == ([], [])
+    assert "<code>empty.txt</code>: the file is empty" in "".join(h.value for h in at.html)
+
+
+def test_dashboard_delete_story(store):
+    at = run("own_articles.py")
+    at.text_area(key="paste_text").input(HOSTILE)
+    at.button(key="create_story").click().run()
+    (saved,), _ = list_stories(store)
+    at.checkbox(key=f"confirm_{saved.id}").check().run()
+    at.button(key=f"delete_{saved.id}").click().run()
+    assert not at.exception
+    assert list_stories(store) == ([], [])
+    assert at.session_state["story_choice"] == "seeds"
+
+
+def test_dashboard_corrupt_store_file_is_reported(store):
+    store.mkdir(parents=True)
+    (store / "broken-1234.json").write_text("{oops")
+    at = run()
+    assert_clean(at)
+    warnings = [w.value for w in at.sidebar.warning]
+    # Messages are Markdown-escaped, so remove the backslashes before reading.
+    plain = [w.replace("\\", "") for w in warnings]
+    assert any("broken-1234.json" in w and "moved aside" in w for w in plain)
+
+
+def test_dashboard_outlet_names_can_be_edited(store):
+    at = run("own_articles.py")
+    at.text_area(key="paste_text").input(HOSTILE)
+    at.text_input(key="paste_outlet").input("First name")
+    at.button(key="create_story").click().run()
+    (saved,), _ = list_stories(store)
+    from analysis.store import set_outlets
+
+    (article_id,) = saved.outlets
+    set_outlets(saved.id, {article_id: "Second name"})
+    at.switch_page("overview.py").run()
+    assert "Second name" in shown_text(at)
+
+
+def test_dashboard_exports_match_cli():
+    at = run()
+    labels = [b.label for b in at.sidebar.get("download_button")]
+    assert labels == ["CSV (one row per article)", "JSON (as the CLI)",
+                      "Printable handout (HTML)"]
+    at = run(classroom=True)
+    labels = [b.label for b in at.sidebar.get("download_button")]
+    assert labels == ["Printable handout (HTML)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("$5 and $10", r"\$5 and \$10"),
+        ("**bold**", r"\*\*bold\*\*"),
+        (":red[x]", r"\:red\[x\]"),
+        ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
+        ("plain words", "plain words"),
+    ],
+)
+def test_dashboard_md_escape(text, escaped):
+    from dashboard.state import md_escape
+
+    assert md_escape(text) == escaped
+
+
+def test_dashboard_collect_names_bad_files():
+    from dashboard.own_articles import collect
+
+    new = collect(
+        [("a.txt", HOSTILE.encode()), ("../../b.png.txt", PNG), ("a.txt", HOSTILE.encode())],
+        pasted="Pasted article text that is long enough to keep.", pasted_outlet="Blog",
+    )
+    assert [f.name for f in new.files] == ["a.txt", "a-2.txt", "Blog.txt"]
+    assert [e.file for e in new.errors] == ["b.png.txt"]
+    assert new.outlets == {"Blog": "Blog"}
+    assert new.articles == 3
+
+
+def test_dashboard_url_import_offline_message():
+    from dashboard.url_import import fetch
+
+    got, message = fetch("http://127.0.0.1:9/article")
+    assert got is None and "offline" in message and "127.0.0.1" in message
+    got, message = fetch("javascript:alert(1)")
+    assert got is None and "not a web address" in message
+
+
+def test_dashboard_handout_is_self_contained():
+    from analysis.pipeline import analyze_paths
+    from dashboard.colors import outlet_colors
+    from dashboard.handout import build_handout
+    from dashboard.state import View, display_names
+
+    story = analyze_paths([ROOT / "seeds"])
+    view = View("k", story, classroom=True,
+                colors=outlet_colors([a.id for a in story.articles]),
+                names=display_names(story.articles, anonymous=True))
+    page = build_handout(view)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page.lower()
+    assert not re.search(r"\s(?:src|href)\s*=", page)
+    urls = set(re.findall(r"https?://[^\s\"'<>)]+", page))
+    assert urls <= {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+    assert page.count("<svg") >= 4
+    assert "Outlet A" in page and "HERE Orlando" not in page
+    assert "spoke harshly" in page
+    json.dumps(page)  # plain text, nothing binary

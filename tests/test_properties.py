@@ -1,0 +1,170 @@
+"""Property tests over arbitrary Unicode (issue 7, "Properties and fuzzing").
+
+Texts mix news words and punctuation with combining marks, right-to-left
+scripts, emoji (with joiners and flags), ``\\r\\n``, lone ``\\r``, Unicode line
+separators and random characters. For every one:
+
+- analysis never raises;
+- every span (paragraphs, sentences, quotes, hedging and loaded matches,
+  sentiment sentences and explanation words, passive verbs, comparison
+  members, sides, quotes and leads) lies within its text and
+  ``text[start:end]`` equals its ``text`` field;
+- the JSON output is strict JSON and round-trips through
+  :func:`analysis.serialize.from_dict` to an equal story;
+- the highlighted HTML, tags stripped and entities unescaped, is the text.
+
+``max_examples`` is kept moderate so the file runs in well under 30 s.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import os
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.export import story_json
+from analysis.highlight import highlight_article
+from analysis.loading import LoadedStory, RawArticle, read_upload
+from analysis.model import Article, FileError, Story, StoryInfo
+from analysis.pipeline import analyse_story, make_doc
+from analysis.registry import ANALYSERS
+from analysis.serialize import from_dict
+
+PIECES = (
+    "The", "minister", "said", "Mr.", "U.S.", "Gen.", "$5.2 billion", "2%", "allegedly",
+    "reportedly", "clearly", "regime", "slammed", "no", "may", "according to", "sources",
+    "was", "killed", "by", "not", "kind of", "at least", " ", " ", " ", ". ", ".", "!", "?",
+    "...", "…", ",", ";", ":", "—", "-", "(", ")", "\"", "“", "”", "'", "‘", "’", "«", "»",
+    "\n", "\n\n", "\r\n", "\r", "\t", "\u2028", "\u2029", "\u00a0", "\u200b", "\ufeff",
+    "e\u0301", "\u0301", "n\u0303", "שלום", "מחבל", "مرحبا", "\u202e", "\u200f",
+    "😀", "🔥", "👩\u200d👩\u200d👧", "🇯🇵", "👍🏽", ":)", "&amp;", "<b>", "</mark>", "**",
+    "İ", "ß", "ǅ", "ﬁ", "Ⅻ", "١٢٣", "𝔘𝔫𝔦",
+)
+
+texts = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), min_size=0, max_size=40
+).map("".join)
+
+# SLANT_HYPOTHESIS_EXAMPLES=2000 for a deeper run by hand.
+SETTINGS = settings(
+    max_examples=int(os.environ.get("SLANT_HYPOTHESIS_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def _check_spans(obj, text: str, where: str = "article") -> int:
+    """Check every (start, end[, text]) dataclass under ``obj`` against ``text``.
+
+    Returns:
+        How many spans were checked (so a test can tell it checked something).
+    """
+    checked = 0
+    if isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            checked += _check_spans(item, text, f"{where}[{i}]")
+        return checked
+    if not dataclasses.is_dataclass(obj):
+        return 0
+    names = {f.name for f in dataclasses.fields(obj)}
+    if {"start", "end"} <= names and isinstance(obj.start, int):
+        assert 0 <= obj.start <= obj.end <= len(text), (where, obj)
+        if "text" in names and isinstance(obj.text, str):
+            assert text[obj.start : obj.end] == obj.text, (where, obj)
+        checked += 1
+    for name in names - {"text"}:
+        checked += _check_spans(getattr(obj, name), text, f"{where}.{name}")
+    return checked
+
+
+def _check_article(article: Article) -> None:
+    text = article.text
+    _check_spans(article, text)
+    # Sentences and paragraphs are ordered and do not overlap.
+    for spans in (article.sentences, article.paragraphs):
+        for a, b in zip(spans, spans[1:], strict=False):
+            assert a.end <= b.start
+    if article.sentiment is not None:
+        assert len(article.sentiment.sentences) == len(article.sentences)
+
+
+def _check_comparison(story: Story) -> None:
+    if story.comparison is None:
+        return
+    texts_by_id = {a.id: a.text for a in story.articles}
+    headlines = {a.id: a.title for a in story.articles}
+    c = story.comparison
+    for group in c.groups:
+        for m in group.members:
+            t = texts_by_id[m.article]
+            assert 0 <= m.start <= m.end <= len(t)
+            assert t[m.start : m.end] == m.text
+    for contrast in c.contrasts:
+        for side in (contrast.a, contrast.b):
+            t = texts_by_id[side.article]
+            assert 0 <= side.start <= side.end <= len(t)
+            if side.end:
+                assert t[side.start : side.end] == side.text
+    for q in c.quotes:
+        t = texts_by_id[q.article]
+        assert t[q.start : q.end] == q.text
+        assert q.verb_start == -1 or 0 <= q.verb_start <= q.verb_end <= len(t)
+    for lead in c.leads:
+        t = texts_by_id[lead.article]
+        assert t[lead.lead_start : lead.lead_end] == lead.lead
+        for hit in lead.loaded:
+            assert t[hit.start : hit.end] == hit.text
+        for hit in lead.headline_loaded:
+            assert headlines[lead.article][hit.start : hit.end] == hit.text
+    for reuse in c.reuse:
+        for p in reuse.shared:
+            assert 0 <= p.a_start <= p.a_end <= len(texts_by_id[reuse.a])
+            assert 0 <= p.b_start <= p.b_end <= len(texts_by_id[reuse.b])
+
+
+@SETTINGS
+@given(texts)
+def test_properties_doc_and_analysers_on_raw_text(text):
+    # Straight to the analysers, bypassing loading and cleaning: even text the
+    # loader would never produce (lone \r, U+2028) must not break them.
+    doc = make_doc(text)
+    _check_spans((doc.paragraphs, doc.sentences, doc.quotes), text, "doc")
+    for analyser in ANALYSERS:
+        _check_spans(analyser(doc), text, analyser.name)
+
+
+@SETTINGS
+@given(texts, texts)
+def test_properties_story_spans_json_and_highlight(first, second):
+    raws = (RawArticle("one", "one.txt", first), RawArticle("two", "two.txt", second + "\nShe said no."))
+    story = analyse_story(LoadedStory(StoryInfo("Story"), raws, ()), compare=True)
+    assert len(story.articles) + len(story.errors) == 2
+    for article in story.articles:
+        _check_article(article)
+        out = highlight_article(article)
+        assert html.unescape(re.sub(r"<[^>]*>", "", out)) == article.text
+    _check_comparison(story)
+
+    def _no_constants(name: str):
+        raise AssertionError(f"non-JSON constant {name}")
+
+    data = json.loads(story_json(story), parse_constant=_no_constants)
+    assert set(data) == {"story", "articles", "comparison", "errors"}
+    assert from_dict(Story, data) == story
+
+
+@SETTINGS
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.md", "c.html", "d.csv", "e.jsonl"]))
+def test_properties_loader_never_raises(data, name):
+    articles, errors = read_upload(name, data)
+    for article in articles:
+        assert "\r" not in article.text
+        assert article.text.strip()
+    for error in errors:
+        assert isinstance(error, FileError)
+        assert error.message
