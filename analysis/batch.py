@@ -54,6 +54,7 @@ ERR_ANALYSIS = (
 ERR_WORKER_DIED = (
     "a worker process stopped unexpectedly (often: out of memory). Try fewer --workers."
 )
+ERR_INTERRUPTED = "interrupted; the output written so far is complete up to the last article."
 ERR_NO_PYARROW = "writing Parquet needs pyarrow: pip install 'slant[dask]'."
 
 Item = RawArticle | FileError
@@ -563,6 +564,9 @@ def run_batch(args: argparse.Namespace) -> int:
     except BrokenProcessPool:
         print(f"slant: {ERR_WORKER_DIED}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"slant: {ERR_INTERRUPTED}", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader (e.g. `| head`) has gone: stop quietly, as Unix tools do.
         _silence_stdout()

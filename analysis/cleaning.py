@@ -304,7 +304,7 @@ def _header_zone(lines: _Lines) -> tuple[str, str, str]:
     for i in live[head + 1 :]:
         line = lines.text[i]
         if _normalise(line) == _normalise(title):
-            lines.remove([i], "repeated headline", "duplicate_headline")
+            lines.remove([i], "duplicate headline: repeats the headline", "duplicate_headline")
         elif _is_caption(line):
             lines.remove([i], "image caption: describes a photo, not the story", "caption")
             confirmed = pending is not None

@@ -27,6 +27,35 @@ _WORD = re.compile(r"[^\W_](?:[\w'’.,\-]*[^\W_])?")
 # one paragraph per line, hand-written text often leaves a blank line.
 _PARAGRAPH = re.compile(r"[^\n]+")
 
+# sentencex 1.0.32 panics (a Rust PanicException, not an Exception) on a
+# capital letter, a non-ASCII space and a full stop ("Plan A\u00a0."). It is
+# given a copy with every space other than " " and "\n" replaced by " ": one
+# character for one, so every offset still indexes the original text.
+_ODD_SPACE = re.compile(r"[^\S \n]")
+
+
+# "at 5 p.m. Monday." is one sentence, but sentencex (and pysbd) split after
+# "p.m." whatever follows: a weekday or a lower-case word is joined back.
+_TIME_END = re.compile(r"\b[ap]\.m\.\s*$")
+_TIME_CONTINUES = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[a-z]")
+# sentencex reads "no." and "May." as the abbreviations "No." (number) and
+# "May." (month), so "He said no. Analysts..." stayed one sentence. A capital
+# letter or an opening quote after them starts a new one ("No. 10" does not).
+_MISSED_BREAK = re.compile(r"(?:(?<=\b[Nn]o\.)|(?<=\bMay\.))\s+(?=[A-Z“\"‘])")
+
+
+def _split(text: str) -> list[str]:
+    from sentencex import segment  # imported here: only segmentation needs it
+
+    out: list[str] = []
+    for piece in segment("en", _ODD_SPACE.sub(" ", text)):
+        for part in _MISSED_BREAK.split(piece):
+            if out and _TIME_END.search(out[-1]) and _TIME_CONTINUES.match(part):
+                out[-1] += part
+            else:
+                out.append(part)
+    return out
+
 
 def word_spans(text: str) -> Iterator[re.Match[str]]:
     """Yield a match for every word in ``text``.
@@ -61,9 +90,7 @@ def count_sentences(text: str) -> int:
     Returns:
         The number of non-blank sentences sentencex finds.
     """
-    from sentencex import segment
-
-    return sum(1 for piece in segment("en", text) if piece.strip())
+    return sum(1 for piece in _split(text) if piece.strip())
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:
@@ -93,16 +120,15 @@ def sentences(text: str, paras: tuple[Span, ...] | None = None) -> tuple[Span, .
     Returns:
         Sentence spans in order, trimmed of surrounding whitespace.
     """
-    from sentencex import segment  # imported here: only segmentation needs it
-
+    plain = _ODD_SPACE.sub(" ", text)
     out: list[Span] = []
     for para in paras if paras is not None else paragraphs(text):
         cursor = para.start
-        for piece in segment("en", para.text):
+        for piece in _split(para.text):
             stripped = piece.strip()
             if not stripped:
                 continue
-            start = text.find(stripped, cursor, para.end)
+            start = plain.find(stripped, cursor, para.end)
             if start < 0:  # sentencex normalised something: fall back to the rest
                 start = cursor
                 stripped = text[cursor : para.end].strip()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from analysis import actors as _actors
 from analysis.doc import Actor, Doc, Span
-from analysis.vader_explain import Explanation, WordContribution, explain
+from analysis.vader_explain import MAX_WORDS_PER_CALL, Explanation, WordContribution, explain
 
 POSITIVE_THRESHOLD = 0.05
 """A sentence with compound >= this is positive (VADER's own convention)."""
@@ -41,8 +41,9 @@ LIMITATIONS: tuple[str, ...] = (
     "Negation is only seen within three words ('not very good'); sarcasm, irony and "
     "quotation of someone else's words are not recognised.",
     "Each sentence is scored on its own and the article figure is the mean of the sentences, "
-    "so a long article is not pushed to +1 or -1; a 'sentence' of more than 200 words (text "
-    "with no full stops) is scored in pieces of 200 words and the pieces averaged.",
+    "so a long article is not pushed to +1 or -1; a 'sentence' of more than "
+    f"{MAX_WORDS_PER_CALL} words (text with no full stops) is scored in pieces of "
+    f"{MAX_WORDS_PER_CALL} words and the pieces averaged.",
     "Actor sentiment is the mean of the sentences that mention the actor. A sentence that "
     "mentions two actors counts fully for both, even when it praises one and blames the "
     "other; the figure says what tone surrounds an actor, not how the actor is judged.",

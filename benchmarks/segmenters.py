@@ -10,6 +10,9 @@ Three measures, printed as plain tables:
    :func:`analysis.segment.sentences` does).
 3. **Time** to split each seed story's body, median of ``--repeat`` runs.
 
+The column ``slant`` is :func:`analysis.segment.sentences` itself: sentencex
+plus whatever corrections Slant applies on top of it, with exact offsets.
+
 pysbd and syntok are dev-only dependencies (``pip install -e '.[dev]'``); a
 library that is not installed is reported and skipped.
 
@@ -154,6 +157,10 @@ def _splitters() -> dict[str, Splitter | str]:
         out["sentencex"] = lambda text: [s.strip() for s in segment("en", text) if s.strip()]
     except ImportError as exc:
         out["sentencex"] = f"not installed ({exc})"
+    from analysis.segment import sentences
+
+    # What Slant itself does: sentencex plus the fixes in analysis/segment.py.
+    out["slant"] = lambda text: [span.text for span in sentences(text)]
     return out
 
 
@@ -205,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print(f"{name} {version(name)}")
         except PackageNotFoundError:
-            print(f"{name} (version unknown)")
+            print(f"{name} (Slant's own wrapper)")
     for name, s in splitters.items():
         if not callable(s):
             print(f"{name}: {s}; skipped")

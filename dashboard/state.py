@@ -324,6 +324,12 @@ def sidebar() -> View | None:
     titles[SEEDS_KEY] = "Seed story: Hegseth in Japan (5 outlets)"
     if pending in options:
         st.session_state["story_choice"] = pending
+    elif "story_choice" not in st.session_state:
+        # A link such as ?story=saved:<id> opens that story (a teacher can
+        # bookmark the class's story); unknown values fall back to the seeds.
+        wanted = st.query_params.get("story")
+        if wanted in options:
+            st.session_state["story_choice"] = wanted
     if st.session_state.get("story_choice") not in options:
         st.session_state["story_choice"] = SEEDS_KEY
 

@@ -379,7 +379,7 @@ def test_cleaning_repeated_headline_removed_with_reason():
     cleaned = clean(raw)
     assert cleaned.title == "Parliament passes the climate bill after a nine-hour debate"
     assert [(r.rule, r.reason) for r in cleaned.removed] == [
-        ("duplicate_headline", "repeated headline")
+        ("duplicate_headline", "duplicate headline: repeats the headline")
     ]
 
 

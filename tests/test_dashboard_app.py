@@ -114,7 +114,7 @@ def test_dashboard_classroom_mode_hides_names_until_reveal():
         if page != "method.py":
             assert "Outlet A" in text or page == "own_articles.py", page
         assert any("Discuss:" in i.value for i in at.info), page
-    assert any(h.value.startswith("\n<style>\nhtml { font-size: 21px") for h in at.html)
+    assert any("html { font-size: 21px" in h.value for h in at.html)
     at.sidebar.button(key="reveal").click().run()
     text = shown_text(at)
     at.switch_page("overview.py").run()

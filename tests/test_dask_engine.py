@@ -76,3 +76,13 @@ def test_dask_engine_starts_its_own_local_cluster(table: Path, tmp_path: Path) -
     local = analyse(table, tmp_path / "local.jsonl")
     dask = analyse(table, tmp_path / "dask.jsonl", "--engine", "dask", "--workers", "2")
     assert dask == local
+
+
+def test_dask_engine_collected_json_identical_to_single_process(
+    table: Path, scheduler: str, capsys
+) -> None:
+    assert main(["analyze", str(table), "--format", "json", "--no-compare"]) == 0
+    single = capsys.readouterr().out
+    args = ["--format", "json", "--no-compare", "--engine", "dask", "--scheduler", scheduler]
+    assert main(["analyze", str(table), *args]) == 0
+    assert capsys.readouterr().out == single

@@ -24,7 +24,7 @@ import json
 import os
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.export import story_json
@@ -43,7 +43,7 @@ PIECES = (
     "\n", "\n\n", "\r\n", "\r", "\t", "\u2028", "\u2029", "\u00a0", "\u200b", "\ufeff",
     "e\u0301", "\u0301", "n\u0303", "שלום", "מחבל", "مرحبا", "\u202e", "\u200f",
     "😀", "🔥", "👩\u200d👩\u200d👧", "🇯🇵", "👍🏽", ":)", "&amp;", "<b>", "</mark>", "**",
-    "İ", "ß", "ǅ", "ﬁ", "Ⅻ", "١٢٣", "𝔘𝔫𝔦",
+    "İ", "ß", "ǅ", "ﬁ", "Ⅻ", "١٢٣", "𝔘𝔫𝔦", "A", "B", "Plan A\u00a0.",
 )
 
 texts = st.lists(
@@ -129,6 +129,10 @@ def _check_comparison(story: Story) -> None:
 
 @SETTINGS
 @given(texts)
+# Known hard cases, always tried: a no-break space before a full stop once
+# crashed sentencex; lone carriage returns and a quote left open.
+@example("The committee chose Plan A\u00a0. Officials said the vote was close.")
+@example("He said \u201cno.\rShe left\r\n\u2028\u0301")
 def test_properties_doc_and_analysers_on_raw_text(text):
     # Straight to the analysers, bypassing loading and cleaning: even text the
     # loader would never produce (lone \r, U+2028) must not break them.

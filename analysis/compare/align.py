@@ -83,6 +83,8 @@ class Edge:
     quote_words: int = 0
     anchor: bool = False
     distinctive: tuple[str, ...] = ()
+    run: tuple = ((), "")
+    explained: bool = False
 
     @property
     def rank(self) -> float:
@@ -99,10 +101,13 @@ class Alignment:
     edges: dict[tuple[int, int], Edge]
     idf: dict[str, float]
     by_sentence: dict[tuple[int, int], int] = field(default_factory=dict)
+    rare: frozenset[str] = frozenset()
+    group_edges: list[list[Edge]] = field(default_factory=list)
 
-    def edge(self, x: int, y: int) -> Edge | None:
-        """The link between units ``x`` and ``y``, if any."""
-        return self.edges.get((min(x, y), max(x, y)))
+    def explained(self, gi: int, limit: int) -> list[Edge]:
+        """Group ``gi``'s links, quote anchors then strongest first, explained."""
+        edges = sorted(self.group_edges[gi], key=lambda e: (not e.anchor, -e.score, e.x, e.y))
+        return [_explain(e, self.units, self.idf, self.rare) for e in edges[:limit]]
 
 
 def build_units(articles: Sequence) -> list[Unit]:
@@ -194,9 +199,10 @@ def similarity_pairs(
     }
 
 
-def _shared_quote(x: Unit, y: Unit) -> tuple[int, str]:
-    # Longest common run of quoted words per quote of x, summed; and its text.
-    total, best_len, best_text = 0, 0, ""
+def _shared_quote(x: Unit, y: Unit) -> tuple[int, tuple[tuple[str, ...], str]]:
+    # Longest common run of quoted words per quote of x, summed; and the longest
+    # run with the quote it came from (turned into text only when explained).
+    total, best_len, best = 0, 0, ((), "")
     for words_x, text_x in x.quotes:
         longest = 0
         for words_y, _ in y.quotes:
@@ -209,8 +215,8 @@ def _shared_quote(x: Unit, y: Unit) -> tuple[int, str]:
         if longest >= QUOTE_WEAK_MIN_WORDS:
             total += longest
             if longest > best_len:
-                best_len, best_text = longest, _original_run(text_x, run)
-    return total, best_text
+                best_len, best = longest, (run, text_x)
+    return total, best
 
 
 def _original_run(text: str, run: tuple[str, ...]) -> str:
@@ -259,12 +265,12 @@ def distinctive_stems(units: Sequence[Unit]) -> frozenset[str]:
 def _candidate_edges(units: Sequence[Unit], pairs: dict) -> dict:
     edges: dict[tuple[int, int], Edge] = {}
     for i, j in _quote_candidates(units):
-        words, text = _shared_quote(units[i], units[j])
+        words, run = _shared_quote(units[i], units[j])
         if words >= QUOTE_WEAK_MIN_WORDS:
             sim = pairs.get((i, j), (0.0, 0, 0))[0]
             anchor = words >= QUOTE_MIN_WORDS
             if anchor or sim >= SIM_MIN:
-                edges[(i, j)] = Edge(i, j, sim, quote=text, quote_words=words, anchor=anchor)
+                edges[(i, j)] = Edge(i, j, sim, quote_words=words, anchor=anchor, run=run)
     for (i, j), (sim, shared, rare) in pairs.items():
         if (i, j) in edges:
             continue
@@ -276,11 +282,16 @@ def _candidate_edges(units: Sequence[Unit], pairs: dict) -> dict:
 
 
 def _explain(e: Edge, units: Sequence[Unit], idf: dict[str, float], rare: frozenset[str]) -> Edge:
-    # The shared words, most distinctive first, for the group's reason.
+    # The shared words, most distinctive first, and the quote as written.
+    if e.explained:
+        return e
     x, y = units[e.x], units[e.y]
     common = x.stems & y.stems
     e.shared = _shared_words(x, y, idf)
     e.distinctive = tuple(x.surface[s] for s in sorted(common & rare))
+    if e.run[0]:
+        e.quote = _original_run(e.run[1], e.run[0])
+    e.explained = True
     return e
 
 
@@ -401,7 +412,7 @@ def align(articles: Sequence) -> Alignment:
     for batch in passes:
         for e in batch:
             if groups.try_merge(e):
-                used[(e.x, e.y)] = _explain(e, units, idf, rare)
+                used[(e.x, e.y)] = e
     out = []
     for members in groups.members.values():
         if len({units[m].article for m in members}) < 2:
@@ -411,4 +422,9 @@ def align(articles: Sequence) -> Alignment:
     by_sentence = {
         (units[m].article, units[m].sentence): gi for gi, ms in enumerate(out) for m in ms
     }
-    return Alignment(units, out, used, idf, by_sentence)
+    group_edges: list[list[Edge]] = [[] for _ in out]
+    for e in used.values():
+        gx = by_sentence.get((units[e.x].article, units[e.x].sentence))
+        if gx is not None:
+            group_edges[gx].append(e)
+    return Alignment(units, out, used, idf, by_sentence, rare, group_edges)

@@ -168,11 +168,8 @@ def _already(out: list[Difference], text: str, side: str) -> bool:
 def build_contrasts(articles: Sequence, al: Alignment) -> tuple[Contrast, ...]:
     """Contrasts for every link inside every group."""
     out: list[Contrast] = []
-    for gi, members in enumerate(al.groups):
-        inside = set(members)
-        edges = [e for e in al.edges.values() if e.x in inside and e.y in inside]
-        edges.sort(key=lambda e: (not e.anchor, -e.score, e.x, e.y))
-        for e in edges[:MAX_CONTRASTS_PER_GROUP]:
+    for gi in range(len(al.groups)):
+        for e in al.explained(gi, MAX_CONTRASTS_PER_GROUP):
             ua, ub = al.units[e.x], al.units[e.y]
             if ua.article > ub.article:
                 ua, ub = ub, ua

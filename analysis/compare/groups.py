@@ -45,13 +45,12 @@ def build_groups(articles: Sequence, al: Alignment) -> tuple[Group, ...]:
     out = []
     for gi, members in enumerate(al.groups):
         units = [al.units[m] for m in members]
-        inside = set(members)
-        edges = [e for e in al.edges.values() if e.x in inside and e.y in inside]
-        edges.sort(key=lambda e: (not e.anchor, -e.score))
+        edges = al.explained(gi, MAX_REASONS)
+        total = len(al.group_edges[gi])
         quote = next((e.quote for e in edges if e.anchor), "")
-        reason = "; ".join(describe(e, articles, al) for e in edges[:MAX_REASONS])
-        if len(edges) > MAX_REASONS:
-            reason += f"; and {len(edges) - MAX_REASONS} more links"
+        reason = "; ".join(describe(e, articles, al) for e in edges)
+        if total > MAX_REASONS:
+            reason += f"; and {total - MAX_REASONS} more links"
         keywords = _keywords(units, al)
         rep = max(units, key=lambda u: (len(u.stems & set(keywords_stems(units))), -len(u.text)))
         out.append(
@@ -64,7 +63,7 @@ def build_groups(articles: Sequence, al: Alignment) -> tuple[Group, ...]:
                 ),
                 reason=reason + ".",
                 quote=quote,
-                score=round(max((e.score for e in edges), default=0.0), 3),
+                score=round(max((e.score for e in al.group_edges[gi]), default=0.0), 3),
                 keywords=keywords,
                 articles=tuple(dict.fromkeys(articles[u.article].id for u in units)),
             )

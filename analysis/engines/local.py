@@ -35,11 +35,16 @@ def map_chunks(
         for chunk in chunks:
             yield fn(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
 
-        def submit(chunk: list[Any]) -> Future:
-            return pool.submit(fn, chunk)
+    def submit(chunk: list[Any]) -> Future:
+        return pool.submit(fn, chunk)
 
+    try:
         yield from ordered_window(
             submit, Future.result, chunks, workers * CHUNKS_IN_FLIGHT_PER_WORKER
         )
+    finally:
+        # On an early exit (Ctrl-C, a closed pipe) drop the queued chunks
+        # instead of finishing them.
+        pool.shutdown(wait=True, cancel_futures=True)
