@@ -1,4 +1,4 @@
-"""Decode the bytes of an uploaded or on-disk file, and say how.
+r"""Decode the bytes of an uploaded or on-disk file, and say how.
 
 Articles arrive from web pages, word processors and old archives, so the
 encoding is detected rather than assumed. Detection is deterministic and
@@ -13,7 +13,7 @@ explainable, which a general statistical detector is not:
    holds valid multi-byte UTF-8, it is a mix: each stray byte is read as cp1252
    and the count is reported, so the user knows the file was repaired.
 
-Newlines are normalised to ``\\n`` and control characters dropped
+Newlines are normalised to ``\n`` and control characters dropped
 (:func:`normalise_text`), whatever the encoding.
 """
 
@@ -45,7 +45,9 @@ _BINARY_SIGNATURES = (
 
 # A valid UTF-8 multi-byte sequence: its presence beside invalid bytes marks a
 # file that mixes encodings (typically text pasted from two sources).
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 class NotText(ValueError):
@@ -54,10 +56,10 @@ class NotText(ValueError):
 
 @dataclass(frozen=True)
 class Decoded:
-    """Decoded text and how it was read.
+    r"""Decoded text and how it was read.
 
     Args:
-        text: The text, with newlines normalised to ``\\n``.
+        text: The text, with newlines normalised to ``\n``.
         encoding: The encoding used ("utf-8", "utf-16", "cp1252", ...).
         replaced: How many bytes could not be read in that encoding and were
             repaired; non-zero means the file mixed encodings.
@@ -151,7 +153,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def normalise_text(text: str) -> str:
-    """Normalise newlines to ``\\n`` and drop control characters.
+    r"""Normalise newlines to ``\n`` and drop control characters.
 
     Applied to every decoded file and every table row, so the analysers and
     every view see one kind of line break and no terminal control codes.
@@ -160,7 +162,7 @@ def normalise_text(text: str) -> str:
         text: Decoded text.
 
     Returns:
-        The text with ``\\r\\n`` and lone ``\\r`` turned into ``\\n`` and
+        The text with ``\r\n`` and lone ``\r`` turned into ``\n`` and
         control characters (other than tab and newline) removed.
     """
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

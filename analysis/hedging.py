@@ -71,6 +71,14 @@ _PHYSICAL_AFTER = frozenset(
     "in on at before as with for alongside from onstage together during again twice once "
     "briefly live nude".split()
 )
+# Context that marks "may" / "could" as epistemic (see _rule_epistemic).
+_EPISTEMIC_AFTER = frozenset({"have", "well"})
+_NOT_PARTICIPLE = frozenset(
+    "a an the to no any some his her their its our my your this that these those".split()
+)
+_MODAL_ADVERBS = frozenset("also not even still never already once".split())
+_EPISTEMIC_SUBJECTS = frozenset({"it", "this", "that", "there", "he", "she"})
+_DEFINITE = frozenset("the this that these those such its his her their our".split())
 # Characters that end a sentence before the next token.
 _SENTENCE_BREAK = frozenset('.!?\n"“‘(')
 
@@ -178,9 +186,60 @@ def _rule_not_noun(text: str, tokens: Sequence[Token], first: int, last: int) ->
 
 
 def _rule_not_negated(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Reject "could not": it states an inability, not a possibility."""
+    """Reject "could not" (also split as "could n't"): an inability, not a possibility."""
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-    return not (nxt is not None and nxt.joined and nxt.norm == "not")
+    return not (nxt is not None and nxt.joined and nxt.norm in ("not", "n't"))
+
+
+def _rule_epistemic(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Accept "may" / "could" only where they voice doubt about what is or was so.
+
+    Both modals also state a general possibility, an ability or a permission
+    ("players may choose a card", "a fever may last a week", "he could
+    swim", "May I ask?"), which is not a hedge. Without a parser we accept the
+    contexts that mark the epistemic reading:
+
+    - a perfect or "well" after the modal, perhaps past one adverb: "may have
+      been", "could well be", "may also have had";
+    - a pronoun or demonstrative subject just before it: "it may", "this
+      could", "there may", "he may";
+    - a name as subject, inside the sentence: "Russia may retaliate";
+    - a definite subject: "the deal may collapse", "its future could" (a
+      determiner two words back).
+
+    Bare plural subjects ("prices may rise", "users may choose") are left out
+    with the generic readings; that costs some news hedges but removes most
+    false alarms (see docs/hedging.md). "May" the month and "could not" are
+    rejected first.
+    """
+    word = tokens[first].norm
+    if word == "may" and not _rule_not_month(text, tokens, first, last):
+        return False
+    if word == "could" and not _rule_not_negated(text, tokens, first, last):
+        return False
+    k = last + 1
+    # Look past one adverb: "may also have", "could well be", "may not have".
+    if k < len(tokens) and tokens[k].joined and tokens[k].norm in _MODAL_ADVERBS:
+        k += 1
+    if k < len(tokens) and tokens[k].joined and tokens[k].norm in _EPISTEMIC_AFTER:
+        # "may have been" is a guess about the past. "may have to go" and "may
+        # not have a pet" (obligation, permission) fall through to the subject.
+        after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+        if tokens[k].norm == "well" or after not in _NOT_PARTICIPLE:
+            return True
+    if first == 0 or _sentence_start(text, tokens, first) or not tokens[first].joined:
+        return False
+    prev = tokens[first - 1]
+    if prev.norm in _EPISTEMIC_SUBJECTS:
+        return True
+    if prev.text[:1].isupper() and not _sentence_start(text, tokens, first - 1):
+        return True  # a name: "Russia may retaliate", "Smith could resign"
+    return (
+        first >= 2
+        and prev.joined
+        and tokens[first - 2].norm in _DEFINITE
+        and prev.norm[:1].isalpha()
+    )
 
 
 def _rule_number_follows(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -225,9 +284,29 @@ def _rule_vague_some(text: str, tokens: Sequence[Token], first: int, last: int) 
 
 
 def _rule_not_physical(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Accept "appear" ("appears to", "it appeared that") unless it means "show up"."""
+    """Accept "appear" as "seem" ("appears to", "it appeared that"), not as "show up".
+
+    The "seem" reading needs "to" or "that" after the verb, or "it" / "would"
+    before it ("it appears the talks failed", "would appear"). Without them,
+    "appear" means "show up" ("appeared in the film", "appears twice").
+    """
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-    return nxt is not None and nxt.joined and nxt.norm not in _PHYSICAL_AFTER
+    if nxt is None or not nxt.joined or nxt.norm in _PHYSICAL_AFTER:
+        return False
+    if nxt.norm in ("to", "that"):
+        return True
+    prev = tokens[first - 1] if first > 0 else None
+    return prev is not None and tokens[first].joined and prev.norm in ("it", "would")
+
+
+def _rule_not_feasible(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Reject "possible" meaning "feasible": "it is possible to cross", "possible for him to".
+
+    "It is possible that ..." and "it is possible." are hedges; "it is possible
+    to do X" states that X can be done.
+    """
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return not (nxt is not None and nxt.joined and nxt.norm in ("to", "for"))
 
 
 ContextRule = Callable[[str, Sequence[Token], int, int], bool]
@@ -236,10 +315,12 @@ CONTEXT_RULES: dict[str, ContextRule] = {
     "not_month": _rule_not_month,
     "not_noun": _rule_not_noun,
     "not_negated": _rule_not_negated,
+    "epistemic": _rule_epistemic,
     "number_follows": _rule_number_follows,
     "vague_quantifier": _rule_vague_quantifier,
     "vague_some": _rule_vague_some,
     "not_physical": _rule_not_physical,
+    "not_feasible": _rule_not_feasible,
 }
 """Context rules a lexicon row may name in its ``context`` column."""
 

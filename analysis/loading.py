@@ -359,7 +359,8 @@ def _jsonl_rows(name: str, stream: io.TextIOBase) -> Iterator[RawArticle | FileE
         line += 1
         if len(raw) > MAX_LINE_CHARS and not raw.endswith(("\n", "\r")):
             _skip_rest_of_line(stream)
-            yield FileError(name, messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS), line)
+            message = messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS)
+            yield FileError(name, message, line)
             continue
         if not raw.strip():
             continue
@@ -399,7 +400,8 @@ def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | F
     if not isinstance(text, str):
         return FileError(name, messages.ROW_TEXT_NOT_STRING.format(line=line), line)
     if len(text) > MAX_FIELD_CHARS:
-        return FileError(name, messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS), line)
+        message = messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS)
+        return FileError(name, message, line)
     text = normalise_text(text)
     if not text.strip():
         return FileError(name, messages.ROW_EMPTY_TEXT.format(line=line), line)
@@ -435,23 +437,33 @@ def _readable_suffix(path: Path) -> bool:
 
 
 # Control characters and the invisible bidirectional controls that can make
-# "txt.exe" display as "exe.txt": shown as escapes, never passed through.
+# "txt.exe" display as "exe.txt": shown as visible stand-ins, never passed
+# through. The stand-ins hold no separator, so safe_name is idempotent (a name
+# saved in the store and read back is not mangled a second time).
 _UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def _escape_char(match: re.Match[str]) -> str:
+_LEADING = re.compile(r"^[\s.]+")
+
+
+def _show_char(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode "control pictures": ␀ ␉ ␊ ␛ ...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"[U+{code:04X}]"
 
 
 def safe_name(name: str) -> str:
-    """Reduce a user-supplied file name to a bare, printable file name.
+    r"""Reduce a user-supplied file name to a bare, printable file name.
 
-    Path parts ("../", "C:\\") are dropped so the name can never address a
-    file outside the story folder; control characters and bidirectional
-    controls are shown as escapes (``\\x1b``, ``\\u202e``); an overlong name is
-    shortened, keeping its suffix. The result is still untrusted text
-    (``<b>`` and quotes stay): escape it before it reaches HTML.
+    Path parts ("../", "C:\") are dropped so the name can never address a
+    file outside the story folder. Control characters become their visible
+    Unicode pictures (ESC shows as "␛") and bidirectional controls a bracketed
+    code ("[U+202E]"); an overlong name is shortened, keeping its suffix. The
+    result is still untrusted text (``<b>`` and quotes stay): escape it before
+    it reaches HTML. Applying it twice changes nothing.
 
     Args:
         name: The name as uploaded.
@@ -460,7 +472,8 @@ def safe_name(name: str) -> str:
         A non-empty base name.
     """
     base = re.split(r"[\\/]", name)[-1]
-    base = _UNSAFE_NAME.sub(_escape_char, base).strip().lstrip(".")
+    # No leading dots or spaces: no hidden files, no "..".
+    base = _LEADING.sub("", _UNSAFE_NAME.sub(_show_char, base)).rstrip()
     if len(base) > MAX_NAME_CHARS:
         suffix = Path(base).suffix
         suffix = suffix if len(suffix) <= 10 else ""

@@ -92,7 +92,8 @@ def parse_manifest(data: dict, folder: Path) -> Manifest:
         elif isinstance(raw, str) and raw.strip():
             actors.append(Actor(raw.strip()))
         else:
-            problems.append(messages.MANIFEST_BAD_ENTRY.format(index=f"actor {index}", reason="no name"))
+            problem = messages.MANIFEST_BAD_ENTRY.format(index=f"actor {index}", reason="no name")
+            problems.append(problem)
     info = StoryInfo(
         title=_text(story.get("title")) or folder.name,
         date=_text(story.get("date")),

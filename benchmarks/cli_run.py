@@ -22,7 +22,9 @@ import json, resource, sys
 from analysis.cli import main
 code = main(sys.argv[1:])
 usage = resource.getrusage
+own, kids = usage(resource.RUSAGE_SELF), usage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"code": code,
+                  "cpu": own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime,
                   "parent_kb": usage(resource.RUSAGE_SELF).ru_maxrss,
                   "child_kb": usage(resource.RUSAGE_CHILDREN).ru_maxrss}), file=sys.stderr)
 """
@@ -32,6 +34,7 @@ print(json.dumps({"code": code,
 class Run:
     seconds: float
     code: int
+    cpu_seconds: float
     parent_mb: float
     child_mb: float
 
@@ -61,4 +64,5 @@ def run_cli(args: list[str]) -> Run:
     except (IndexError, json.JSONDecodeError):
         message = f"slant analyze failed ({done.returncode}): {done.stderr[-800:]}"
         raise SystemExit(message) from None
-    return Run(seconds, figures["code"], figures["parent_kb"] / 1024, figures["child_kb"] / 1024)
+    return Run(seconds, figures["code"], figures["cpu"],
+               figures["parent_kb"] / 1024, figures["child_kb"] / 1024)

@@ -19,17 +19,17 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-st.set_page_config(page_title="Slant", page_icon="📰", layout="wide")
+st.set_page_config(page_title="Slant", page_icon=":material/newspaper:", layout="wide")
 
 from dashboard import state  # noqa: E402
 
 PAGES = [
-    st.Page("overview.py", title="Overview", icon="📊", default=True),
-    st.Page("article.py", title="Article", icon="📝"),
-    st.Page("compare.py", title="Compare", icon="↔️"),
-    st.Page("coverage.py", title="Coverage", icon="🧩"),
-    st.Page("method.py", title="Method", icon="📐"),
-    st.Page("own_articles.py", title="Your articles", icon="📂"),
+    st.Page("overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("article.py", title="Article", icon=":material/article:"),
+    st.Page("compare.py", title="Compare", icon=":material/compare_arrows:"),
+    st.Page("coverage.py", title="Coverage", icon=":material/grid_on:"),
+    st.Page("method.py", title="Method", icon=":material/functions:"),
+    st.Page("own_articles.py", title="Your articles", icon=":material/folder_open:"),
 ]
 
 navigation = st.navigation(PAGES)

@@ -15,6 +15,7 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 from dashboard.state import View
 
@@ -313,7 +314,8 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=alt.X("outlet:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(orient="top", labelAngle=-20, labelLimit=200)),
+                    axis=alt.Axis(orient="top", labelAngle=-25, labelLimit=180,
+                                  labelOverlap=False)),
             y=alt.Y("fact:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
             color=alt.Color(
                 "where:N",
@@ -361,7 +363,7 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         .mark_rect(stroke="white", strokeWidth=2)
         .encode(
             x=alt.X("a:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(labelAngle=-20, labelLimit=200)),
+                    axis=alt.Axis(labelAngle=-25, labelLimit=180, labelOverlap=False)),
             y=alt.Y("b:N", sort=view.domain(), title=None, axis=alt.Axis(labelLimit=240)),
             color=alt.Color("score:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
                             legend=alt.Legend(title="Shared", format="%")),
@@ -378,3 +380,38 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         .properties(height=alt.Step(44), width=alt.Step(90))
     )
     return chart, hint, data
+
+
+BUILDERS = {
+    "sentence_sentiment": sentence_sentiment,
+    "sentiment_arc": sentiment_arc,
+    "hedging_rates": hedging_rates,
+    "loaded_rates": loaded_rates,
+    "readability": readability,
+    "coverage": coverage,
+    "reuse": reuse,
+}
+"""Chart builders by name, for :func:`spec`."""
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _spec(view_key: str, name: str, _view: View) -> tuple[dict | None, str]:
+    chart, hint = BUILDERS[name](_view)[:2]
+    return (None if chart is None else chart.to_dict()), hint
+
+
+def spec(view: View, name: str) -> tuple[dict | None, str]:
+    """A chart's Vega-Lite spec and hint, built and validated once per story and naming.
+
+    Altair validates a chart against the Vega-Lite schema every time it is
+    converted, which costs more than drawing it; caching the spec keeps page
+    switches fast.
+
+    Args:
+        view: The current view (its ``key`` names the story content and naming).
+        name: A key of :data:`BUILDERS`.
+
+    Returns:
+        The spec (None when there is nothing to draw) and the reading hint.
+    """
+    return _spec(view.key, name, view)

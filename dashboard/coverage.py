@@ -52,11 +52,11 @@ def render(view: View) -> None:
         return
 
     st.header("Facts and outlets")
-    chart, hint, data = charts.coverage(view)
-    if chart is None:
+    spec, hint = charts.spec(view, "coverage")
+    if spec is None:
         st.caption("No facts were found to compare.")
     else:
-        st.altair_chart(chart, width="stretch")
+        st.vega_lite_chart(spec, width="stretch")
     st.caption(hint)
     only_one = [r for r in comparison.coverage if r.only_one]
     most_omit = [r for r in comparison.coverage if r.most_omit and not r.only_one]
@@ -81,11 +81,11 @@ def render(view: View) -> None:
         )
 
     st.header("Text reuse")
-    chart, hint, data = charts.reuse(view)
-    if chart is None:
+    spec, hint = charts.spec(view, "reuse")
+    if spec is None:
         st.caption("No reuse figures for this story.")
         return
-    event = st.altair_chart(chart, on_select="rerun", key="reuse_chart", selection_mode="pair")
+    event = st.vega_lite_chart(spec, on_select="rerun", key="reuse_chart", selection_mode="pair")
     st.caption(hint)
     pairs = list(comparison.reuse)
     selected = _selected_pair(event)

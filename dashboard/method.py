@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -75,14 +76,20 @@ def _limitations(module: str) -> tuple[str, ...]:
 
 
 def _doc_markdown(text: str) -> str:
-    """Our own docs, with ``$`` escaped so amounts are not read as LaTeX."""
+    """Our own docs for display: ``$`` escaped (not LaTeX), headings one level down."""
+    text = re.sub(r"^(#{1,5}) ", r"#\1 ", text, flags=re.MULTILINE)
     return text.replace("$", r"\$")
+
+
+def method_docs() -> list[Path]:
+    """The method documents that exist, in :data:`DOC_TITLES` order."""
+    return [DOCS / f"{name}.md" for name in DOC_TITLES if (DOCS / f"{name}.md").is_file()]
 
 
 def evaluation_sections() -> list[tuple[str, str]]:
     """The "How well it works" section of each method document."""
     sections = []
-    for path in sorted(DOCS.glob("*.md")):
+    for path in method_docs():
         text = path.read_text(encoding="utf-8")
         match = re.search(r"^## How well it works\s*$(.*?)(?=^## |\Z)", text, re.M | re.S)
         if match:
@@ -137,13 +144,12 @@ def render(view: View | None) -> None:
                 st.markdown("**Limits**")
                 st.markdown("\n".join(f"- {md_escape(item)}" for item in limits))
 
-    docs = sorted(DOCS.glob("*.md"))
+    docs = {DOC_TITLES[p.stem]: p for p in method_docs()}
     if docs:
         st.header("The method documents")
-        tabs = st.tabs([DOC_TITLES.get(p.stem, p.stem.title()) for p in docs])
-        for tab, path in zip(tabs, docs, strict=True):
-            with tab:
-                st.markdown(_doc_markdown(path.read_text(encoding="utf-8")))
+        # One document at a time: drawing them all at once slows the page.
+        chosen = st.selectbox("Document", list(docs), key="method_doc")
+        st.markdown(_doc_markdown(docs[chosen].read_text(encoding="utf-8")))
 
     st.header("Lexicons")
     lexicon_browser()

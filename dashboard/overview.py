@@ -111,13 +111,13 @@ def cards_html(view: View) -> str:
     return CARD_CSS + f'<div class="slant-cards">{"".join(cards)}</div>'
 
 
-def _chart(title: str, result: tuple) -> None:
-    chart, hint = result[0], result[1]
+def _chart(view: View, title: str, name: str) -> None:
+    spec, hint = charts.spec(view, name)
     st.subheader(title)
-    if chart is None:
+    if spec is None:
         st.caption("Not available for this story.")
     else:
-        st.altair_chart(chart, width="stretch")
+        st.vega_lite_chart(spec, width="stretch")
     st.caption(hint)
 
 
@@ -152,12 +152,12 @@ def render(view: View) -> None:
         )
     left, right = st.columns(2)
     with left:
-        _chart("Sentence sentiment", charts.sentence_sentiment(view))
-        _chart("Hedging and sourcing", charts.hedging_rates(view))
+        _chart(view, "Sentence sentiment", "sentence_sentiment")
+        _chart(view, "Hedging and sourcing", "hedging_rates")
     with right:
-        _chart("Sentiment through the article", charts.sentiment_arc(view))
-        _chart("Loaded wording", charts.loaded_rates(view))
-    _chart("Readability", charts.readability(view))
+        _chart(view, "Sentiment through the article", "sentiment_arc")
+        _chart(view, "Loaded wording", "loaded_rates")
+    _chart(view, "Readability", "readability")
 
 
 # Streamlit runs each page as "__main__"; importing the module (the handout

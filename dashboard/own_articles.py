@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +11,14 @@ import streamlit as st
 
 from analysis.loading import MAX_FILE_BYTES, read_upload, safe_name
 from analysis.model import FileError
-from analysis.store import StoredFile, StoreError, delete_story, save_story, set_outlets
+from analysis.store import (
+    StoredFile,
+    StoreError,
+    delete_story,
+    load_story,
+    save_story,
+    set_outlets,
+)
 from dashboard.state import (
     SAVED_PREFIX,
     SEEDS_KEY,
@@ -61,6 +67,7 @@ def collect(
     pasted: str = "",
     pasted_outlet: str = "",
     fetched: Sequence[StoredFile] = (),
+    taken: set[str] | None = None,
 ) -> NewStory:
     """Check every input with the same reader the CLI uses; keep the readable ones.
 
@@ -69,12 +76,13 @@ def collect(
         pasted: Pasted article text.
         pasted_outlet: The outlet name given for the pasted text.
         fetched: Pages imported from web addresses.
+        taken: File names already in the story (new ones are renamed apart).
 
     Returns:
         The files to save, outlet names, and one error per unreadable input.
     """
     result = NewStory()
-    taken: set[str] = set()
+    taken = set(taken or ())
     candidates: list[tuple[StoredFile, str]] = []
     for name, data in uploads:
         candidates.append((StoredFile(safe_name(name), data), ""))
@@ -134,19 +142,39 @@ def create_section() -> None:
         for f in st.session_state.get("fetched", []):
             st.html(f"<div>Fetched: <code>{esc(f.name)}</code> ({len(f.data):,} bytes)</div>")
 
+    choice = st.session_state.get("story_choice", SEEDS_KEY)
+    add = False
+    if choice.startswith(SAVED_PREFIX):
+        add = st.checkbox(
+            "Add these to the selected story instead of starting a new one", key="add_to_story"
+        )
     if st.button("Analyse and save", type="primary", key="create_story"):
         given = [(u.name, u.getvalue()) for u in uploads or []]
         fetched = st.session_state.get("fetched", [])
         if not given and not pasted.strip() and not fetched:
             st.warning(NOTHING_GIVEN)
             return
-        new = collect(given, pasted, pasted_outlet, fetched)
+        existing = None
+        if add:
+            try:
+                existing = load_story(choice.removeprefix(SAVED_PREFIX))
+            except StoreError as exc:
+                st.error(md_escape(exc))
+                return
+        taken = {f.name for f in existing.files} if existing else set()
+        new = collect(given, pasted, pasted_outlet, fetched, taken)
         st.session_state["create_errors"] = new.errors
         if not new.files:
             st.error(NOTHING_READABLE)
         else:
             try:
-                saved = save_story(title or "My story", new.files, new.outlets)
+                if existing is not None:
+                    saved = save_story(
+                        existing.title, [*existing.files, *new.files],
+                        {**existing.outlets, **new.outlets}, story_id=existing.id,
+                    )
+                else:
+                    saved = save_story(title or "My story", new.files, new.outlets)
             except StoreError as exc:
                 st.error(md_escape(exc))
                 return
@@ -157,7 +185,7 @@ def create_section() -> None:
     created = st.session_state.get("created")
     if created:
         st.success(f"Saved and analysed {created[1]} article(s). The story is now selected.")
-        st.page_link("overview.py", label="Open the overview", icon="📊")
+        st.page_link("overview.py", label="Open the overview", icon=":material/dashboard:")
     errors = st.session_state.get("create_errors") or []
     if errors:
         st.warning(f"{len(errors)} input(s) could not be read; the rest was loaded.")
@@ -224,7 +252,7 @@ def render(view: View | None) -> None:
     st.title("Your articles")
     st.caption(
         "Analyse your own articles about one story. Everything stays on this computer and is "
-        f"kept between sessions. Today: {dt.date.today():%d %B %Y}."
+        "kept between sessions."
     )
     create_section()
     outlets_section(view)

@@ -8,14 +8,21 @@ friendly message (details go to the server console, never to the screen).
 
 Analysis is cached per story *content* (a hash of the input bytes, the outlet
 names and the analysis code), so a story is analysed once per server process
-whatever the number of tabs, and reloading the page costs nothing.
+whatever the number of tabs, and reloading the page costs nothing. Results are
+also written to a disk cache (:func:`cache_dir`), so a restart does not
+re-analyse; a changed analyser changes the key, so stale results are never
+shown.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
+import json
 import logging
+import os
+import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -35,6 +42,8 @@ SEEDS_KEY = "seeds"
 SAVED_PREFIX = "saved:"
 CACHED_STORIES = 16
 """Analysed stories kept in memory (shared by all sessions)."""
+DISK_CACHE_ENTRIES = 32
+"""Analysed stories kept on disk, newest first, so a restart need not re-analyse."""
 
 FRIENDLY_ERROR = (
     "Something went wrong while drawing this part of the page. The details were written to "
@@ -200,6 +209,63 @@ def _compare_available() -> bool:
         return False
 
 
+def cache_dir() -> Path | None:
+    """Where analysed stories are kept between restarts (``$SLANT_CACHE``).
+
+    Defaults to ``cache`` beside the story store. Set ``SLANT_CACHE=off`` to
+    keep results in memory only.
+    """
+    chosen = os.environ.get("SLANT_CACHE", "")
+    if chosen.lower() in ("off", "none", "0"):
+        return None
+    if not chosen:
+        from analysis.store import store_dir
+
+        return store_dir().parent / "cache"
+    return Path(chosen).expanduser()
+
+
+def _disk_read(full_key: str) -> Story | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / f"{hashlib.sha256(full_key.encode()).hexdigest()[:32]}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != full_key:
+            return None
+        from analysis.serialize import from_dict
+
+        return from_dict(Story, data["story"])
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a bad cache entry is only a cache miss
+        log.warning("ignoring unreadable cache file %s", path, exc_info=True)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+
+
+def _disk_write(full_key: str, story: Story) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        from analysis.serialize import to_dict
+
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{hashlib.sha256(full_key.encode()).hexdigest()[:32]}.json"
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"key": full_key, "story": to_dict(story)}, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[DISK_CACHE_ENTRIES:]:
+            old.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 - failing to cache must not fail the analysis
+        log.warning("could not write the analysis cache", exc_info=True)
+
+
 def analysed(key: str, load: Callable[[], LoadedStory], show_progress: bool = True) -> Story:
     """The analysed story for ``key``, analysing it on first request.
 
@@ -219,6 +285,11 @@ def analysed(key: str, load: Callable[[], LoadedStory], show_progress: bool = Tr
         if full_key in cache:
             cache.move_to_end(full_key)
             return cache[full_key]
+    story = _disk_read(full_key)
+    if story is not None:
+        with lock:
+            cache[full_key] = story
+        return story
     loaded = load()
     bar = st.progress(0.0, text="Reading the articles…") if show_progress else None
 
@@ -229,6 +300,7 @@ def analysed(key: str, load: Callable[[], LoadedStory], show_progress: bool = Tr
     story = analyse_story(loaded, compare=_compare_available(), progress=progress)
     if bar is not None:
         bar.empty()
+    _disk_write(full_key, story)
     with lock:
         cache[full_key] = story
         while len(cache) > CACHED_STORIES:
@@ -409,7 +481,7 @@ def run_page(name: str, render: Callable[[View], None], needs_story: bool = True
     """
     view = current()
     if view is not None and view.classroom and name in PROMPTS:
-        st.info(f"**Discuss:** {PROMPTS[name]}", icon="💬")
+        st.info(f"**Discuss:** {PROMPTS[name]}", icon=":material/forum:")
     if needs_story:
         if view is None:
             st.info(NO_STORY)

@@ -90,8 +90,8 @@ def test_dashboard_overview_shows_five_outlets():
 def test_dashboard_compare_shows_contrast_pair():
     at = run("compare.py")
     assert_clean(at)
-    blocks = [h.value for h in at.html if 'class="slant-row"' in h.value]
-    first = blocks[0]
+    blocks = [h.value for h in at.html if 'class="slant-contrasts"' in h.value]
+    first = blocks[0].split('<div class="slant-diff">')[0]  # the first contrast only
     assert ">spoke harshly</mark>" in first and ">emphasized</mark>" in first
     assert "neutral alternative: said" in first
 
@@ -310,3 +310,61 @@ def test_dashboard_handout_is_self_contained():
     assert "Outlet A" in page and "HERE Orlando" not in page
     assert "spoke harshly" in page
     json.dumps(page)  # plain text, nothing binary
+
+
+def test_dashboard_disk_cache_survives_restart(store, monkeypatch):
+    """A second process (simulated by emptying the memory cache) reads the disk cache."""
+    from analysis.loading import load_paths
+    from dashboard import state
+
+    monkeypatch.setenv("SLANT_CACHE", str(store.parent / "cache"))
+    calls = []
+
+    def load():
+        calls.append(1)
+        return load_paths([ROOT / "seeds"])
+
+    first = state.analysed("test-key", load, show_progress=False)
+    cache, _ = state._story_cache()
+    cache.clear()
+    again = state.analysed("test-key", load, show_progress=False)
+    assert calls == [1] and again == first
+    assert len(list((store.parent / "cache").glob("*.json"))) == 1
+    # A damaged cache file is a cache miss, never an error.
+    next((store.parent / "cache").glob("*.json")).write_text("{broken")
+    cache.clear()
+    assert state.analysed("test-key", load, show_progress=False) == first
+    assert calls == [1, 1]
+
+
+def test_dashboard_add_to_selected_story(store):
+    at = run("own_articles.py")
+    at.text_area(key="paste_text").input(HOSTILE)
+    at.text_input(key="paste_outlet").input("Blog")
+    at.button(key="create_story").click().run()
+    at.text_area(key="paste_text").input("A second article. It says other things entirely.")
+    at.text_input(key="paste_outlet").input("Blog")
+    at.checkbox(key="add_to_story").check()
+    at.button(key="create_story").click().run()
+    assert not at.exception
+    (saved,), _ = list_stories(store)
+    assert [f.name for f in saved.files] == ["Blog.txt", "Blog-2.txt"]
+    assert saved.outlets == {"Blog": "Blog", "Blog-2": "Blog"}
+    at.switch_page("overview.py").run()
+    assert_clean(at)
+    # Two outlets called "Blog" stay apart on screen.
+    cards = "".join(h.value for h in at.html if "slant-cards" in h.value)
+    assert ">Blog</div>" in cards and ">Blog (2)</div>" in cards
+
+
+def test_dashboard_short_text_marks_readability(store):
+    at = run("own_articles.py")
+    at.text_area(key="paste_text").input("Hello. A test.")
+    at.button(key="create_story").click().run()
+    at.switch_page("overview.py").run()
+    assert_clean(at)
+    cards = "".join(h.value for h in at.html if "slant-cards" in h.value)
+    assert 'Grade</span><span class="val">—</span>' in cards
+    assert "Reading grade: " in cards
+    assert 'Sentiment</span><span class="val">' in cards
+    assert 'Sentiment</span><span class="val">—' not in cards

@@ -66,8 +66,13 @@ def test_hardening_no_punctuation_readability_unreliable_no_absurd_figure():
     assert r.reliable is False
     assert "no sentence punctuation" in r.reason
     grades = (
-        r.flesch_reading_ease, r.flesch_kincaid_grade, r.gunning_fog, r.smog_index,
-        r.coleman_liau_index, r.automated_readability_index, r.dale_chall_readability_score,
+        r.flesch_reading_ease,
+        r.flesch_kincaid_grade,
+        r.gunning_fog,
+        r.smog_index,
+        r.coleman_liau_index,
+        r.automated_readability_index,
+        r.dale_chall_readability_score,
         r.text_standard,
     )
     assert grades == (None,) * 8

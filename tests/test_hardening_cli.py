@@ -32,7 +32,11 @@ def test_hardening_cli_bad_file_reported_rest_analysed(tmp_path, capsys):
     assert [a["id"] for a in data["articles"]] == ["good"]
     assert data["errors"] == [
         {"file": "empty.md", "message": messages.EMPTY, "line": None},
-        {"file": "image.txt", "message": messages.NOT_TEXT_SIGNATURE.format(what="a GIF image"), "line": None},
+        {
+            "file": "image.txt",
+            "message": messages.NOT_TEXT_SIGNATURE.format(what="a GIF image"),
+            "line": None,
+        },
     ]
     assert err.splitlines() == [
         f"slant: empty.md: {messages.EMPTY}",
@@ -75,7 +79,9 @@ def test_hardening_cli_manifest_problems_on_stderr(tmp_path, capsys):
     code, _, err = _run(capsys, "analyze", str(tmp_path), "--format", "json", "--no-compare")
     assert code == 0
     where = tmp_path / "story.toml"
-    assert err.splitlines() == [f"slant: {where}: {messages.MANIFEST_MISSING_FILE.format(name='missing.txt')}"]
+    assert err.splitlines() == [
+        f"slant: {where}: {messages.MANIFEST_MISSING_FILE.format(name='missing.txt')}"
+    ]
 
 
 def test_hardening_cli_oversized_file_states_limit(tmp_path, capsys):
@@ -92,4 +98,4 @@ def test_hardening_cli_hostile_names_escaped_on_stderr(tmp_path, capsys, fmt):
     code, _, err = _run(capsys, "analyze", str(tmp_path), "--format", fmt, "--no-compare")
     assert code == 0
     assert "\x1b" not in err
-    assert f"slant: bad\\x1b[2J<b>.txt: {messages.EMPTY}" in err.splitlines()
+    assert f"slant: bad␛[2J<b>.txt: {messages.EMPTY}" in err.splitlines()

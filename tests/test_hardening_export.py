@@ -15,7 +15,14 @@ import re
 
 import pytest
 
-from analysis.export import FORMULA_PREFIXES, article_jsonl, article_row, safe_cell, story_csv, story_json
+from analysis.export import (
+    FORMULA_PREFIXES,
+    article_jsonl,
+    article_row,
+    safe_cell,
+    story_csv,
+    story_json,
+)
 from analysis.highlight import highlight_article, render
 from analysis.loading import LoadedStory, RawArticle
 from analysis.model import Story, StoryInfo
@@ -91,7 +98,7 @@ def test_hardening_highlight_escapes_and_stays_aligned(story):
     assert set(re.findall(r"</?([a-zA-Z]+)", out)) <= {"div", "span", "mark"}
     assert "<script" not in out and "<img" not in out and "<b>" not in out
     assert "javascript:alert(3)" in out  # as text inside the div, not as a link
-    assert 'href' not in out
+    assert "href" not in out
     # Tags stripped and entities unescaped give back the text exactly.
     visible = html.unescape(re.sub(r"<[^>]*>", "", out))
     assert visible == article.text
@@ -119,7 +126,7 @@ def test_hardening_highlight_marks_cover_their_words(story):
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
         ("\r=1", "'\r=1"),
-        ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
+        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
         ("plain", "plain"),
         ("a=b", "a=b"),
         ("", ""),

@@ -33,14 +33,24 @@ def check_one_input():
         b"\x01# Title\n\n[link](javascript:x) **bold**",
         b"\x02<div>" * 500 + b"text",
         b"\x02<!DOCTYPE x [<!ENTITY a 'b'>]><p>&a;</p>",
-        b"\x03text\n\"unclosed\nrow\n",
-        b"\x04{\"text\": \"\\u0000\\r\"}\n[[[[\n",
+        b'\x03text\n"unclosed\nrow\n',
+        b'\x04{"text": "\\u0000\\r"}\n[[[[\n',
         b"\x00\xff\xfe\x00\xd8",  # UTF-16 BOM then a lone surrogate
         b"\x00" + "caf\u00e9 ".encode() + b"\x93\x94\x81\x8d",
         b"\x00\x1b[2J\x07\x7f\x85 text",
     ],
-    ids=["empty", "txt-newlines", "md", "html-deep", "html-entities", "csv-unclosed", "jsonl",
-         "utf16-surrogate", "mixed-cp1252", "controls"],
+    ids=[
+        "empty",
+        "txt-newlines",
+        "md",
+        "html-deep",
+        "html-entities",
+        "csv-unclosed",
+        "jsonl",
+        "utf16-surrogate",
+        "mixed-cp1252",
+        "controls",
+    ],
 )
 def test_hardening_fuzz_harness_accepts_fixed_inputs(check_one_input, data):
     check_one_input(data)

@@ -42,7 +42,9 @@ BILLION_LAUGHS = (
     ids=["script", "style", "iframe", "noscript", "script-uppercase"],
 )
 def test_hardening_html_script_style_iframe_dropped(hostile):
-    page = f"<html><head><title>T</title>{hostile}</head><body>{hostile}{BODY}{hostile}</body></html>"
+    page = (
+        f"<html><head><title>T</title>{hostile}</head><body>{hostile}{BODY}{hostile}</body></html>"
+    )
     (article,), errors = read_upload("page.html", page.encode())
     assert errors == []
     assert "officials said after the meeting" in article.text

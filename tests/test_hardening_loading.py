@@ -28,19 +28,37 @@ GOOD = "Officials met on Tuesday.\nThe talks went well, a spokesman said.\n"
 @pytest.mark.parametrize(
     ("data", "encoding", "text"),
     [
-        pytest.param("Café naïve façade.".encode("latin-1"), "cp1252", "Café naïve façade.", id="latin-1"),
+        pytest.param(
+            "Café naïve façade.".encode("latin-1"), "cp1252", "Café naïve façade.", id="latin-1"
+        ),
         pytest.param(
             "“Quoted” – dash … €5.".encode("cp1252"), "cp1252", "“Quoted” – dash … €5.", id="cp1252"
         ),
         pytest.param(
-            codecs.BOM_UTF8 + "Zürich said.".encode(), "utf-8 (with BOM)", "Zürich said.", id="utf-8-bom"
+            codecs.BOM_UTF8 + "Zürich said.".encode(),
+            "utf-8 (with BOM)",
+            "Zürich said.",
+            id="utf-8-bom",
         ),
-        pytest.param("Zürich said.\r\n".encode("utf-16"), "utf-16 (with BOM)", "Zürich said.\n", id="utf-16-bom"),
         pytest.param(
-            codecs.BOM_UTF16_BE + "Kraków.".encode("utf-16-be"), "utf-16 (with BOM)", "Kraków.", id="utf-16-be-bom"
+            "Zürich said.\r\n".encode("utf-16"),
+            "utf-16 (with BOM)",
+            "Zürich said.\n",
+            id="utf-16-bom",
+        ),
+        pytest.param(
+            codecs.BOM_UTF16_BE + "Kraków.".encode("utf-16-be"),
+            "utf-16 (with BOM)",
+            "Kraków.",
+            id="utf-16-be-bom",
         ),
         pytest.param("Plain UTF-8: ß.".encode(), "utf-8", "Plain UTF-8: ß.", id="utf-8"),
-        pytest.param("No BOM, ünïcode.".encode("utf-16-le"), "utf-16", "No BOM, ünïcode.", id="utf-16-le-no-bom"),
+        pytest.param(
+            "No BOM, ünïcode.".encode("utf-16-le"),
+            "utf-16",
+            "No BOM, ünïcode.",
+            id="utf-16-le-no-bom",
+        ),
     ],
 )
 def test_hardening_encoding_detected_and_reported(data, encoding, text):
@@ -85,10 +103,26 @@ def test_hardening_mixed_encoding_warns_with_count(data, count, text):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", messages.NOT_TEXT_SIGNATURE.format(what="a PNG image"), id="png"),
-        pytest.param(b"GIF89a\x01\x00\x01\x00", messages.NOT_TEXT_SIGNATURE.format(what="a GIF image"), id="gif"),
-        pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", messages.NOT_TEXT_SIGNATURE.format(what="a PDF document"), id="pdf"),
-        pytest.param(b"Some text\x00\x01\x02 then binary \xff\x00\x00\x10", messages.NOT_TEXT_NUL, id="nul-bytes"),
+        pytest.param(
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            messages.NOT_TEXT_SIGNATURE.format(what="a PNG image"),
+            id="png",
+        ),
+        pytest.param(
+            b"GIF89a\x01\x00\x01\x00",
+            messages.NOT_TEXT_SIGNATURE.format(what="a GIF image"),
+            id="gif",
+        ),
+        pytest.param(
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+            messages.NOT_TEXT_SIGNATURE.format(what="a PDF document"),
+            id="pdf",
+        ),
+        pytest.param(
+            b"Some text\x00\x01\x02 then binary \xff\x00\x00\x10",
+            messages.NOT_TEXT_NUL,
+            id="nul-bytes",
+        ),
     ],
 )
 def test_hardening_not_a_text_file(data, message):
@@ -169,15 +203,18 @@ def test_hardening_upload_over_limit_refused_with_limit():
         (".hidden.txt", "hidden.txt"),
         ("<b>bold</b>.txt", "b>.txt"),  # "/" is a path separator: only the last part is kept
         ("<b>bold.txt", "<b>bold.txt"),  # kept as text: escaping is the view's job
-        ("it's \"quoted\".txt", "it's \"quoted\".txt"),
-        ("red\x1b[31m.txt", "red\\x1b[31m.txt"),
-        ("tab\there\n.txt", "tab\\x09here\\x0a.txt"),
-        ("evil\u202etxt.exe", "evil\\u202etxt.exe"),
-        ("nul\x00.txt", "nul\\x00.txt"),
+        ('it\'s "quoted".txt', 'it\'s "quoted".txt'),
+        ("red\x1b[31m.txt", "red␛[31m.txt"),
+        ("tab\there\n.txt", "tab␉here␊.txt"),
+        ("evil\u202etxt.exe", "evil[U+202E]txt.exe"),
+        ("nul\x00.txt", "nul␀.txt"),
+        ("del\x7f\x85.txt", "del␡[U+0085].txt"),
+        (" . .x.txt", "x.txt"),
     ],
 )
 def test_hardening_file_name_made_safe(name, shown):
     assert safe_name(name) == shown
+    assert safe_name(shown) == shown  # idempotent: a saved name reads back unchanged
 
 
 @pytest.mark.parametrize("name", ["../../outside.txt", "..\\outside.txt", "a/../../b.txt"])
@@ -193,7 +230,7 @@ def test_hardening_upload_name_never_leaves_story_folder(name, tmp_path):
 
 def test_hardening_control_characters_in_name_escaped_in_error():
     _, errors = read_upload("bad\x1b]0;pwned\x07.txt", b"")
-    assert errors[0].file == "bad\\x1b]0;pwned\\x07.txt"
+    assert errors[0].file == "bad␛]0;pwned␇.txt"
     assert "\x1b" not in errors[0].file
 
 
@@ -227,11 +264,21 @@ def test_hardening_jsonl_bad_rows_reported_by_line_good_rows_kept():
         ("three", "batch.jsonl:11", "three"),
     ]
     assert [(e.file, e.line, e.message) for e in errors] == [
-        ("batch.jsonl", 2, messages.ROW_BAD_JSON.format(line=2, reason="Expecting property name enclosed in double quotes")),
+        (
+            "batch.jsonl",
+            2,
+            messages.ROW_BAD_JSON.format(
+                line=2, reason="Expecting property name enclosed in double quotes"
+            ),
+        ),
         ("batch.jsonl", 3, messages.ROW_NO_TEXT.format(line=3)),
         ("batch.jsonl", 6, messages.ROW_NOT_OBJECT.format(line=6)),
         ("batch.jsonl", 7, messages.ROW_EMPTY_TEXT.format(line=7)),
-        ("batch.jsonl", 8, messages.ROW_BAD_JSON.format(line=8, reason="a number has too many digits")),
+        (
+            "batch.jsonl",
+            8,
+            messages.ROW_BAD_JSON.format(line=8, reason="a number has too many digits"),
+        ),
         ("batch.jsonl", 9, messages.ROW_TEXT_NOT_STRING.format(line=9)),
         ("batch.jsonl", 10, messages.ROW_BAD_JSON.format(line=10, reason="nested too deeply")),
     ]
@@ -258,14 +305,14 @@ def test_hardening_jsonl_huge_line_skipped(monkeypatch):
 
 def test_hardening_csv_bad_rows_reported_by_line_good_rows_kept():
     data = (
-        "id,text,outlet,unexpected\n"
-        "a,First article.,Paper A,x\n"
-        "\n"
-        'b,"Two\nlines.",Paper B\n'
-        "c,,Paper C,\n"
-        "d\n"
-        "e,Extra columns.,Paper E,1,2,3\n"
-    ).encode()
+        b"id,text,outlet,unexpected\n"
+        b"a,First article.,Paper A,x\n"
+        b"\n"
+        b'b,"Two\nlines.",Paper B\n'
+        b"c,,Paper C,\n"
+        b"d\n"
+        b"e,Extra columns.,Paper E,1,2,3\n"
+    )
     articles, errors = read_upload("batch.csv", data)
     assert [(a.id, a.file, a.text, a.outlet) for a in articles] == [
         ("a", "batch.csv:2", "First article.", "Paper A"),
@@ -283,13 +330,17 @@ def test_hardening_csv_huge_field_reported_rest_kept(monkeypatch):
     data = ("text\nBefore.\n" + "x" * 500 + "\nAfter.\n").encode()
     articles, errors = read_upload("big.csv", data)
     assert [a.text for a in articles] == ["Before.", "After."]
-    assert [(e.line, e.message) for e in errors] == [(3, messages.ROW_TOO_LARGE.format(line=3, limit=100))]
+    assert [(e.line, e.message) for e in errors] == [
+        (3, messages.ROW_TOO_LARGE.format(line=3, limit=100))
+    ]
 
 
 def test_hardening_csv_without_text_column():
     articles, errors = read_upload("wrong.csv", b"body,title\nHello,There\n")
     assert articles == []
-    assert errors == [FileError("wrong.csv", messages.CSV_NO_TEXT_COLUMN.format(columns="'body', 'title'"))]
+    assert errors == [
+        FileError("wrong.csv", messages.CSV_NO_TEXT_COLUMN.format(columns="'body', 'title'"))
+    ]
 
 
 def test_hardening_csv_in_cp1252_decoded():
@@ -321,7 +372,11 @@ def _story(tmp_path: Path, manifest: str) -> Path:
         pytest.param(
             '[story\ntitle = "broken',
             ["a", "b"],
-            [messages.MANIFEST_INVALID.format(reason="Expected ']' at the end of a table declaration (at line 1, column 7)")],
+            [
+                messages.MANIFEST_INVALID.format(
+                    reason="Expected ']' at the end of a table declaration (at line 1, column 7)"
+                )
+            ],
             id="malformed-toml",
         ),
         pytest.param(
@@ -331,7 +386,8 @@ def _story(tmp_path: Path, manifest: str) -> Path:
             id="partial",
         ),
         pytest.param(
-            '[[article]]\nfile = "gone.txt"\noutlet = "Gone"\n[[article]]\nfile = "b.txt"\noutlet = "B"\n',
+            '[[article]]\nfile = "gone.txt"\noutlet = "Gone"\n'
+            '[[article]]\nfile = "b.txt"\noutlet = "B"\n',
             ["a", "B"],
             [messages.MANIFEST_MISSING_FILE.format(name="gone.txt")],
             id="names-missing-file",
@@ -352,7 +408,9 @@ def _story(tmp_path: Path, manifest: str) -> Path:
                 messages.MANIFEST_NOT_LIST.format(
                     key="actors", example='actors = [{name = "China", aliases = ["Beijing"]}]'
                 ),
-                messages.MANIFEST_NOT_LIST.format(key="article", example="[[article]] tables, one per file"),
+                messages.MANIFEST_NOT_LIST.format(
+                    key="article", example="[[article]] tables, one per file"
+                ),
             ],
             id="wrong-types",
         ),
@@ -361,7 +419,9 @@ def _story(tmp_path: Path, manifest: str) -> Path:
             ["A", "b"],
             [
                 messages.MANIFEST_BAD_KIND.format(
-                    name="a.txt", kind="blog", kinds="original reporting, wire, aggregator, rewrite, unknown"
+                    name="a.txt",
+                    kind="blog",
+                    kinds="original reporting, wire, aggregator, rewrite, unknown",
                 )
             ],
             id="unknown-kind",

@@ -2,8 +2,9 @@
 
 A fresh Python process with every socket call blocked and HOME, NLTK and
 cache folders pointing at empty directories analyses the seed story in every
-output format, renders the highlights and writes the exports. URL import, the
-one feature that needs the network, says it is offline.
+output format, renders the highlights, writes the exports and renders every
+dashboard page (AppTest). URL import, the one feature that needs the network,
+says it is offline.
 """
 
 from __future__ import annotations
@@ -58,6 +59,18 @@ SCRIPT = BLOCK + textwrap.dedent(
     file, message = fetch("https://example.com/article")
     report["url_file"] = file
     report["url_message"] = message == OFFLINE.format(host="example.com")
+
+    from streamlit.testing.v1 import AppTest
+
+    pages = {}
+    for page in ("overview.py", "article.py", "compare.py", "coverage.py", "method.py",
+                 "own_articles.py"):
+        at = AppTest.from_file("dashboard/app.py", default_timeout=180)
+        at.run()
+        at.switch_page(page)
+        at.run()
+        pages[page] = [str(e.value) for e in (*at.exception, *at.error)]
+    report["pages"] = pages
     print(json.dumps(report))
     """
 )
@@ -73,9 +86,15 @@ def test_hardening_offline_every_feature_works(tmp_path):
         "XDG_CACHE_HOME": str(empty),
         "PYTHONPATH": str(REPO),
         "PYTHONDONTWRITEBYTECODE": "1",
+        "SLANT_STORE": str(tmp_path / "store"),
     }
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", SCRIPT],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
@@ -90,3 +109,14 @@ def test_hardening_offline_every_feature_works(tmp_path):
     assert report["csv_rows"] == 6
     assert report["url_file"] is None
     assert report["url_message"] is True
+    assert report["pages"] == {
+        page: []
+        for page in (
+            "overview.py",
+            "article.py",
+            "compare.py",
+            "coverage.py",
+            "method.py",
+            "own_articles.py",
+        )
+    }

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from math import log
 
-from analysis.compare.words import content_tokens, plain_words
+from analysis.compare.words import DATE_WORDS, content_tokens, plain_words
 
 MIN_CONTENT_WORDS = 3
 QUOTE_MIN_WORDS = 4
@@ -194,7 +194,7 @@ def similarity_pairs(
     return {
         (int(i), int(j)): (float(x), int(n), int(k))
         for i, j, x, n, k in zip(
-            r.tolist(), c.tolist(), v.tolist(), shared.tolist(), rare_shared.tolist()
+            r.tolist(), c.tolist(), v.tolist(), shared.tolist(), rare_shared.tolist(), strict=True
         )
     }
 
@@ -233,7 +233,7 @@ def _quote_candidates(units: Sequence[Unit]) -> set[tuple[int, int]]:
     # Pairs of units (different articles) whose quotes share a word bigram.
     index: dict[tuple[str, str], list[int]] = {}
     for i, u in enumerate(units):
-        grams = {g for words, _ in u.quotes for g in zip(words, words[1:])}
+        grams = {g for words, _ in u.quotes for g in zip(words, words[1:], strict=False)}
         for g in grams:
             index.setdefault(g, []).append(i)
     pairs: set[tuple[int, int]] = set()
@@ -259,7 +259,11 @@ def distinctive_stems(units: Sequence[Unit]) -> frozenset[str]:
             if u.article in articles:
                 repeated.add(s)
             articles.add(u.article)
-    return frozenset(s for s, arts in seen.items() if len(arts) > 1 and s not in repeated)
+    return frozenset(
+        s
+        for s, arts in seen.items()
+        if len(arts) > 1 and s not in repeated and s not in DATE_WORDS and not s.isdigit()
+    )
 
 
 def _candidate_edges(units: Sequence[Unit], pairs: dict) -> dict:

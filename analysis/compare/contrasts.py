@@ -115,15 +115,22 @@ def differences(article_a, ua: Unit, article_b, ub: Unit, edge: Edge) -> tuple[D
         kind = "loaded" if la or lb else "wording"
         out.append(
             Difference(
-                wa, wb, kind,
-                la.category if la else "", la.neutral if la else "",
-                lb.category if lb else "", lb.neutral if lb else "",
+                wa,
+                wb,
+                kind,
+                la.category if la else "",
+                la.neutral if la else "",
+                lb.category if lb else "",
+                lb.neutral if lb else "",
             )
         )
         used_a.update(range(i1, i2))
         used_b.update(range(j1, j2))
     a_words = {t[2] for t in toks_a}
     b_words = {t[2] for t in toks_b}
+    # Loaded words inside quotes are the speaker's, not the outlet's choice.
+    loaded_a = [m for m in loaded_a if not m.in_quote]
+    loaded_b = [m for m in loaded_b if not m.in_quote]
     for m in loaded_a:
         if _skipped(m, skip_a) or _stems(m.text) <= b_words or _already(out, m.text, "a"):
             continue

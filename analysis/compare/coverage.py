@@ -1,16 +1,16 @@
 """Coverage matrix: which outlet reports which fact, where.
 
 Facts are the aligned groups plus the sentences only one outlet has (headings
-and sentences with fewer than :data:`MIN_FACT_WORDS` words left out). A fact
-is "in the headline" of an article when the headline shares at least
-:data:`HEADLINE_MIN_SHARED` of the fact's content words that are not story
-themes (words in more than :data:`THEME_SHARE` of all sentences, such as the
-main actors' names).
+and sentences with fewer than :data:`MIN_FACT_WORDS` words left out). Each
+headline is matched to the one fact it reports: among the article's facts,
+the one whose sentence shares the most IDF-weighted content words with the
+headline, if it shares at least :data:`HEADLINE_MIN_SHARED` of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from analysis.compare.align import Alignment, Unit, is_heading
 from analysis.compare.groups import keywords_stems, label
@@ -19,16 +19,6 @@ from analysis.compare.words import content_stems
 
 MIN_FACT_WORDS = 6
 HEADLINE_MIN_SHARED = 2
-THEME_SHARE = 0.2
-
-
-def _themes(al: Alignment) -> set[str]:
-    n = len(al.units)
-    df: dict[str, int] = {}
-    for u in al.units:
-        for s in u.stems:
-            df[s] = df.get(s, 0) + 1
-    return {s for s, d in df.items() if n and d / n > THEME_SHARE}
 
 
 def _position(article, unit: Unit) -> float:
@@ -42,7 +32,6 @@ def _in_first_paragraph(article, unit: Unit) -> bool:
 
 def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]:
     """One row per fact, most widely reported first, then by position."""
-    themes = _themes(al)
     titles = [set(content_stems(getattr(a, "title", "") or "")) for a in articles]
     n = len(articles)
     rows: list[tuple[float, CoverageRow]] = []
@@ -52,7 +41,7 @@ def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]
         for u in units:
             first.setdefault(u.article, u)
         order = sorted(first)
-        stems = set(keywords_stems(units)) - themes
+        stems = set(keywords_stems(units))
         rep = max(units, key=lambda u: (len(u.stems & stems), -len(u.text)))
         positions = tuple(_position(articles[i], first[i]) for i in order)
         rows.append(
@@ -64,9 +53,7 @@ def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]
                     text=rep.text,
                     group=gi,
                     positions=positions,
-                    in_headline=tuple(
-                        articles[i].id for i in order if len(titles[i] & stems) >= HEADLINE_MIN_SHARED
-                    ),
+                    in_headline=(),
                     in_first_paragraph=tuple(
                         articles[i].id for i in order if _in_first_paragraph(articles[i], first[i])
                     ),
@@ -80,7 +67,6 @@ def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]
         if k in grouped or is_heading(u.text) or len(u.text.split()) < MIN_FACT_WORDS:
             continue
         article = articles[u.article]
-        stems = u.stems - themes
         rows.append(
             (
                 _position(article, u),
@@ -90,9 +76,7 @@ def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]
                     text=u.text,
                     group=None,
                     positions=(_position(article, u),),
-                    in_headline=(article.id,)
-                    if len(titles[u.article] & stems) >= HEADLINE_MIN_SHARED
-                    else (),
+                    in_headline=(),
                     in_first_paragraph=(article.id,) if _in_first_paragraph(article, u) else (),
                     only_one=True,
                     most_omit=n > 1,
@@ -100,4 +84,30 @@ def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]
             )
         )
     rows.sort(key=lambda r: (-len(r[1].articles), r[0]))
-    return tuple(r for _, r in rows)
+    out = [r for _, r in rows]
+    members = _row_units(al, out)
+    for i, article in enumerate(articles):
+        best, best_score = None, 0.0
+        for k in range(len(out)):
+            shared = {s for u in members[k] if u.article == i for s in u.stems & titles[i]}
+            score = sum(al.idf.get(s, 0.0) for s in shared)
+            if len(shared) >= HEADLINE_MIN_SHARED and score > best_score:
+                best, best_score = k, score
+        if best is not None:
+            row = out[best]
+            out[best] = replace(
+                row,
+                in_headline=tuple(a for a in row.articles if a in {*row.in_headline, article.id}),
+            )
+    return tuple(out)
+
+
+def _row_units(al: Alignment, rows: list[CoverageRow]) -> list[list[Unit]]:
+    by_text = {(u.article, u.text): u for u in al.units}
+    out = []
+    for row in rows:
+        if row.group is not None:
+            out.append([al.units[m] for m in al.groups[row.group]])
+        else:
+            out.append([u for (_, text), u in by_text.items() if text == row.text][:1])
+    return out

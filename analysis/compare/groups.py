@@ -1,5 +1,4 @@
-"""Turn the alignment into :class:`~analysis.compare.model.Group` results with
-labels and a reason in words."""
+"""Aligned groups as results, each with a label and a reason in words."""
 
 from __future__ import annotations
 
@@ -52,7 +51,8 @@ def build_groups(articles: Sequence, al: Alignment) -> tuple[Group, ...]:
         if total > MAX_REASONS:
             reason += f"; and {total - MAX_REASONS} more links"
         keywords = _keywords(units, al)
-        rep = max(units, key=lambda u: (len(u.stems & set(keywords_stems(units))), -len(u.text)))
+        common = set(keywords_stems(units))
+        rep = max(units, key=lambda u: (len(u.stems & common), -len(u.text)))
         out.append(
             Group(
                 id=gi,

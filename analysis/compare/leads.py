@@ -23,7 +23,9 @@ def _headline_sentiment(title: str) -> float | None:
 def _headline_loaded(title: str) -> tuple[WordHit, ...]:
     from analysis.loaded import find_matches
 
-    return tuple(WordHit(m.start, m.end, m.text, m.category, m.neutral) for m in find_matches(title))
+    return tuple(
+        WordHit(m.start, m.end, m.text, m.category, m.neutral) for m in find_matches(title)
+    )
 
 
 def lead_of(article) -> Lead:
@@ -49,8 +51,16 @@ def lead_of(article) -> Lead:
         )
         head_hits = _headline_loaded(title) if title else ()
     return Lead(
-        article.id, getattr(article, "outlet", "") or "", title,
-        article.text[start:end], start, end, mean, headline_score, lead_hits, head_hits,
+        article.id,
+        getattr(article, "outlet", "") or "",
+        title,
+        article.text[start:end],
+        start,
+        end,
+        mean,
+        headline_score,
+        lead_hits,
+        head_hits,
     )
 
 

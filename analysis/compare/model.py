@@ -130,7 +130,17 @@ class CoverageRow:
 
 @dataclass(frozen=True)
 class Passage:
-    """A run of words two articles share, located in each."""
+    """A run of words two articles share, located in each.
+
+    Args:
+        text: The passage as written in article ``a``.
+        a_start: Its offset in ``a``'s text.
+        a_end: One past its end in ``a``'s text.
+        b_start: Its offset in ``b``'s text.
+        b_end: One past its end in ``b``'s text.
+        words: Its length in words.
+        b_text: The passage as written in ``b`` (case and punctuation may differ).
+    """
 
     text: str
     a_start: int
@@ -138,6 +148,7 @@ class Passage:
     b_start: int
     b_end: int
     words: int
+    b_text: str = ""
 
 
 @dataclass(frozen=True)

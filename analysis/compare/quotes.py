@@ -112,7 +112,7 @@ def attributions(text: str, sent: Span, quotes: Sequence[Span]) -> list[Attribut
     forms = _forms()
     words = [w for w in _words(text, sent.start, sent.end) if not _inside(quotes, w[0], w[1])]
     out: list[Attribution] = []
-    for k, (start, end, word) in enumerate(words):
+    for k, (start, _end, word) in enumerate(words):
         lemma = forms.get(word.lower())
         if lemma is None or _not_a_verb(text, words, k):
             continue
@@ -174,8 +174,10 @@ def _quote_before(quotes: Sequence[Span], pos: int, floor: int) -> bool:
 
 def _speaker_left(text: str, words, k: int) -> tuple[str, str]:
     j = k - 1
-    while j >= 0 and words[j][2].lower() in BETWEEN | {"not", "never"} and _gap_ok(
-        text, words[j], words[j + 1]
+    while (
+        j >= 0
+        and words[j][2].lower() in BETWEEN | {"not", "never"}
+        and _gap_ok(text, words[j], words[j + 1])
     ):
         j -= 1
     if j < 0 or not _gap_ok(text, words[j], words[j + 1]):
@@ -272,7 +274,14 @@ def article_quotes(article, article_index: int, actors: Sequence[Actor]) -> list
             elif prev is not None and prev.speaker and _continues(text, prev, q):
                 speaker = prev.speaker
             quote = Quote(
-                article.id, q.start, q.end, q.text, speaker, verb, vs, ve,
+                article.id,
+                q.start,
+                q.end,
+                q.text,
+                speaker,
+                verb,
+                vs,
+                ve,
                 actor=resolve_actor(speaker, actors),
             )
             out.append(quote)
@@ -331,8 +340,13 @@ def sourcing(article, actors: Sequence[Actor] = ()) -> Sourcing:
     quoted = sum(q.end - q.start for q in quotes)
     share = round(quoted / len(text), 3) if text else 0.0
     return Sourcing(
-        article.id, getattr(article, "outlet", "") or "", share, len(quotes),
-        named, anonymous, unsourced,
+        article.id,
+        getattr(article, "outlet", "") or "",
+        share,
+        len(quotes),
+        named,
+        anonymous,
+        unsourced,
     )
 
 

@@ -32,18 +32,19 @@ def _shingles(words: list[str]) -> dict[tuple[str, ...], list[int]]:
     return out
 
 
-def _passages(text_a, wa, text_b, wb, index_b) -> list[Passage]:
+def _passages(text_a, wa, index_a, text_b, wb, index_b, common) -> list[Passage]:
+    # Grow each shared shingle into the longest common run; visit only the
+    # positions of shared shingles, so unrelated pairs cost nothing.
     na = [w[2] for w in wa]
     nb = [w[2] for w in wb]
+    starts = sorted(i for g in common for i in index_a[g])
     out: list[Passage] = []
-    i = 0
-    while i <= len(na) - SHINGLE:
-        hits = index_b.get(tuple(na[i : i + SHINGLE]))
-        if not hits:
-            i += 1
+    covered = -1
+    for i in starts:
+        if i < covered:
             continue
         best_len, best_j = 0, 0
-        for j in hits:
+        for j in index_b[tuple(na[i : i + SHINGLE])]:
             n = SHINGLE
             while i + n < len(na) and j + n < len(nb) and na[i + n] == nb[j + n]:
                 n += 1
@@ -51,8 +52,8 @@ def _passages(text_a, wa, text_b, wb, index_b) -> list[Passage]:
                 best_len, best_j = n, j
         a0, a1 = wa[i][0], wa[i + best_len - 1][1]
         b0, b1 = wb[best_j][0], wb[best_j + best_len - 1][1]
-        out.append(Passage(text_a[a0:a1], a0, a1, b0, b1, best_len))
-        i += best_len
+        out.append(Passage(text_a[a0:a1], a0, a1, b0, b1, best_len, text_b[b0:b1]))
+        covered = i + best_len
     out.sort(key=lambda p: (-p.words, p.a_start))
     return out[:MAX_PASSAGES]
 
@@ -77,21 +78,27 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
     for a in range(len(articles)):
         for b in range(a + 1, len(articles)):
             sa, sb = shingles[a], shingles[b]
-            common = len(sa.keys() & sb.keys())
+            common_keys = sa.keys() & sb.keys()
+            common = len(common_keys)
             smaller = min(len(sa), len(sb))
             shingle_share = common / smaller if smaller else 0.0
             denom = units_per[a] + units_per[b]
             aligned = (together.get((a, b), 0) + together.get((b, a), 0)) / denom if denom else 0.0
             shared = (
-                _passages(articles[a].text, words[a], articles[b].text, words[b], sb)
+                _passages(
+                    articles[a].text, words[a], sa, articles[b].text, words[b], sb, common_keys
+                )
                 if common
                 else []
             )
             out.append(
                 Reuse(
-                    articles[a].id, articles[b].id,
+                    articles[a].id,
+                    articles[b].id,
                     round((shingle_share + aligned) / 2, 3),
-                    round(shingle_share, 3), round(aligned, 3), tuple(shared),
+                    round(shingle_share, 3),
+                    round(aligned, 3),
+                    tuple(shared),
                 )
             )
     out.sort(key=lambda r: (-r.score, r.a, r.b))

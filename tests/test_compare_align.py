@@ -1,0 +1,168 @@
+"""Alignment on small stories whose right answer is known."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.compare import compare
+from analysis.compare.align import align
+from analysis.compare.words import content_stems, stem
+from analysis.model import Article, Source
+from analysis.pipeline import make_doc
+
+
+def article(id: str, text: str, title: str = "", outlet: str = "") -> Article:
+    """An :class:`Article` with its text segmented and no analyser results."""
+    doc = make_doc(text, id)
+    return Article(
+        id=id,
+        outlet=outlet or id,
+        kind="",
+        byline="",
+        evidence="",
+        title=title,
+        standfirst="",
+        text=doc.text,
+        paragraphs=doc.paragraphs,
+        sentences=doc.sentences,
+        quotes=doc.quotes,
+        word_count=doc.word_count,
+        removed=(),
+        source=Source(file=id),
+    )
+
+
+# A story whose right alignment is known: the opening, the quote (with three
+# different attribution verbs) and the budget; one fact only in "c".
+BRIDGE = (
+    article(
+        "a",
+        "The mayor opened the new bridge over the river on Monday morning.\n"
+        "“This bridge joins our whole city together,” Mayor Ana Ruiz said.\n"
+        "The council approved a repair budget of 4 million dollars last year.",
+        title="Mayor opens the new river bridge",
+    ),
+    article(
+        "b",
+        "On Monday morning the mayor inaugurated a new bridge across the river.\n"
+        "“This bridge joins our whole city together,” Ruiz told reporters.\n"
+        "The council had approved a 4 million dollar repair budget last year.",
+        title="New bridge opens",
+    ),
+    article(
+        "c",
+        "Crowds cheered on Monday as the mayor opened the river bridge.\n"
+        "Mayor Ana Ruiz insisted that “this bridge joins our whole city together.”\n"
+        "Schools across the county closed early because of heavy snow.",
+        title="Snow closes county schools",
+    ),
+)
+
+
+def _groups(comparison):
+    return [{(m.article, m.sentence) for m in g.members} for g in comparison.groups]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("plans", "plan"),
+        ("planned", "plan"),
+        ("planning", "plan"),
+        ("countries", "country"),
+        ("emphasizes", "emphasiz"),
+        ("emphasized", "emphasiz"),
+        ("spending", "spend"),
+        ("controversy", "controversy"),
+        ("pass", "pass"),
+        ("bus", "bus"),
+    ],
+)
+def test_compare_align_stem(word, expected):
+    assert stem(word) == expected
+
+
+def test_compare_align_content_words_split_compounds_and_drop_function_words():
+    assert content_stems("The U.S.-Japan plans of Japan’s army") == [
+        "u.s",
+        "japan",
+        "plan",
+        "japan",
+        "army",
+    ]
+
+
+def test_compare_align_groups_known_story():
+    result = compare(BRIDGE)
+    groups = _groups(result)
+    assert {("a", 0), ("b", 0), ("c", 0)} in groups  # the opening
+    assert {("a", 1), ("b", 1), ("c", 1)} in groups  # the shared quote
+    assert {("a", 2), ("b", 2)} in groups  # the budget, not in c
+    assert all(("c", 2) not in g for g in groups)  # the snow is c's alone
+
+
+def test_compare_align_quote_group_reason_names_the_quote():
+    result = compare(BRIDGE)
+    group = next(
+        g for g in result.groups if ("a", 1) in {(m.article, m.sentence) for m in g.members}
+    )
+    assert group.quote == "This bridge joins our whole city together"
+    assert "share the quote “This bridge joins our whole city together”" in group.reason
+
+
+def test_compare_align_similarity_reason_counts_words():
+    result = compare(BRIDGE)
+    group = next(
+        g for g in result.groups if ("a", 2) in {(m.article, m.sentence) for m in g.members}
+    )
+    assert "content words" in group.reason
+    assert "budget" in group.keywords
+
+
+def test_compare_align_member_offsets_round_trip():
+    result = compare(BRIDGE)
+    texts = {a.id: a.text for a in BRIDGE}
+    for g in result.groups:
+        for m in g.members:
+            assert texts[m.article][m.start : m.end] == m.text
+
+
+def test_compare_align_many_to_one():
+    # c's one sentence reports what a says in two.
+    a = article(
+        "a",
+        "The storm cut power to 4,000 homes in Dover.\nCrews restored the lines by Friday night.",
+    )
+    c = article(
+        "c",
+        "The storm cut power to 4,000 Dover homes, and crews restored the lines by Friday night.",
+    )
+    groups = _groups(compare([a, c]))
+    assert {("a", 0), ("a", 1), ("c", 0)} in groups
+
+
+def test_compare_align_does_not_chain_unrelated_sentences():
+    # Each pair shares words with a middle sentence, but the ends are unrelated.
+    a = article("a", "The school board voted to close Lincoln school in June.")
+    b = article("b", "Parents protested at the board meeting about the new bus routes.")
+    c = article("c", "Bus drivers went on strike over pay on Tuesday.")
+    result = align([a, b, c])
+    for members in result.groups:
+        arts = {result.units[m].article for m in members}
+        assert arts != {0, 1, 2}
+
+
+def test_compare_align_generic_words_alone_do_not_align():
+    a = article("a", "Officials said on Monday that the city would review the plan.")
+    b = article("b", "The zoo said on Monday that its panda had given birth to twins.")
+    assert compare([a, b]).groups == ()
+
+
+@pytest.mark.parametrize(
+    "texts", [[], ["Only one article here, with one sentence."], ["", "Some text."]]
+)
+def test_compare_align_degenerate_stories_do_not_fail(texts):
+    arts = [article(f"x{i}", t) for i, t in enumerate(texts)]
+    result = compare(arts)
+    assert result.groups == ()
+    assert result.articles == tuple(a.id for a in arts)
