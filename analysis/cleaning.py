@@ -175,7 +175,13 @@ def clean(raw: str) -> Cleaned:
     lines = _Lines(raw)
     _apply_rules(lines)
     _apply_heuristics(lines)
+    before = (list(lines.kept), list(lines.removed))
     title, standfirst, byline = _header_zone(lines)
+    if not any(lines.kept):
+        # A text with no body after its "headline" is all body: a short note
+        # such as "Hello." or a last line without a full stop is not a title.
+        lines.kept, lines.removed = before
+        title = standfirst = byline = ""
     _remove_duplicates(lines, title)
     body = "\n".join(lines.text[i] for i in lines.live())
     removed = tuple(r for _, r in sorted(lines.removed, key=lambda pair: pair[0]))

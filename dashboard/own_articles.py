@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from analysis import messages
 from analysis.loading import MAX_FILE_BYTES, read_upload, safe_name
 from analysis.model import FileError
 from analysis.store import (
@@ -30,6 +31,8 @@ from dashboard.state import (
     saved_index,
 )
 
+# Largest input the page accepts, tables included (the config's limit is 10 MB).
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "csv", "jsonl", "ndjson"]
 NOTHING_GIVEN = "Add at least one file, paste an article, or import a web address."
 NOTHING_READABLE = "None of the inputs could be read, so no story was saved. See the messages."
@@ -93,6 +96,12 @@ def collect(
     for stored, outlet in candidates:
         name = _unique(stored.name, taken)
         stored = StoredFile(name, stored.data)
+        if len(stored.data) > MAX_UPLOAD_BYTES:
+            # Streamlit refuses uploads over server.maxUploadSize; this also
+            # bounds pasted text and fetched pages, whatever the config says.
+            size, limit = len(stored.data), MAX_UPLOAD_BYTES
+            result.errors.append(FileError(name, messages.TOO_LARGE.format(size=size, limit=limit)))
+            continue
         articles, errors = read_upload(name, stored.data)
         result.errors.extend(errors)
         if not articles:

@@ -368,3 +368,24 @@ def test_dashboard_short_text_marks_readability(store):
     assert "Reading grade: " in cards
     assert 'Sentiment</span><span class="val">' in cards
     assert 'Sentiment</span><span class="val">—' not in cards
+
+
+def test_dashboard_collect_refuses_oversized_input(monkeypatch):
+    from dashboard import own_articles
+
+    monkeypatch.setattr(own_articles, "MAX_UPLOAD_BYTES", 100)
+    new = own_articles.collect([("big.csv", b"text\n" + b"x" * 200), ("ok.txt", b"Short one.")])
+    assert [f.name for f in new.files] == ["ok.txt"]
+    assert [e.file for e in new.errors] == ["big.csv"]
+    assert "over the limit of 100 bytes" in new.errors[0].message
+
+
+def test_dashboard_pages_have_no_bare_strings():
+    """Streamlit's "magic" would print a bare string literal in a page onto the page."""
+    import ast
+
+    for page in PAGES:
+        tree = ast.parse((ROOT / "dashboard" / page).read_text())
+        for node in tree.body[1:]:  # the module docstring is not shown
+            assert not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)), (
+                page, node.lineno)

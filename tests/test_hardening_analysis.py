@@ -119,12 +119,6 @@ def test_hardening_text_ending_in_no_through_pipeline(text):
     assert article.sentiment.sentences[-1].error is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cleaning.py takes a last short line without a full stop as the headline (and "
-    "the lines before it as standfirst), leaving no body; reported to the lead: keep it "
-    "as body when no line follows it",
-)
 @pytest.mark.parametrize(
     "text",
     [

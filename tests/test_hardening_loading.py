@@ -456,3 +456,35 @@ def test_hardening_missing_path_reported(tmp_path):
 
 def test_hardening_decode_drops_terminal_control_codes():
     assert decode(b"Red \x1b[31malert\x1b[0m.\x07").text == "Red [31malert[0m."
+
+
+# Markdown ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("# Title\nSee [the report](http://x.org/a) here.", "Title\nSee the report here."),
+        ("Wiki [page](https://en.wikipedia.org/wiki/A_(b)) cited.", "Wiki page cited."),
+        ("An ![chart](c.png) image.", "An  image."),
+        ("Literal [brackets] and (parens) stay.", "Literal [brackets] and (parens) stay."),
+        ("**bold** and $5 stay.", "**bold** and $5 stay."),
+    ],
+)
+def test_hardening_markdown_structure_stripped(source, text):
+    (article,), errors = read_upload("a.md", source.encode())
+    assert errors == []
+    assert article.text == text
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["![" * 200_000, "[" * 200_000, "[a](" * 200_000, "[a](b(c" * 100_000],
+    ids=["image-openers", "brackets", "link-openers", "nested-parens"],
+)
+def test_hardening_markdown_pathological_input_finishes(source):
+    # Each of these took tens of seconds per 40 KB with a scan-to-the-end
+    # pattern; now linear (no timing asserted, the run simply finishes).
+    (article,), errors = read_upload("a.md", source.encode())
+    assert errors == []
+    assert article.text == source

@@ -47,6 +47,7 @@ SIM_MIN = 0.2
 SIM_WEAK = 0.12
 MIN_SHARED = 3
 MIN_SHARED_WEAK = 2
+THEME_SHARE = 0.15
 SECOND_MATCH_RATIO = 0.75
 MAX_PER_ARTICLE = 3
 LINK_MIN = 0.06
@@ -151,13 +152,17 @@ def _idf(units: Sequence[Unit]) -> dict[str, float]:
 
 
 def similarity_pairs(
-    units: Sequence[Unit], idf: dict[str, float], floor: float, rare: frozenset[str] = frozenset()
-) -> dict[tuple[int, int], tuple[float, int, int]]:
+    units: Sequence[Unit],
+    idf: dict[str, float],
+    floor: float,
+    rare: frozenset[str] = frozenset(),
+    themes: frozenset[str] = frozenset(),
+) -> dict[tuple[int, int], tuple[float, int, int, int]]:
     """Cosine similarities >= ``floor`` between units of different articles.
 
     Returns:
-        ``{(i, j): (cosine, shared content words, shared distinctive words)}``
-        with ``i < j``.
+        ``{(i, j): (cosine, shared content words, shared distinctive words,
+        shared words that are not themes)}`` with ``i < j``.
     """
     import numpy as np  # imported here: only the comparison needs them
     from scipy import sparse
@@ -185,18 +190,38 @@ def similarity_pairs(
         return {}
     binary = sparse.csr_matrix((np.ones(len(vals)), (rows, cols)), shape=shape)
     shared = np.asarray(binary[r].multiply(binary[c]).sum(axis=1)).ravel()
-    rare_cols = np.zeros(len(vocab))
-    for stem in rare:
-        if stem in vocab:
-            rare_cols[vocab[stem]] = 1.0
-    rare_binary = binary @ sparse.diags(rare_cols)
-    rare_shared = np.asarray(rare_binary[r].multiply(rare_binary[c]).sum(axis=1)).ravel()
+    def shared_within(stems) -> np.ndarray:
+        cols = np.zeros(len(vocab))
+        for stem in stems:
+            if stem in vocab:
+                cols[vocab[stem]] = 1.0
+        masked = binary @ sparse.diags(cols)
+        return np.asarray(masked[r].multiply(masked[c]).sum(axis=1)).ravel()
+
+    rare_shared = shared_within(rare)
+    plain_shared = shared_within(set(vocab) - themes)
     return {
-        (int(i), int(j)): (float(x), int(n), int(k))
-        for i, j, x, n, k in zip(
-            r.tolist(), c.tolist(), v.tolist(), shared.tolist(), rare_shared.tolist(), strict=True
+        (int(i), int(j)): (float(x), int(n), int(k), int(m))
+        for i, j, x, n, k, m in zip(
+            r.tolist(),
+            c.tolist(),
+            v.tolist(),
+            shared.tolist(),
+            rare_shared.tolist(),
+            plain_shared.tolist(),
+            strict=True,
         )
     }
+
+
+def theme_stems(units: Sequence[Unit]) -> frozenset[str]:
+    """Stems in more than :data:`THEME_SHARE` of all sentences: the story's themes."""
+    df: dict[str, int] = {}
+    for u in units:
+        for s in u.stems:
+            df[s] = df.get(s, 0) + 1
+    n = len(units)
+    return frozenset(s for s, d in df.items() if d > THEME_SHARE * n)
 
 
 def _shared_quote(x: Unit, y: Unit) -> tuple[int, tuple[tuple[str, ...], str]]:
@@ -271,15 +296,15 @@ def _candidate_edges(units: Sequence[Unit], pairs: dict) -> dict:
     for i, j in _quote_candidates(units):
         words, run = _shared_quote(units[i], units[j])
         if words >= QUOTE_WEAK_MIN_WORDS:
-            sim = pairs.get((i, j), (0.0, 0, 0))[0]
+            sim = pairs.get((i, j), (0.0, 0, 0, 0))[0]
             anchor = words >= QUOTE_MIN_WORDS
             if anchor or sim >= SIM_MIN:
                 edges[(i, j)] = Edge(i, j, sim, quote_words=words, anchor=anchor, run=run)
-    for (i, j), (sim, shared, rare) in pairs.items():
+    for (i, j), (sim, shared, rare, plain) in pairs.items():
         if (i, j) in edges:
             continue
         strong = sim >= SIM_MIN and shared >= MIN_SHARED
-        weak = shared >= MIN_SHARED_WEAK and rare > 0
+        weak = plain >= MIN_SHARED_WEAK and rare > 0
         if strong or weak:
             edges[(i, j)] = Edge(i, j, sim)
     return edges
@@ -397,7 +422,7 @@ def align(articles: Sequence) -> Alignment:
     units = build_units(articles)
     idf = _idf(units)
     rare = distinctive_stems(units)
-    pairs = similarity_pairs(units, idf, SIM_WEAK, rare)
+    pairs = similarity_pairs(units, idf, SIM_WEAK, rare, theme_stems(units))
     edges = _candidate_edges(units, pairs)
     links = sorted(_mutual(units, edges), key=lambda e: (-e.rank, e.x, e.y))
     sims = {k: v[0] for k, v in pairs.items()}

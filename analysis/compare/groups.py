@@ -35,7 +35,8 @@ def describe(edge: Edge, articles: Sequence, al: Alignment) -> str:
         text += f" and the quoted words “{edge.quote}”"
     if edge.distinctive and edge.score < 0.2:
         rare = ", ".join(f"“{w}”" for w in edge.distinctive[:3])
-        text += f"; {rare} appears in no other sentence of those articles"
+        verb = "appears" if len(edge.distinctive[:3]) == 1 else "appear"
+        text += f"; {rare} {verb} in no other sentence of those articles"
     return text
 
 

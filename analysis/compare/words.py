@@ -14,10 +14,10 @@ from functools import cache
 
 from analysis.segment import word_spans
 
-# Function words and the commonest verbs of saying. Our own list. "Said" and
-# "told" report nothing by themselves; the contrast between "said" and
-# "claimed" is found by the attribution rules (analysis.compare.quotes), not
-# by content words. Loaded verbs ("claimed", "slammed") stay content words.
+# Function words, linking adverbs ("particularly", "furthermore") and the
+# commonest verbs of saying. Our own list. "Said" and "told" report nothing by
+# themselves; the contrast between "said" and "claimed" is found by the
+# attribution rules (analysis.compare.quotes), not by content words.
 STOPWORDS = frozenset(
     """a an the and but or nor so yet for in on at to of by with from as into onto
     over under after before during since until about against between through
@@ -29,7 +29,10 @@ STOPWORDS = frozenset(
     could should may might must shall also just only even still very too more
     most much many own same s 's t mr mrs ms dr up down out off again further
     once per via amid amidst among upon around near across along toward towards
-    whose whom one say says said saying tell tells told telling""".split()
+    whose whom one say says said saying tell tells told telling particularly
+    especially notably potential potentially currently recently additionally
+    furthermore consequently concurrently however meanwhile ongoing including
+    various several""".split()
 )
 
 # Calendar words: a story's facts often share the day, so sharing it is no
