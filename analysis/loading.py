@@ -215,7 +215,7 @@ def read_upload(
     if decoded.replaced:
         warnings = (messages.MIXED_ENCODING.format(count=decoded.replaced),)
     if suffix in (".html", ".htm"):
-        if not text.strip():
+        if is_blank(text):
             return [], [FileError(display, messages.EMPTY)]
         from analysis.html import extract
 
@@ -227,7 +227,7 @@ def read_upload(
             warnings += (extracted.warning,)
     elif suffix in (".md", ".markdown"):
         text = strip_markdown(text)
-    if not text.strip():
+    if is_blank(text):
         return [], [FileError(display, messages.EMPTY)]
     stem = Path(display).stem or "article"
     return [
@@ -403,7 +403,7 @@ def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | F
         message = messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS)
         return FileError(name, message, line)
     text = normalise_text(text)
-    if not text.strip():
+    if is_blank(text):
         return FileError(name, messages.ROW_EMPTY_TEXT.format(line=line), line)
     fields = {k: _field(row.get(k)) for k in TABLE_FIELDS}
     article_id = fields["id"] or f"{Path(name).stem}-{number}"
@@ -416,6 +416,25 @@ def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | F
         url=fields["url"],
         date=fields["date"],
     )
+
+
+# Anything but whitespace and the invisible format characters (zero-width
+# spaces and joiners, BOMs, soft hyphens, direction marks) counts as content.
+_VISIBLE = re.compile(r"[^\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only whitespace and invisible characters.
+
+    Such a file is reported as empty rather than analysed to scores of 0.0.
+
+    Args:
+        text: Decoded text.
+
+    Returns:
+        True when no visible character is present.
+    """
+    return _VISIBLE.search(text) is None
 
 
 def _field(value: object) -> str:

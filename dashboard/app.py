@@ -21,7 +21,17 @@ import streamlit as st  # noqa: E402
 
 st.set_page_config(page_title="Slant", page_icon=":material/newspaper:", layout="wide")
 
-from dashboard import state  # noqa: E402
+try:
+    from dashboard import state
+except Exception:  # noqa: BLE001 - a broken install must not show a traceback
+    import logging
+
+    logging.getLogger("slant.dashboard").exception("Slant could not start")
+    st.error(
+        "Slant could not start: part of the analysis library failed to load. The details are "
+        "in the console where Slant is running; reinstalling (scripts/setup.sh) usually fixes it."
+    )
+    st.stop()
 
 PAGES = [
     st.Page("overview.py", title="Overview", icon=":material/dashboard:", default=True),

@@ -9,6 +9,14 @@ from analysis import highlight
 from analysis.model import Article
 from dashboard.state import View, esc, md_escape, run_page
 
+LAYER_SHORT = {
+    "sentiment": "Sentence sentiment",
+    "quotes": "Quotes",
+    "loaded": "Loaded wording",
+    "hedges": "Hedges",
+    "boosters": "Boosters",
+    "weasels": "Weasels and anonymous sources",
+}
 LAYER_DEFAULTS = {
     "sentiment": False, "quotes": True, "loaded": True, "hedges": True, "boosters": True,
     "weasels": True,
@@ -22,17 +30,17 @@ def _highlighted(view_key: str, article_id: str, layers: tuple[str, ...], _artic
 
 
 def chosen_layers() -> tuple[str, ...]:
-    """The layer switches, drawn in one row; returns the layers switched on."""
-    columns = st.columns(len(highlight.LAYERS))
-    on = []
-    for column, layer in zip(columns, highlight.LAYERS, strict=True):
-        with column:
-            if st.checkbox(
-                highlight.LAYER_LABELS[layer], value=LAYER_DEFAULTS[layer], key=f"layer_{layer}",
-                help=highlight.LAYER_HELP[layer],
-            ):
-                on.append(layer)
-    return tuple(on)
+    """The layer switches (pills that wrap on a projector); returns the layers on."""
+    if "layers" not in st.session_state:
+        st.session_state["layers"] = [k for k, on in LAYER_DEFAULTS.items() if on]
+    chosen = st.pills(
+        "Highlight", list(highlight.LAYERS), selection_mode="multi", key="layers",
+        format_func=LAYER_SHORT.get,
+        help="Switch each kind of highlight on or off. " + " ".join(
+            f"{LAYER_SHORT[k]}: {highlight.LAYER_HELP[k]}" for k in highlight.LAYERS
+        ),
+    )
+    return tuple(layer for layer in highlight.LAYERS if layer in (chosen or ()))
 
 
 def _header(view: View, article: Article) -> str:
@@ -115,6 +123,13 @@ def show_article(view: View, article: Article, layers: tuple[str, ...], slot: st
     with st.expander(f"Removed before analysis ({len(article.removed)} blocks)"):
         if not article.removed:
             st.caption("Nothing was removed.")
+        if view.anonymous and article.removed:
+            # Bylines, bios and link lists name the outlet: only the reasons are
+            # shown until the teacher reveals the outlets.
+            st.caption("The removed text is hidden until the outlets are revealed.")
+            st.html("<ul>" + "".join(f"<li>{esc(b.reason)}</li>" for b in article.removed)
+                    + "</ul>")
+            return
         for block in article.removed:
             st.html(
                 f"<div style='margin:0.3rem 0'><b>{esc(block.reason)}</b> "

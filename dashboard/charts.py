@@ -39,7 +39,9 @@ def color(view: View, field: str = "outlet", title: str | None = "Outlet") -> al
     return alt.Color(
         f"{field}:N",
         scale=alt.Scale(domain=view.domain(), range=view.range()),
-        legend=alt.Legend(title=title, orient="bottom", labelLimit=260) if title else None,
+        legend=(
+            alt.Legend(title=title, orient="bottom", columns=2, labelLimit=260) if title else None
+        ),
     )
 
 

@@ -19,6 +19,10 @@ NO_COMPARISON = (
     "articles, and is skipped for very large batches)."
 )
 CONTRASTS_SHOWN = 8
+# Beyond these, large stories would send megabytes of HTML to the browser; the
+# search box reaches the rest.
+CONTRASTS_MAX = 60
+GROUPS_MAX = 60
 ROW_CSS = """
 <style>
 .slant-row { display: grid; grid-template-columns: 11em 1fr; gap: 0.6rem; padding: 0.35rem 0;
@@ -257,16 +261,22 @@ def render(view: View) -> None:
         # One HTML block for all contrasts: far cheaper for the browser to draw
         # than one Streamlit element per contrast.
         more = ""
-        if len(shown) > limit:
+        extra = shown[limit:CONTRASTS_MAX]
+        if extra:
             more = (
-                f"<details><summary>{len(shown) - limit} more contrasts</summary>"
-                + "".join(contrast_html(view, c) for c in shown[limit:])
+                f"<details><summary>{len(extra)} more contrasts</summary>"
+                + "".join(contrast_html(view, c) for c in extra)
                 + "</details>"
             )
         st.html(
             '<div class="slant-contrasts">'
             + "".join(contrast_html(view, c) for c in shown[:limit])
             + more + "</div>"
+        )
+    if len(shown) > max(limit, CONTRASTS_MAX):
+        st.caption(
+            f"{len(shown) - max(limit, CONTRASTS_MAX)} more contrasts; search for a word to "
+            "find them."
         )
 
     st.header("Aligned sentences")
@@ -277,7 +287,9 @@ def render(view: View) -> None:
     )
     groups = [g for g in comparison.groups if _matches(query, *[m.text for m in g.members])]
     if groups:
-        st.html("".join(group_block(view, g, opened=bool(query)) for g in groups))
+        st.html("".join(group_block(view, g, opened=bool(query)) for g in groups[:GROUPS_MAX]))
+    if len(groups) > GROUPS_MAX:
+        st.caption(f"{len(groups) - GROUPS_MAX} more groups; search for a word to find them.")
     if not groups:
         st.caption("No aligned group matches this search." if query else "No aligned groups.")
 

@@ -87,11 +87,13 @@ def method_docs() -> list[Path]:
 
 
 def evaluation_sections() -> list[tuple[str, str]]:
-    """The "How well it works" section of each method document."""
+    """The evaluation section ("How well it works" or "Evaluation") of each method document."""
     sections = []
     for path in method_docs():
         text = path.read_text(encoding="utf-8")
-        match = re.search(r"^## How well it works\s*$(.*?)(?=^## |\Z)", text, re.M | re.S)
+        match = re.search(
+            r"^## (?:How well it works|Evaluation)\s*$(.*?)(?=^## |\Z)", text, re.M | re.S
+        )
         if match:
             sections.append((DOC_TITLES.get(path.stem, path.stem.title()), match.group(1)))
     return sections

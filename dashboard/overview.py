@@ -11,7 +11,7 @@ from dashboard.state import View, esc, md_escape, run_page, show_errors
 
 CARD_CSS = """
 <style>
-.slant-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr));
+.slant-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(205px, 1fr));
   gap: 0.8rem; margin-bottom: 0.5rem; }
 .slant-card { border: 1px solid #d0d5dd; border-top: 6px solid var(--c); border-radius: 6px;
   padding: 0.6rem 0.7rem; background: #fff; }
@@ -20,7 +20,7 @@ CARD_CSS = """
   letter-spacing: 0.03em; }
 .slant-card .headline { font-weight: 600; margin: 0.35rem 0; line-height: 1.3; }
 .slant-card .meta { font-size: 0.82em; color: #555; margin-bottom: 0.3rem; }
-.slant-card .fig { display: grid; grid-template-columns: 7.2em 3.6em 1fr; align-items: center;
+.slant-card .fig { display: grid; grid-template-columns: 5.8em 3.2em 1fr; align-items: center;
   gap: 0.3em; font-size: 0.85em; margin: 0.15rem 0; }
 .slant-card .val { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 .slant-card .bar { position: relative; height: 0.6em; background: #eef0f3; border-radius: 3px; }

@@ -115,6 +115,10 @@ def test_dashboard_classroom_mode_hides_names_until_reveal():
             assert "Outlet A" in text or page == "own_articles.py", page
         assert any("Discuss:" in i.value for i in at.info), page
     assert any("html { font-size: 21px" in h.value for h in at.html)
+    # The removed author bio names the outlet ("HEREOrlando.com"): hidden too.
+    at = run("article.py", classroom=True, article_left="002_ff2eca70195de861")
+    assert "HEREOrlando" not in shown_text(at)
+    assert "author bio" in shown_text(at).lower()
     at.sidebar.button(key="reveal").click().run()
     text = shown_text(at)
     at.switch_page("overview.py").run()
@@ -125,15 +129,14 @@ def test_dashboard_classroom_mode_hides_names_until_reveal():
 def test_dashboard_layer_switch_removes_marks():
     at = run("article.py")
     assert any("hl-loaded" in h.value or "hl-hedges" in h.value for h in at.html)
-    for layer in ("loaded", "hedges", "boosters", "weasels", "quotes"):
-        at.checkbox(key=f"layer_{layer}").uncheck()
-    at.run()
+    assert at.pills(key="layers").value == ["quotes", "loaded", "hedges", "boosters", "weasels"]
+    at.pills(key="layers").set_value([]).run()
     assert_clean(at)
-    body = "".join(h.value for h in at.html if "slant-text" in h.value)
-    assert "<mark" not in body
-    at.checkbox(key="layer_sentiment").check().run()
-    body = "".join(h.value for h in at.html if "slant-text" in h.value)
-    assert "hl-sentiment" in body
+    body = "".join(h.value for h in at.html if h.value.startswith('<div class="slant-text"'))
+    assert body and "<mark" not in body and "hl-quotes" not in body
+    at.pills(key="layers").set_value(["sentiment", "loaded"]).run()
+    body = "".join(h.value for h in at.html if h.value.startswith('<div class="slant-text"'))
+    assert "hl-sentiment" in body and "hl-loaded" in body and "hl-hedges" not in body
 
 
 def test_dashboard_side_by_side_shows_two_articles():
@@ -389,3 +392,57 @@ def test_dashboard_pages_have_no_bare_strings():
         for node in tree.body[1:]:  # the module docstring is not shown
             assert not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)), (
                 page, node.lineno)
+
+
+def test_dashboard_handout_escapes_hostile_names():
+    from dataclasses import replace
+
+    from analysis.pipeline import analyze_paths
+    from dashboard.colors import outlet_colors
+    from dashboard.handout import build_handout
+    from dashboard.state import View, display_names
+
+    story = analyze_paths([ROOT / "seeds"])
+    evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    story = replace(story, articles=tuple(replace(a, outlet=f"{evil} {i}", title=evil)
+                                          for i, a in enumerate(story.articles)))
+    view = View("k", story, colors=outlet_colors([a.id for a in story.articles]),
+                names=display_names(story.articles, anonymous=False))
+    page = build_handout(view)
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    assert "onerror=alert(2)" in page  # still there, as text
+    assert "&lt;script&gt;" in page
+
+
+def test_dashboard_url_import_says_offline_in_app():
+    at = run("own_articles.py")
+    at.text_input(key="import_url").input("http://127.0.0.1:9/story")
+    at.button(key="fetch_url").click().run()
+    assert not at.exception
+    assert any("offline" in w.value for w in at.warning)
+
+
+def test_dashboard_page_failure_shows_friendly_message(monkeypatch, caplog):
+    from dashboard import charts
+    from dashboard.state import FRIENDLY_ERROR
+
+    def broken(view):
+        raise ZeroDivisionError("secret internals")
+
+    monkeypatch.setattr(charts, "figures", broken)
+    at = run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [FRIENDLY_ERROR]
+    assert "secret internals" not in shown_text(at)
+    assert "ZeroDivisionError" in caplog.text  # the details go to the console
+
+
+def test_dashboard_method_page_shows_limits_lexicons_and_evaluation():
+    at = run("method.py")
+    assert_clean(at)
+    text = shown_text(at)
+    assert "harshly" in text  # VADER's blind spot, from analysis.sentiment.LIMITATIONS
+    assert "Licence:" in text and at.dataframe  # the lexicon browser
+    assert at.selectbox(key="lexicon_name").options
+    evaluation = [s.value for s in at.subheader]
+    assert {"Hedging", "Loaded wording", "Sentiment"} <= set(evaluation)

@@ -104,3 +104,22 @@ def test_hardening_app_article_page_shows_warnings_and_escaped_names(hostile_sto
     # from names or text gets through.
     assert "<b>bold" not in shown
     assert "ctrl\x1b" not in shown
+
+
+def test_hardening_app_oversized_upload_refused_with_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("SLANT_STORE", str(tmp_path / "store"))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("own_articles.py")
+    at.run()
+    big = b"word " * 2_400_000  # 12,000,000 bytes, over the 10 MB limit
+    at.file_uploader(key="uploads").set_value(
+        [("big.txt", big, "text/plain"), ("ok.txt", BODY.encode(), "text/plain")]
+    )
+    at.button(key="create_story").click().run()
+    assert not at.exception
+    markup = "".join(h.value for h in at.html)
+    limit = messages.TOO_LARGE.format(size=12_000_000, limit=10_000_000)
+    assert f"<code>big.txt</code>: {limit}" in markup
+    # The readable file was still saved and analysed.
+    assert any("Saved and analysed 1 article(s)" in s.value for s in at.success)

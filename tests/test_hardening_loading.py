@@ -152,6 +152,7 @@ def test_hardening_not_text_beside_good_file_in_folder(tmp_path):
         ("blank.txt", b"   \n\t\r\n  \n"),
         ("unicode-space.txt", "\u3000\u00a0\u2003\n".encode()),
         ("bom-only.txt", codecs.BOM_UTF8),
+        ("invisible.txt", "\u200b\ufeff\u200d\u00ad\n".encode()),
         ("empty.md", b"\n\n"),
         ("empty.html", b"   "),
         ("tags-only.html", b"<html><body><div></div></body></html>"),

@@ -252,3 +252,21 @@ def test_properties_loader_never_raises(data, name):
     for error in errors:
         assert isinstance(error, FileError)
         assert error.message
+
+
+@SETTINGS
+@given(texts, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_properties_text_files_decode_exactly(text, encoding):
+    # Whatever the encoding, a text file reads back as its text, with only
+    # newlines normalised and control characters dropped.
+    from analysis.encoding import normalise_text
+    from analysis.loading import is_blank
+
+    articles, errors = read_upload("a.txt", text.encode(encoding))
+    # A leading U+FEFF in UTF-8 is indistinguishable from a byte-order mark.
+    expected = normalise_text(text.removeprefix("\ufeff") if encoding == "utf-8" else text)
+    if is_blank(expected):
+        assert articles == [] and len(errors) == 1
+        return
+    (article,) = articles
+    assert article.text == expected

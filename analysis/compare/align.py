@@ -157,12 +157,14 @@ def similarity_pairs(
     floor: float,
     rare: frozenset[str] = frozenset(),
     themes: frozenset[str] = frozenset(),
-) -> dict[tuple[int, int], tuple[float, int, int, int]]:
+):
     """Cosine similarities >= ``floor`` between units of different articles.
 
     Returns:
-        ``{(i, j): (cosine, shared content words, shared distinctive words,
-        shared words that are not themes)}`` with ``i < j``.
+        Parallel numpy arrays ``(rows, cols, cosine, shared, distinctive,
+        plain)``, ``rows < cols``: the two units, their cosine, how many content
+        words they share, how many of those are distinctive and how many are
+        not story themes.
     """
     import numpy as np  # imported here: only the comparison needs them
     from scipy import sparse
@@ -174,11 +176,11 @@ def similarity_pairs(
             rows.append(i)
             cols.append(vocab.setdefault(s, len(vocab)))
             vals.append(idf[s])
+    empty = np.zeros(0, dtype=np.int64)
     if not vals:
-        return {}
+        return empty, empty, np.zeros(0), empty, empty, empty
     shape = (len(units), len(vocab))
-    weights = np.asarray(vals, dtype=np.float64)
-    matrix = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
+    matrix = sparse.csr_matrix((np.asarray(vals, dtype=np.float64), (rows, cols)), shape=shape)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     matrix = sparse.diags(1.0 / norms) @ matrix
@@ -186,32 +188,22 @@ def similarity_pairs(
     article = np.asarray([u.article for u in units])
     keep = (product.data >= floor) & (article[product.row] != article[product.col])
     r, c, v = product.row[keep], product.col[keep], product.data[keep]
-    if not len(r):
-        return {}
     binary = sparse.csr_matrix((np.ones(len(vals)), (rows, cols)), shape=shape)
-    shared = np.asarray(binary[r].multiply(binary[c]).sum(axis=1)).ravel()
-    def shared_within(stems) -> np.ndarray:
-        cols = np.zeros(len(vocab))
-        for stem in stems:
-            if stem in vocab:
-                cols[vocab[stem]] = 1.0
-        masked = binary @ sparse.diags(cols)
-        return np.asarray(masked[r].multiply(masked[c]).sum(axis=1)).ravel()
 
-    rare_shared = shared_within(rare)
-    plain_shared = shared_within(set(vocab) - themes)
-    return {
-        (int(i), int(j)): (float(x), int(n), int(k), int(m))
-        for i, j, x, n, k, m in zip(
-            r.tolist(),
-            c.tolist(),
-            v.tolist(),
-            shared.tolist(),
-            rare_shared.tolist(),
-            plain_shared.tolist(),
-            strict=True,
-        )
-    }
+    def shared_within(stems) -> np.ndarray:
+        if not len(r):
+            return empty
+        masked = binary
+        if stems is not None:
+            mask = np.zeros(len(vocab))
+            for stem in stems:
+                if stem in vocab:
+                    mask[vocab[stem]] = 1.0
+            masked = binary @ sparse.diags(mask)
+        return np.asarray(masked[r].multiply(masked[c]).sum(axis=1)).ravel().astype(np.int64)
+
+    plain = set(vocab) - themes
+    return r, c, v, shared_within(None), shared_within(rare), shared_within(plain)
 
 
 def theme_stems(units: Sequence[Unit]) -> frozenset[str]:
@@ -291,23 +283,46 @@ def distinctive_stems(units: Sequence[Unit]) -> frozenset[str]:
     )
 
 
-def _candidate_edges(units: Sequence[Unit], pairs: dict) -> dict:
-    edges: dict[tuple[int, int], Edge] = {}
+def _links(units: Sequence[Unit], arrays, sims: dict) -> list[Edge]:
+    """Quote anchors, and similarity links that both of their ends keep.
+
+    Vectorised with numpy: a large story has hundreds of thousands of
+    candidate pairs.
+    """
+    import numpy as np
+
+    r, c, v, shared, rare, plain = arrays
+    quoted: dict[tuple[int, int], Edge] = {}
     for i, j in _quote_candidates(units):
         words, run = _shared_quote(units[i], units[j])
         if words >= QUOTE_WEAK_MIN_WORDS:
-            sim = pairs.get((i, j), (0.0, 0, 0, 0))[0]
+            sim = sims.get((i, j), 0.0)
             anchor = words >= QUOTE_MIN_WORDS
             if anchor or sim >= SIM_MIN:
-                edges[(i, j)] = Edge(i, j, sim, quote_words=words, anchor=anchor, run=run)
-    for (i, j), (sim, shared, rare, plain) in pairs.items():
-        if (i, j) in edges:
-            continue
-        strong = sim >= SIM_MIN and shared >= MIN_SHARED
-        weak = plain >= MIN_SHARED_WEAK and rare > 0
-        if strong or weak:
-            edges[(i, j)] = Edge(i, j, sim)
-    return edges
+                quoted[(i, j)] = Edge(i, j, sim, quote_words=words, anchor=anchor, run=run)
+    links = [e for e in quoted.values() if e.anchor]
+    if not len(r):
+        return links
+    n = len(units)
+    codes = r.astype(np.int64) * n + c
+    anchor_codes = np.asarray([i * n + j for (i, j), e in quoted.items() if e.anchor], np.int64)
+    candidate = ((v >= SIM_MIN) & (shared >= MIN_SHARED)) | (
+        (plain >= MIN_SHARED_WEAK) & (rare > 0)
+    )
+    candidate &= ~np.isin(codes, anchor_codes)
+    article = np.asarray([u.article for u in units], dtype=np.int64)
+    n_articles = int(article.max()) + 1
+    rc, cc, vc = r[candidate], c[candidate], v[candidate]
+    # Best similarity per (unit, other article); keep links within the ratio.
+    key_r = rc.astype(np.int64) * n_articles + article[cc]
+    key_c = cc.astype(np.int64) * n_articles + article[rc]
+    best = np.zeros(n * n_articles)
+    np.maximum.at(best, key_r, vc)
+    np.maximum.at(best, key_c, vc)
+    kept = (vc >= SECOND_MATCH_RATIO * best[key_r]) & (vc >= SECOND_MATCH_RATIO * best[key_c])
+    for i, j, sim in zip(rc[kept].tolist(), cc[kept].tolist(), vc[kept].tolist(), strict=True):
+        links.append(quoted.get((i, j)) or Edge(i, j, sim))
+    return links
 
 
 def _explain(e: Edge, units: Sequence[Unit], idf: dict[str, float], rare: frozenset[str]) -> Edge:
@@ -327,27 +342,6 @@ def _explain(e: Edge, units: Sequence[Unit], idf: dict[str, float], rare: frozen
 def _shared_words(x: Unit, y: Unit, idf: dict[str, float]) -> tuple[str, ...]:
     common = sorted(x.stems & y.stems, key=lambda s: (-idf.get(s, 0.0), s))
     return tuple(x.surface[s] for s in common)
-
-
-def _mutual(units: Sequence[Unit], edges: dict) -> list[Edge]:
-    # Per unit and other article, keep the best similarity link and close seconds;
-    # quote anchors are always kept.
-    best: dict[tuple[int, int], float] = {}
-    for (i, j), e in edges.items():
-        if e.anchor:
-            continue
-        for a, b in ((i, j), (j, i)):
-            key = (a, units[b].article)
-            best[key] = max(best.get(key, 0.0), e.score)
-
-    def kept(a: int, b: int, score: float) -> bool:
-        return score >= SECOND_MATCH_RATIO * best[(a, units[b].article)]
-
-    return [
-        e
-        for (i, j), e in edges.items()
-        if e.anchor or (kept(i, j, e.score) and kept(j, i, e.score))
-    ]
 
 
 class _Groups:
@@ -422,11 +416,11 @@ def align(articles: Sequence) -> Alignment:
     units = build_units(articles)
     idf = _idf(units)
     rare = distinctive_stems(units)
-    pairs = similarity_pairs(units, idf, SIM_WEAK, rare, theme_stems(units))
-    edges = _candidate_edges(units, pairs)
-    links = sorted(_mutual(units, edges), key=lambda e: (-e.rank, e.x, e.y))
-    sims = {k: v[0] for k, v in pairs.items()}
-    sims.update({k: 1.0 for k, e in edges.items() if e.anchor})
+    arrays = similarity_pairs(units, idf, SIM_WEAK, rare, theme_stems(units))
+    r, c, v = arrays[0].tolist(), arrays[1].tolist(), arrays[2].tolist()
+    sims = dict(zip(zip(r, c, strict=True), v, strict=True))
+    links = sorted(_links(units, arrays, sims), key=lambda e: (-e.rank, e.x, e.y))
+    sims.update({(e.x, e.y): 1.0 for e in links if e.anchor})
     groups = _Groups(units, sims)
     used: dict[tuple[int, int], Edge] = {}
     # Anchors first; then similarity links that attach to an anchored sentence

@@ -4,8 +4,8 @@ For each link in a group (two outlets' sentences that report the same thing):
 
 * **attribution**: the verbs of saying each side uses for the same speaker,
   paired: the verb nearest the shared quote on each side when the link is a
-  quote, otherwise each side's first verb with a named speaker
-  ("emphasized" / "spoke harshly");
+  quote, otherwise each side's first verb with a speaker, when both sides
+  have one ("emphasized" / "spoke harshly");
 * **wording**: short runs of content words that differ where the rest of the
   two sentences agree (``difflib`` opcodes over the content words, runs of at
   most :data:`MAX_RUN` words), marked ``loaded`` when either side is a
@@ -47,11 +47,19 @@ def _loaded_spans(article, unit: Unit) -> list:
     return [m for m in loaded.matches if unit.start <= m.start and m.end <= unit.end]
 
 
+def _attributions(article, u: Unit, cache: dict) -> list[Attribution]:
+    # Each sentence takes part in many links of a large group: find its verbs once.
+    key = ("atts", id(article), u.start)
+    if key not in cache:
+        cache[key] = attributions(article.text, _span(u), tuple(article.quotes or ()))
+    return cache[key]
+
+
 def _attribution_pair(
-    article_a, ua: Unit, article_b, ub: Unit, edge: Edge
+    article_a, ua: Unit, article_b, ub: Unit, edge: Edge, cache: dict
 ) -> tuple[Attribution, Attribution] | None:
-    atts_a = attributions(article_a.text, _span(ua), tuple(article_a.quotes or ()))
-    atts_b = attributions(article_b.text, _span(ub), tuple(article_b.quotes or ()))
+    atts_a = _attributions(article_a, ua, cache)
+    atts_b = _attributions(article_b, ub, cache)
     if not atts_a or not atts_b:
         return None
     if edge.quote:
@@ -59,8 +67,12 @@ def _attribution_pair(
         qb = _quote_pos(article_b, ub, edge.quote)
         if qa is not None and qb is not None:
             return _nearest(atts_a, qa), _nearest(atts_b, qb)
-    named_a = [a for a in atts_a if a.speaker] or atts_a
-    named_b = [b for b in atts_b if b.speaker] or atts_b
+    # Without a shared quote, only verbs with a speaker on both sides are
+    # comparable ("Hegseth emphasized" / "Mr. Hegseth spoke harshly").
+    named_a = [a for a in atts_a if a.speaker]
+    named_b = [b for b in atts_b if b.speaker]
+    if not named_a or not named_b:
+        return None
     return named_a[0], named_b[0]
 
 
@@ -84,12 +96,27 @@ def _nearest(atts: Sequence[Attribution], pos: int) -> Attribution:
     return min(with_speaker, key=lambda a: abs(a.start - pos))
 
 
-def differences(article_a, ua: Unit, article_b, ub: Unit, edge: Edge) -> tuple[Difference, ...]:
-    """The differences between two aligned sentences."""
+def differences(
+    article_a, ua: Unit, article_b, ub: Unit, edge: Edge, cache: dict | None = None
+) -> tuple[Difference, ...]:
+    """The differences between two aligned sentences.
+
+    Args:
+        article_a: The first article.
+        ua: Its sentence.
+        article_b: The second article.
+        ub: Its sentence.
+        edge: The link between them.
+        cache: Per-sentence results shared across calls (one comparison only).
+
+    Returns:
+        At most :data:`MAX_DIFFERENCES` differences, attribution first.
+    """
+    cache = {} if cache is None else cache
     out: list[Difference] = []
     skip_a: list[tuple[int, int]] = []
     skip_b: list[tuple[int, int]] = []
-    pair = _attribution_pair(article_a, ua, article_b, ub, edge)
+    pair = _attribution_pair(article_a, ua, article_b, ub, edge, cache)
     if pair is not None:
         a, b = pair
         skip_a.append((a.start, a.end))
@@ -100,8 +127,8 @@ def differences(article_a, ua: Unit, article_b, ub: Unit, edge: Edge) -> tuple[D
             out.append(Difference(a.verb, b.verb, "attribution", ca, na, cb, nb))
     loaded_a = _loaded_spans(article_a, ua)
     loaded_b = _loaded_spans(article_b, ub)
-    toks_a = _tokens(article_a, ua, skip_a)
-    toks_b = _tokens(article_b, ub, skip_b)
+    toks_a = _tokens(article_a, ua, skip_a, cache)
+    toks_b = _tokens(article_b, ub, skip_b, cache)
     matcher = SequenceMatcher(None, [t[2] for t in toks_a], [t[2] for t in toks_b], autojunk=False)
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -142,14 +169,16 @@ def differences(article_a, ua: Unit, article_b, ub: Unit, edge: Edge) -> tuple[D
     return tuple(out[:MAX_DIFFERENCES])
 
 
-def _tokens(article, u: Unit, skip: list[tuple[int, int]]):
-    quotes = tuple(article.quotes or ())
-    return [
-        t
-        for t in content_tokens(u.text, u.start)
-        if not any(s <= t[0] < e for s, e in skip)
-        and not any(q.start <= t[0] < q.end for q in quotes)
-    ]
+def _tokens(article, u: Unit, skip: list[tuple[int, int]], cache: dict):
+    key = ("tokens", id(article), u.start)
+    if key not in cache:
+        quotes = [q for q in article.quotes or () if q.start < u.end and u.start < q.end]
+        cache[key] = [
+            t
+            for t in content_tokens(u.text, u.start)
+            if not any(q.start <= t[0] < q.end for q in quotes)
+        ]
+    return [t for t in cache[key] if not any(s <= t[0] < e for s, e in skip)]
 
 
 def _phrase(article, toks) -> str:
@@ -174,6 +203,7 @@ def _already(out: list[Difference], text: str, side: str) -> bool:
 
 def build_contrasts(articles: Sequence, al: Alignment) -> tuple[Contrast, ...]:
     """Contrasts for every link inside every group."""
+    cache: dict = {}
     out: list[Contrast] = []
     for gi in range(len(al.groups)):
         for e in al.explained(gi, MAX_CONTRASTS_PER_GROUP):
@@ -186,7 +216,7 @@ def build_contrasts(articles: Sequence, al: Alignment) -> tuple[Contrast, ...]:
                     gi,
                     Side(art_a.id, ua.text, ua.start, ua.end),
                     Side(art_b.id, ub.text, ub.start, ub.end),
-                    differences(art_a, ua, art_b, ub, e),
+                    differences(art_a, ua, art_b, ub, e, cache),
                 )
             )
     return tuple(out)

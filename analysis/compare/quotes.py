@@ -110,6 +110,7 @@ def attributions(text: str, sent: Span, quotes: Sequence[Span]) -> list[Attribut
         Attributions in text order.
     """
     forms = _forms()
+    quotes = [q for q in quotes if q.start < sent.end and sent.start < q.end]
     words = [w for w in _words(text, sent.start, sent.end) if not _inside(quotes, w[0], w[1])]
     out: list[Attribution] = []
     for k, (start, _end, word) in enumerate(words):

@@ -166,6 +166,13 @@ def test_browser_dashboard_hostile_article_is_inert(server, browser, tmp_path):
         shown = page.locator(".slant-text").first.inner_text()
         assert "<script>window.__pwned = 1; alert('x')</script>" in shown
         assert "$5 and $10 billion. **bold** claims :red[x]" in shown
+        # Hover and click details survive the HTML sanitiser: a focusable mark
+        # with its details in title and data attributes, shown after a click.
+        mark = page.locator(".slant-text mark[data-detail][tabindex]").first
+        assert "neutral alternative" in mark.get_attribute("title")
+        mark.click()
+        after = mark.evaluate("m => getComputedStyle(m, '::after').content")
+        assert "neutral alternative" in after
         # The outlet without a name is called after its file, shown escaped.
         assert "evil<b>x" in page.locator("[data-testid='stHtml']").first.inner_text()
         page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)

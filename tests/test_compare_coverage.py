@@ -1,0 +1,38 @@
+"""Coverage flags, headlines and leads, and the plain-text summary."""
+
+from __future__ import annotations
+
+from test_compare_align import BRIDGE
+
+from analysis.compare import compare
+from analysis.compare.render import summary_lines
+
+
+def test_compare_coverage_flags():
+    rows = compare(BRIDGE).coverage
+    snow = next(r for r in rows if "snow" in r.text)
+    assert snow.articles == ("c",) and snow.only_one and snow.most_omit
+    budget = next(r for r in rows if "budget" in r.text)
+    assert set(budget.articles) == {"a", "b"} and not budget.only_one and not budget.most_omit
+    opening = next(r for r in rows if len(r.articles) == 3 and "opened" in r.text)
+    assert opening.in_first_paragraph == ("a", "b", "c")
+    # "Mayor opens the new river bridge", "New bridge opens"; c headlines the snow.
+    assert opening.in_headline == ("a", "b")
+    assert snow.in_headline == ("c",)
+    assert all(0.0 <= p <= 1.0 for p in opening.positions)
+
+
+def test_compare_coverage_summary_lines_plain_text():
+    lines = summary_lines(compare(BRIDGE))
+    assert lines[0] == "Comparison of 3 articles"
+    assert any("told reporters" in line for line in lines)
+    assert any(line.strip().startswith("*") and "snow" in line for line in lines)
+
+
+def test_compare_coverage_leads_without_analysers():
+    # Articles whose analysers were skipped: no tone, no loaded words, no failure.
+    leads = compare(BRIDGE).leads
+    assert [lead.headline for lead in leads] == [a.title for a in BRIDGE]
+    assert all(lead.sentiment is None and lead.headline_sentiment is None for lead in leads)
+    assert all(lead.loaded == () and lead.headline_loaded == () for lead in leads)
+    assert leads[0].lead == BRIDGE[0].text[: BRIDGE[0].paragraphs[0].end]
