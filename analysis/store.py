@@ -64,6 +64,11 @@ class StoreError(Exception):
     """A store operation failed; the message says why and what to do."""
 
 
+# What reading a damaged story file can raise: bad bytes, bad JSON, a missing or
+# mistyped field, or JSON nested too deeply for the parser.
+_UNREADABLE = (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError)
+
+
 class CorruptStory(StoreError):
     """A saved story file could not be read; it has been moved aside."""
 
@@ -282,7 +287,7 @@ def save_story(
         if path.exists():
             try:
                 created = _decode(story_id, path.read_text(encoding="utf-8")).created or now
-            except (OSError, ValueError, KeyError, TypeError):
+            except _UNREADABLE:
                 created = now
         story = SavedStory(
             id=story_id,
@@ -335,7 +340,7 @@ def load_story(story_id: str, root: Path | str | None = None) -> SavedStory:
         return _read(path, story_id)
     except FileNotFoundError:
         raise StoreError(ERR_NOT_FOUND.format(story_id=story_id)) from None
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except _UNREADABLE:
         pass
     # Re-read under the lock: another tab may have just replaced the file, and
     # only a file that is still unreadable is moved aside.
@@ -344,7 +349,7 @@ def load_story(story_id: str, root: Path | str | None = None) -> SavedStory:
             return _read(path, story_id)
         except FileNotFoundError:
             raise StoreError(ERR_NOT_FOUND.format(story_id=story_id)) from None
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        except _UNREADABLE as exc:
             raise CorruptStory(_set_aside(path, _reason(exc)).message) from None
 
 
@@ -357,6 +362,8 @@ def _reason(exc: Exception) -> str:
         return f"invalid JSON at line {exc.lineno}"
     if isinstance(exc, UnicodeDecodeError):
         return "not UTF-8 text"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
     if isinstance(exc, KeyError):
         return f"missing field {exc.args[0]!r}"
     return str(exc) or type(exc).__name__

@@ -212,7 +212,7 @@ def _compare_available() -> bool:
 def cache_dir() -> Path | None:
     """Where analysed stories are kept between restarts (``$SLANT_CACHE``).
 
-    Defaults to ``cache`` beside the story store. Set ``SLANT_CACHE=off`` to
+    Defaults to ``.cache`` inside the story store. Set ``SLANT_CACHE=off`` to
     keep results in memory only.
     """
     chosen = os.environ.get("SLANT_CACHE", "")
@@ -221,7 +221,7 @@ def cache_dir() -> Path | None:
     if not chosen:
         from analysis.store import store_dir
 
-        return store_dir().parent / "cache"
+        return store_dir() / ".cache"
     return Path(chosen).expanduser()
 
 

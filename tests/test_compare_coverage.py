@@ -36,3 +36,10 @@ def test_compare_coverage_leads_without_analysers():
     assert all(lead.sentiment is None and lead.headline_sentiment is None for lead in leads)
     assert all(lead.loaded == () and lead.headline_loaded == () for lead in leads)
     assert leads[0].lead == BRIDGE[0].text[: BRIDGE[0].paragraphs[0].end]
+
+
+def test_compare_coverage_short_names_stay_distinct():
+    from analysis.compare.render import short_names
+
+    assert short_names(("000_ab", "001_cd")) == {"000_ab": "000", "001_cd": "001"}
+    assert short_names(("story_a", "story_b")) == {"story_a": "story_a", "story_b": "story_b"}

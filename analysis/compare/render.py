@@ -11,10 +11,20 @@ MAX_REUSE_PAIRS = 10
 MAX_COVERAGE_ROWS = 30
 
 
-def _short(article_id: str) -> str:
-    # Seed-style ids "000_8c1b..." read best by their prefix; others as given.
-    head = article_id.split("_", 1)[0]
-    return head if head and len(head) < len(article_id) else article_id
+def short_names(article_ids: tuple[str, ...]) -> dict[str, str]:
+    """Ids shortened for display, when that keeps them apart.
+
+    Args:
+        article_ids: The comparison's article ids.
+
+    Returns:
+        Each id mapped to the part before "_" ("000_8c1b..." -> "000"), or to
+        itself when two ids would share a short name.
+    """
+    heads = {a: a.split("_", 1)[0] or a for a in article_ids}
+    if len(set(heads.values())) == len(heads):
+        return heads
+    return {a: a for a in article_ids}
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
@@ -28,6 +38,11 @@ def summary_lines(comparison: Comparison) -> list[str]:
         and sourcing, and the headlines.
     """
     c = comparison
+    names = short_names(c.articles)
+
+    def _short(article_id: str) -> str:
+        return names.get(article_id, article_id)
+
     lines = [f"Comparison of {len(c.articles)} articles"]
     lines += [f"  note: {n}" for n in c.notes]
     lines.append("")
