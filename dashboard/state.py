@@ -188,6 +188,12 @@ def _story_cache() -> tuple[OrderedDict[str, Story], threading.Lock]:
 
 
 @st.cache_resource(show_spinner=False)
+def _story_locks() -> dict[str, threading.Lock]:
+    """One lock per story key, so two tabs opening a new story analyse it once."""
+    return {}
+
+
+@st.cache_resource(show_spinner=False)
 def code_version() -> str:
     """A hash of the analysis code and data, so a changed analyser re-analyses."""
     digest = hashlib.sha256()
@@ -277,14 +283,25 @@ def analysed(key: str, load: Callable[[], LoadedStory], show_progress: bool = Tr
     Returns:
         The analysed story.
     """
-    from analysis.pipeline import analyse_story
-
     cache, lock = _story_cache()
     full_key = f"{key}:{code_version()}"
     with lock:
         if full_key in cache:
             cache.move_to_end(full_key)
             return cache[full_key]
+        key_lock = _story_locks().setdefault(full_key, threading.Lock())
+    with key_lock:
+        with lock:
+            if full_key in cache:  # another session finished it meanwhile
+                return cache[full_key]
+        return _analyse_now(full_key, load, show_progress)
+
+
+def _analyse_now(full_key: str, load: Callable[[], LoadedStory], show_progress: bool) -> Story:
+    """Read the disk cache or analyse, then remember the story in memory."""
+    from analysis.pipeline import analyse_story
+
+    cache, lock = _story_cache()
     story = _disk_read(full_key)
     if story is not None:
         with lock:
@@ -306,14 +323,6 @@ def analysed(key: str, load: Callable[[], LoadedStory], show_progress: bool = Tr
         while len(cache) > CACHED_STORIES:
             cache.popitem(last=False)
     return story
-
-
-def forget(key: str) -> None:
-    """Drop a story from the in-memory cache (after it was deleted)."""
-    cache, lock = _story_cache()
-    with lock:
-        for k in [k for k in cache if k.startswith(f"{key}:")]:
-            del cache[k]
 
 
 def seeds_key() -> str:

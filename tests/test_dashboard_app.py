@@ -446,3 +446,18 @@ def test_dashboard_method_page_shows_limits_lexicons_and_evaluation():
     assert at.selectbox(key="lexicon_name").options
     evaluation = [s.value for s in at.subheader]
     assert {"Hedging", "Loaded wording", "Sentiment"} <= set(evaluation)
+
+
+def test_dashboard_coverage_callouts_and_shared_passages():
+    at = run("coverage.py")
+    assert_clean(at)
+    subheaders = [s.value for s in at.subheader]
+    assert "★ Reported by one outlet only" in subheaders
+    lists = "".join(h.value for h in at.html)
+    assert lists.count("<li>") >= 2
+    box = at.selectbox(key="reuse_pair")
+    assert len(box.options) == 10  # every pair of the five outlets
+    box.set_value(1).run()
+    assert_clean(at)
+    passages = [h.value for h in at.html if "five-word runs" in h.value]
+    assert len(passages) == 1

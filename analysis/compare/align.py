@@ -15,7 +15,10 @@ Method (thresholds are module constants, documented in ``docs/compare.md``):
    sentences' content words (binary term frequency, smoothed IDF over every
    sentence of the story), computed as one sparse matrix product with
    ``scipy.sparse``. A pair is a candidate at cosine >= :data:`SIM_MIN` with
-   at least :data:`MIN_SHARED` content words in common.
+   at least :data:`MIN_SHARED` content words in common, or at cosine >=
+   :data:`SIM_WEAK` with :data:`MIN_SHARED_WEAK` shared words that are not
+   story themes (:func:`theme_stems`), one of them distinctive
+   (:func:`distinctive_stems`): paraphrases often share only one telling word.
 4. **Many-to-one, without chaining.** Each sentence keeps, per other article,
    its best candidate and any other within :data:`SECOND_MATCH_RATIO` of it
    (so one outlet's sentence may match two of another's); a link is kept
