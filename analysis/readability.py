@@ -22,10 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import textstat
-
 from analysis.doc import Doc, Span
-from analysis.offline import use_bundled_cmudict
+from analysis.offline import textstat
 from analysis.passive import PassiveVerb, summarise
 from analysis.segment import count_words
 
@@ -149,7 +147,7 @@ def unreliable_reason(text: str, words: int, mean_sentence_words: float | None) 
         return REASON_NO_PUNCTUATION
     mean = mean_sentence_words if mean_sentence_words is not None else float(words)
     # textstat splits sentences its own way; trust the longer of the two averages.
-    mean = max(mean, float(textstat.words_per_sentence(text)))
+    mean = max(mean, float(textstat().words_per_sentence(text)))
     if mean > MAX_MEAN_SENTENCE_WORDS:
         return REASON_LONG_SENTENCES.format(mean=mean, max=MAX_MEAN_SENTENCE_WORDS)
     return None
@@ -166,7 +164,6 @@ def analyse(doc: Doc) -> ReadabilityResult:
         not punctuated (see ``reason``).
 
     """
-    use_bundled_cmudict()
     text = doc.text
     words = count_words(text)
     lengths = [count_words(text[s.start : s.end]) for s in doc.sentences]
@@ -212,13 +209,14 @@ _GRADE_FIELDS = (
 
 def _grades(text: str) -> dict[str, float | None]:
     """The textstat figures, named as in :class:`ReadabilityResult`."""
+    ts = textstat()
     return {
-        "flesch_reading_ease": textstat.flesch_reading_ease(text),
-        "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
-        "gunning_fog": textstat.gunning_fog(text),
-        "smog_index": textstat.smog_index(text),
-        "coleman_liau_index": textstat.coleman_liau_index(text),
-        "automated_readability_index": textstat.automated_readability_index(text),
-        "dale_chall_readability_score": textstat.dale_chall_readability_score(text),
-        "text_standard": float(textstat.text_standard(text, float_output=True)),
+        "flesch_reading_ease": ts.flesch_reading_ease(text),
+        "flesch_kincaid_grade": ts.flesch_kincaid_grade(text),
+        "gunning_fog": ts.gunning_fog(text),
+        "smog_index": ts.smog_index(text),
+        "coleman_liau_index": ts.coleman_liau_index(text),
+        "automated_readability_index": ts.automated_readability_index(text),
+        "dale_chall_readability_score": ts.dale_chall_readability_score(text),
+        "text_standard": float(ts.text_standard(text, float_output=True)),
     }

@@ -8,7 +8,9 @@ Two measurements:
 
    - first render: from ``page.goto`` to the five outlet cards and the charts
      on screen, for the first session (analysis not cached yet: cold) and for
-     a second session (analysis cached in the server: warm);
+     a second session (analysis cached in the server: warm); as a baseline,
+     the same for the lightest page (a form without charts), which is mostly
+     Streamlit's own page load;
    - page switch: click a page in the navigation, until that page's content
      is drawn and the script run has finished;
    - layer toggle: click a highlight-layer switch on the Article page, until
@@ -135,6 +137,18 @@ def browser_figures(rounds: int, screenshot: Path | None) -> list[str]:
                     page.screenshot(path=str(screenshot))
                     page.close()
                 lines.append(_summary("first render, seeds, new session (cached)", warm))
+                # Baseline: the lightest page (a form, no charts), to separate
+                # Streamlit's own page load from the overview's work.
+                baseline = []
+                for _ in range(rounds):
+                    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                    start = time.perf_counter()
+                    page.goto(f"{url}/own_articles")
+                    page.wait_for_selector("[data-testid='stFileUploader']", timeout=180_000)
+                    page.wait_for_function(DONE, timeout=180_000)
+                    baseline.append(time.perf_counter() - start)
+                    page.close()
+                lines.append(_summary("baseline: 'Your articles' page, new session", baseline))
 
                 _, page = first_render(browser, url)
                 switches: dict[str, list[float]] = {name: [] for name, _ in PAGES}

@@ -160,7 +160,7 @@ def sentiment_arc(view: View) -> tuple[alt.Chart | None, str]:
                 alt.Tooltip("score:Q", format="+.2f", title="This sentence"),
             ],
         )
-        .properties(height=280)
+        .properties(height=360)
     )
     return chart, hint
 

@@ -11,7 +11,7 @@ from dashboard.state import View, esc, md_escape, run_page, show_errors
 
 CARD_CSS = """
 <style>
-.slant-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(205px, 1fr));
+.slant-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
   gap: 0.8rem; margin-bottom: 0.5rem; }
 .slant-card { border: 1px solid #d0d5dd; border-top: 6px solid var(--c); border-radius: 6px;
   padding: 0.6rem 0.7rem; background: #fff; }

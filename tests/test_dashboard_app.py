@@ -461,3 +461,33 @@ def test_dashboard_coverage_callouts_and_shared_passages():
     assert_clean(at)
     passages = [h.value for h in at.html if "five-word runs" in h.value]
     assert len(passages) == 1
+
+
+def test_dashboard_story_analysed_once_for_two_sessions(monkeypatch):
+    import threading
+    import time
+
+    from analysis.loading import load_paths
+    from dashboard import state
+
+    monkeypatch.setenv("SLANT_CACHE", "off")
+    calls = []
+
+    def slow_load():
+        calls.append(1)
+        time.sleep(0.2)  # both sessions ask while the first is still analysing
+        return load_paths([ROOT / "seeds"])
+
+    results = []
+    threads = [
+        threading.Thread(
+            target=lambda: results.append(state.analysed("two-tabs", slow_load, False))
+        )
+        for _ in range(2)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert calls == [1]
+    assert results[0] is results[1]
