@@ -7,6 +7,7 @@ and what to do instead; nothing else depends on it.
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 import urllib.error
 import urllib.parse
@@ -29,6 +30,34 @@ HTTP_ERROR = (
 )
 TOO_BIG = "The page at {host} is over {limit} bytes, so it was not imported."
 FAILED = "Could not fetch {host} ({reason}). Save the page from your browser and upload it instead."
+PRIVATE = (
+    "{host} is an address on this computer or a private network, which Slant does not "
+    "fetch: when the app is shared with a class, that would let anyone reach machines "
+    "behind the network. Save the page from your browser and upload it instead."
+)
+
+
+def _public(host: str) -> bool:
+    """Whether every address ``host`` resolves to is on the public internet."""
+    infos = socket.getaddrinfo(host, None)
+    return bool(infos) and all(
+        ipaddress.ip_address(info[4][0].split("%")[0]).is_global for info in infos
+    )
+
+
+class _PublicRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to public http(s) addresses."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102
+        parts = urllib.parse.urlsplit(newurl)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise urllib.error.URLError(f"redirect to {parts.scheme or 'no'} scheme refused")
+        if not _public(parts.hostname):
+            raise urllib.error.URLError(PRIVATE.format(host=parts.hostname))
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_PublicRedirects)
 
 
 def fetch(
@@ -51,7 +80,12 @@ def fetch(
     host = parts.hostname
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked
+        if not _public(host):
+            return None, PRIVATE.format(host=host)
+    except (socket.gaierror, UnicodeError, ValueError):
+        return None, OFFLINE.format(host=host)
+    try:
+        with _OPENER.open(request, timeout=timeout) as response:
             data = response.read(max_bytes + 1)
     except urllib.error.HTTPError as exc:
         return None, HTTP_ERROR.format(host=host, code=exc.code)

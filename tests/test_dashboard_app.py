@@ -287,10 +287,24 @@ def test_dashboard_collect_names_bad_files():
 def test_dashboard_url_import_offline_message():
     from dashboard.url_import import fetch
 
-    got, message = fetch("http://127.0.0.1:9/article")
-    assert got is None and "offline" in message and "127.0.0.1" in message
+    # .invalid never resolves (RFC 2606), as every name does not when offline.
+    got, message = fetch("http://news.invalid/article")
+    assert got is None and "offline" in message and "news.invalid" in message
     got, message = fetch("javascript:alert(1)")
     assert got is None and "not a web address" in message
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:8501/", "http://localhost/admin", "http://10.1.2.3/", "http://[::1]/",
+     "http://169.254.169.254/latest/meta-data/", "http://192.168.0.1/"],
+)
+def test_dashboard_url_import_refuses_local_and_private_addresses(url):
+    from dashboard.url_import import fetch
+
+    got, message = fetch(url)
+    assert got is None
+    assert "private network, which Slant does not fetch" in message
 
 
 def test_dashboard_handout_is_self_contained():
@@ -416,7 +430,7 @@ def test_dashboard_handout_escapes_hostile_names():
 
 def test_dashboard_url_import_says_offline_in_app():
     at = run("own_articles.py")
-    at.text_input(key="import_url").input("http://127.0.0.1:9/story")
+    at.text_input(key="import_url").input("http://news.invalid/story")
     at.button(key="fetch_url").click().run()
     assert not at.exception
     assert any("offline" in w.value for w in at.warning)
