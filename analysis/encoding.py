@@ -127,6 +127,8 @@ def _cp1252(data: bytes) -> str:
 
 
 def _bomless_utf16(data: bytes) -> Decoded | None:
+    if len(data) < 4 or len(data) % 2:
+        return None  # UTF-16 is whole 2-byte units; a stray NUL or two is binary
     sample = data[:4096]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)

@@ -82,7 +82,7 @@ def fetch(
     try:
         if not _public(host):
             return None, PRIVATE.format(host=host)
-    except (socket.gaierror, UnicodeError, ValueError):
+    except (OSError, UnicodeError, ValueError):  # no resolver: offline
         return None, OFFLINE.format(host=host)
     try:
         with _OPENER.open(request, timeout=timeout) as response:
