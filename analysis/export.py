@@ -86,7 +86,16 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def _get(obj: Any, *path: str) -> Any:
+def attr_path(obj: Any, *path: str) -> Any:
+    """Follow attribute names from ``obj``, stopping at the first None.
+
+    Args:
+        obj: A result object, or None.
+        *path: Attribute names, e.g. ``("sentiment", "mean")``.
+
+    Returns:
+        The value at the end of the path, or None when any step is missing.
+    """
     for name in path:
         if obj is None:
             return None
@@ -119,24 +128,24 @@ def article_row(article: Article) -> dict[str, Any]:
         "words": article.word_count,
         "sentences": len(article.sentences),
         "removed_blocks": len(article.removed),
-        "sentiment_mean": _get(article, "sentiment", "mean"),
-        "sentiment_positive_share": _get(article, "sentiment", "positive_share"),
-        "sentiment_neutral_share": _get(article, "sentiment", "neutral_share"),
-        "sentiment_negative_share": _get(article, "sentiment", "negative_share"),
+        "sentiment_mean": attr_path(article, "sentiment", "mean"),
+        "sentiment_positive_share": attr_path(article, "sentiment", "positive_share"),
+        "sentiment_neutral_share": attr_path(article, "sentiment", "neutral_share"),
+        "sentiment_negative_share": attr_path(article, "sentiment", "negative_share"),
     }
-    rates = _get(article, "hedging", "rates")
+    rates = attr_path(article, "hedging", "rates")
     for category in ("hedge", "booster", "weasel", "anonymous_source"):
-        row[f"{category}_per_100_words"] = _get(rates, category)
-    row["hedge_booster_balance"] = _get(article, "hedging", "balance")
-    row["loaded_per_100_words"] = _get(article, "loaded", "rate")
+        row[f"{category}_per_100_words"] = attr_path(rates, category)
+    row["hedge_booster_balance"] = attr_path(article, "hedging", "balance")
+    row["loaded_per_100_words"] = attr_path(article, "loaded", "rate")
     readability = article.readability
     for name in (
         "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
         "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
         "text_standard", "passive_share",
     ):
-        row[name] = _get(readability, name)
-    row["readability_reliable"] = _get(readability, "reliable")
+        row[name] = attr_path(readability, name)
+    row["readability_reliable"] = attr_path(readability, "reliable")
     return {k: _round(v) for k, v in row.items()}
 
 

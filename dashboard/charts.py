@@ -11,12 +11,11 @@ or canvas text (never as HTML), and tooltips are escaped by vega-embed.
 
 from __future__ import annotations
 
-from typing import Any
-
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from analysis.export import attr_path
 from dashboard.state import View
 
 HEDGE_LABELS = {
@@ -45,14 +44,6 @@ def color(view: View, field: str = "outlet", title: str | None = "Outlet") -> al
     )
 
 
-def _get(obj: Any, *path: str) -> Any:
-    for name in path:
-        if obj is None:
-            return None
-        obj = getattr(obj, name, None)
-    return obj
-
-
 def figures(view: View) -> pd.DataFrame:
     """One row per article with the key figures shown on the overview.
 
@@ -62,7 +53,7 @@ def figures(view: View) -> pd.DataFrame:
     """
     rows = []
     for a in view.articles:
-        rates = _get(a, "hedging", "rates")
+        rates = attr_path(a, "hedging", "rates")
         weasels = None
         if rates is not None:
             weasels = rates.weasel + rates.anonymous_source
@@ -72,14 +63,14 @@ def figures(view: View) -> pd.DataFrame:
                 "outlet": view.name(a.id),
                 "kind": view.kind(a),
                 "words": a.word_count,
-                "sentiment": _get(a, "sentiment", "mean"),
-                "hedges": _get(rates, "hedge"),
-                "boosters": _get(rates, "booster"),
+                "sentiment": attr_path(a, "sentiment", "mean"),
+                "hedges": attr_path(rates, "hedge"),
+                "boosters": attr_path(rates, "booster"),
                 "weasels": weasels,
-                "loaded": _get(a, "loaded", "rate"),
-                "grade": _get(a, "readability", "flesch_kincaid_grade"),
-                "grade_reliable": bool(_get(a, "readability", "reliable")),
-                "grade_note": _get(a, "readability", "reason") or "",
+                "loaded": attr_path(a, "loaded", "rate"),
+                "grade": attr_path(a, "readability", "flesch_kincaid_grade"),
+                "grade_reliable": bool(attr_path(a, "readability", "reliable")),
+                "grade_note": attr_path(a, "readability", "reason") or "",
             }
         )
     return pd.DataFrame(rows)
@@ -130,7 +121,7 @@ def sentiment_arc(view: View) -> tuple[alt.Chart | None, str]:
     """The smoothed sentence score from the top of each article to the end."""
     rows = []
     for a in view.articles:
-        for point in _get(a, "sentiment", "arc") or ():
+        for point in attr_path(a, "sentiment", "arc") or ():
             rows.append(
                 {
                     "outlet": view.name(a.id),
@@ -214,7 +205,7 @@ def loaded_rates(view: View) -> tuple[alt.Chart | None, str]:
     """Loaded words per 100 words, by lexicon category."""
     rows = []
     for a in view.articles:
-        for rate in _get(a, "loaded", "rates") or ():
+        for rate in attr_path(a, "loaded", "rates") or ():
             rows.append(
                 {
                     "outlet": view.name(a.id),

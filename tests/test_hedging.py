@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from handmade import hand_doc
 
 from analysis import hedging
-from analysis.doc import Doc, Span
+from analysis.doc import Doc
 from analysis.lexicon import Entry, Lexicon
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def make_doc(text: str) -> Doc:
-    """A Doc built by hand: quotes are “...” or "..." runs, words split on spaces."""
-    quotes = tuple(
-        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)
-    )
-    return Doc(id="t", text=text, quotes=quotes, word_count=len(text.split()))
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -212,7 +204,7 @@ def test_hedging_rule_names_reported():
 
 
 def test_hedging_quoted_modals_are_the_speakers():
-    doc = make_doc('The deal may collapse. "It might work," he said.')
+    doc = hand_doc('The deal may collapse. "It might work," he said.')
     result = hedging.analyse(doc)
     assert [(m.text, m.in_quote) for m in result.matches] == [("may", False), ("might", True)]
     assert result.counts == hedging.HedgingCounts(hedge=1)
@@ -221,7 +213,7 @@ def test_hedging_quoted_modals_are_the_speakers():
 
 def test_hedging_rates_and_balance():
     # 10 words: two hedges and one booster outside quotes.
-    doc = make_doc("It may fail and might stall but clearly it matters.")
+    doc = hand_doc("It may fail and might stall but clearly it matters.")
     result = hedging.analyse(doc)
     assert doc.word_count == 10
     assert result.counts == hedging.HedgingCounts(hedge=2, booster=1)
@@ -251,7 +243,7 @@ def test_hedging_spans_round_trip():
 
 def test_hedging_seed_000_could_potentially_undermine():
     text = (SEEDS / "000_8c1bc84542067341.txt").read_text(encoding="utf-8")
-    result = hedging.analyse(make_doc(text))
+    result = hedging.analyse(hand_doc(text))
     start = text.index("could potentially undermine")
     near = [m for m in result.matches if start <= m.start < start + 30]
     assert [(m.text, m.category) for m in near] == [("could", "hedge"), ("potentially", "hedge")]
@@ -260,7 +252,7 @@ def test_hedging_seed_000_could_potentially_undermine():
 
 def test_hedging_seed_003_indicated_anonymously():
     text = (SEEDS / "003_97f363e9f661e74d.txt").read_text(encoding="utf-8")
-    result = hedging.analyse(make_doc(text))
+    result = hedging.analyse(hand_doc(text))
     start = text.index("indicated anonymously")
     near = [m for m in result.matches if start <= m.start < start + 21]
     assert [(m.text, m.category) for m in near] == [("anonymously", "anonymous_source")]

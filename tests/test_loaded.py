@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from handmade import hand_doc
 
 from analysis import loaded
-from analysis.doc import Doc, Span
+from analysis.doc import Doc
 from analysis.lexicon import load_lexicon
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def make_doc(text: str) -> Doc:
-    """A Doc built by hand: quotes are “...” or "..." runs, words split on spaces."""
-    quotes = tuple(
-        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)
-    )
-    return Doc(id="t", text=text, quotes=quotes, word_count=len(text.split()))
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -81,7 +73,7 @@ def test_loaded_match_fields():
 
 
 def test_loaded_quoted_words_are_the_speakers():
-    doc = make_doc("Critics slammed the plan. “It is a crisis,” she said.")
+    doc = hand_doc("Critics slammed the plan. “It is a crisis,” she said.")
     result = loaded.analyse(doc)
     assert [(m.text, m.in_quote) for m in result.matches] == [("slammed", False), ("crisis", True)]
     assert (result.count, result.quoted) == (1, 1)
@@ -91,7 +83,7 @@ def test_loaded_quoted_words_are_the_speakers():
 
 
 def test_loaded_rates_per_100_words():
-    doc = make_doc("Critics slammed the bizarre plan.")  # 5 words, 2 matches
+    doc = hand_doc("Critics slammed the bizarre plan.")  # 5 words, 2 matches
     result = loaded.analyse(doc)
     assert result.rate == pytest.approx(40.0)
     assert [r.category for r in result.rates][: len(loaded.CATEGORIES)] == list(loaded.CATEGORIES)
@@ -136,7 +128,7 @@ def test_loaded_spans_round_trip():
 
 def test_loaded_seed_001_acceptance():
     text = (SEEDS / "001_7071a2296e3eb8a2.txt").read_text(encoding="utf-8")
-    result = loaded.analyse(make_doc(text))
+    result = loaded.analyse(hand_doc(text))
     by_text = {m.text: m for m in result.matches}
     assert by_text["spoke harshly"].category == "manner"
     assert not by_text["spoke harshly"].in_quote
