@@ -164,7 +164,7 @@ class _Lines:
 
 
 def clean(raw: str) -> Cleaned:
-    """Clean one article.
+    r"""Clean one article.
 
     Args:
         raw: The decoded file text, newlines normalised to ``\\n``.
@@ -225,7 +225,11 @@ def _apply_rules(lines: _Lines) -> None:
             while nxt < len(live) and _continues_list(lines.text[live[nxt]]):
                 taken.append(live[nxt])
                 nxt += 1
-        elif rule.scope == "block" and nxt < len(live) and _matching_rule(lines.text[live[nxt]]) is None:
+        elif (
+            rule.scope == "block"
+            and nxt < len(live)
+            and _matching_rule(lines.text[live[nxt]]) is None
+        ):
             taken.append(live[nxt])
             nxt += 1
         lines.remove(taken, rule.reason, rule.id)
@@ -259,7 +263,9 @@ def _apply_heuristics(lines: _Lines) -> None:
     for i in lines.live():
         cues = sum(1 for cue in h.bio_cues if cue.search(lines.text[i]))
         if cues >= h.bio_min_cues:
-            lines.remove([i], "author bio: describes the writer or the site, not the story", "bio_cues")
+            lines.remove(
+                [i], "author bio: describes the writer or the site, not the story", "bio_cues"
+            )
 
 
 def _is_headline(line: str) -> bool:
@@ -277,7 +283,7 @@ def _is_caption(line: str) -> bool:
     return (
         _words(line) <= CAPTION_MAX_WORDS
         and _sentences(line) == 1
-        and not any(q in line for q in "\"“”")
+        and not any(q in line for q in '"“”')
         and bool(h.caption.search(line))
     )
 
@@ -360,7 +366,11 @@ def _remove_duplicates(lines: _Lines, title: str) -> None:
             continue
         if near and _words(key) >= NEAR_DUPLICATE_MIN_WORDS:
             match = next(
-                ((n, s) for n, other in kept if (s := fuzz.ratio(key, other)) >= NEAR_DUPLICATE_RATIO),
+                (
+                    (n, s)
+                    for n, other in kept
+                    if (s := fuzz.ratio(key, other)) >= NEAR_DUPLICATE_RATIO
+                ),
                 None,
             )
             if match is not None:

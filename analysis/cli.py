@@ -29,15 +29,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     analyze = sub.add_parser("analyze", help="analyse a story's articles")
-    analyze.add_argument("paths", nargs="+", type=Path, help="folders, .txt/.md/.html, .csv or .jsonl files")
-    analyze.add_argument("--format", choices=FORMATS, default="table")
-    analyze.add_argument("-o", "--output", type=Path, help="write to FILE instead of standard output")
-    analyze.add_argument("--no-compare", action="store_true", help="skip the cross-article comparison")
     analyze.add_argument(
-        "--max-bytes", type=int, default=MAX_FILE_BYTES,
+        "paths", nargs="+", type=Path, help="folders, .txt/.md/.html, .csv or .jsonl files"
+    )
+    analyze.add_argument("--format", choices=FORMATS, default="table")
+    analyze.add_argument(
+        "-o", "--output", type=Path, help="write to FILE instead of standard output"
+    )
+    analyze.add_argument(
+        "--no-compare", action="store_true", help="skip the cross-article comparison"
+    )
+    analyze.add_argument(
+        "--max-bytes",
+        type=int,
+        default=MAX_FILE_BYTES,
         help=f"refuse article files larger than this (default {MAX_FILE_BYTES})",
     )
-    analyze.add_argument("--workers", type=int, default=1, help="processes for per-article analysis")
+    analyze.add_argument(
+        "--workers", type=int, default=1, help="processes for per-article analysis"
+    )
     analyze.add_argument("--engine", choices=("local", "dask"), default="local")
     analyze.add_argument("--scheduler", help="Dask scheduler address (with --engine dask)")
 
@@ -102,7 +112,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     try:
         scores = module.evaluate(args.file)
     except OSError as exc:
-        print(f"slant: {args.file}: {messages.UNREADABLE.format(reason=exc.strerror or exc)}", file=sys.stderr)
+        print(
+            f"slant: {args.file}: {messages.UNREADABLE.format(reason=exc.strerror or exc)}",
+            file=sys.stderr,
+        )
         return 2
     if args.format == "json":
         print(json.dumps(scores))

@@ -64,8 +64,13 @@ class Article:
     def doc(self, actors: tuple[Actor, ...] = ()) -> Doc:
         """The :class:`Doc` this article was analysed from."""
         return Doc(
-            self.id, self.text, self.paragraphs, self.sentences, self.quotes,
-            self.word_count, actors,
+            self.id,
+            self.text,
+            self.paragraphs,
+            self.sentences,
+            self.quotes,
+            self.word_count,
+            actors,
         )
 
 

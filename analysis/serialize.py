@@ -67,7 +67,7 @@ def _build(tp: Any, data: Any) -> Any:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_build(args[0], v) for v in data)
-        return tuple(_build(a, v) for a, v in zip(args, data))
+        return tuple(_build(a, v) for a, v in zip(args, data, strict=False))
     if origin is list:
         (arg,) = typing.get_args(tp)
         return [_build(arg, v) for v in data]
