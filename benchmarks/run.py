@@ -26,12 +26,12 @@ from cli_run import machine  # noqa: E402
 
 def plan(quick: bool) -> list[tuple[str, list[str]]]:
     n = "200" if quick else "1000"
-    sizes = ["200", "1000"] if quick else ["1000", "10000"]
+    memory = ["--n", "1000", "--checkpoints", "200", "1000"] if quick else ["--n", "10000"]
     return [
         ("bench_coldstart.py", ["--runs", "3" if quick else "5"]),
         ("bench_pipeline.py", ["--n", n]),
         ("bench_workers.py", ["--n", n]),
-        ("bench_memory.py", ["--sizes", *sizes]),
+        ("bench_memory.py", memory),
         ("bench_compare.py", []),
         ("bench_dashboard.py", []),
         ("bench_lexicon.py", []),
