@@ -74,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    if args.engine == "dask" or args.workers > 1 or args.format == "jsonl":
+    parquet = args.output is not None and args.output.suffix.lower() == ".parquet"
+    if args.engine == "dask" or args.workers > 1 or args.format == "jsonl" or parquet:
         from analysis.batch import run_batch
 
         return run_batch(args)

@@ -51,7 +51,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -209,8 +209,12 @@ def normalise(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split text into word tokens in one pass.
+# Hedging and loaded wording both tokenise the same article, one right after
+# the other: remembering the last two texts halves the work without holding
+# more than two articles' tokens.
+@lru_cache(maxsize=2)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Split text into word tokens in one pass (cached for the last two texts).
 
     A possessive ending ("China's", "China’s") becomes its own token ``'s`` so
     that "communist China" matches inside "communist China's".
@@ -234,7 +238,7 @@ def tokenize(text: str) -> list[Token]:
         else:
             tokens.append(Token(start, end, word, normalise(word), joined))
         prev_end = end
-    return tokens
+    return tuple(tokens)
 
 
 def verb_forms(verb: str) -> set[str]:

@@ -199,6 +199,16 @@ def test_batch_parquet_has_flat_figures_and_full_json(tmp_path: Path, capsys) ->
     assert str(table.schema.field("sentiment_mean").type) == "double"
 
 
+@pytest.mark.parametrize("fmt", [[], ["--format", "table"], ["--format", "json"]])
+def test_batch_parquet_output_name_alone_writes_parquet(tmp_path: Path, fmt) -> None:
+    # "-o out.parquet" means Parquet whatever --format says (the suffix decides).
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = write_jsonl(tmp_path / "t.jsonl", [ARTICLES[0], ARTICLES[2]])
+    out = tmp_path / "out.parquet"
+    assert main(["analyze", str(path), "-o", str(out), *fmt]) == 0
+    assert [r["id"] for r in pq.read_table(out).to_pylist()] == ["harbour", "gazette"]
+
+
 def test_batch_analyse_frames_gives_the_streamed_rows(tmp_path: Path, capsys) -> None:
     # The function handed to Spark's mapInPandas: same figures as the CLI's
     # Parquet rows for the same articles, one output row per input row.

