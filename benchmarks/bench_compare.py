@@ -93,6 +93,11 @@ def make_story(n: int, seed: int = 0) -> list[FakeArticle]:
 
 def main() -> None:
     """Print the timings."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=REPEATS, help="alignment runs per size")
+    repeats = max(1, parser.parse_args().repeats)
     print(
         f"{'articles':>8} {'sentences':>9} {'align s':>8} {'align cpu':>9}"
         f" {'compare s':>9} {'groups':>6}"
@@ -100,7 +105,7 @@ def main() -> None:
     for n in SIZES:
         story = make_story(n)
         best = cpu = float("inf")
-        for _ in range(REPEATS):
+        for _ in range(repeats):
             t0, c0 = time.perf_counter(), time.process_time()
             al = align(story)
             best = min(best, time.perf_counter() - t0)
