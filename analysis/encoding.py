@@ -85,7 +85,7 @@ def decode(data: bytes) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             text = data.decode(name, errors="replace")
-            return Decoded(normalise_text(text), _label(name, bom), text.count("\ufffd"))
+            return Decoded(normalise_text(text), _label(name), text.count("\ufffd"))
     for signature, what in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise NotText(messages.NOT_TEXT_SIGNATURE.format(what=what))
@@ -143,7 +143,7 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
     return Decoded(normalise_text(text), "utf-16", text.count("\ufffd"))
 
 
-def _label(name: str, bom: bytes) -> str:
+def _label(name: str) -> str:
     if name == "utf-8-sig":
         return "utf-8 (with BOM)"
     return f"{name} (with BOM)"

@@ -82,7 +82,6 @@ class LoadedStory:
     info: StoryInfo
     articles: tuple[RawArticle, ...]
     errors: tuple[FileError, ...]
-    warnings: tuple[str, ...] = ()
 
 
 def load_paths(paths: Sequence[Path], max_bytes: int = MAX_FILE_BYTES) -> LoadedStory:
@@ -97,16 +96,14 @@ def load_paths(paths: Sequence[Path], max_bytes: int = MAX_FILE_BYTES) -> Loaded
     """
     articles: list[RawArticle] = []
     errors: list[FileError] = []
-    notes: list[str] = []
     info: StoryInfo | None = None
     for path in paths:
         if path.is_dir():
             manifest = read_manifest(path)
             if manifest is not None:
                 info = info or manifest.info
-                notes.extend(manifest.problems)
-                # Problems are also errors, so every front end that lists
-                # errors (CLI stderr, JSON, the app) shows them.
+                # Manifest problems are errors of the manifest file, so every
+                # front end that lists errors (CLI stderr, JSON, the app) shows them.
                 where = str(path / MANIFEST_NAME)
                 errors.extend(FileError(where, problem) for problem in manifest.problems)
             try:
@@ -130,7 +127,7 @@ def load_paths(paths: Sequence[Path], max_bytes: int = MAX_FILE_BYTES) -> Loaded
     if info is None:
         title = paths[0].stem if len(paths) == 1 else "Story"
         info = StoryInfo(title=title, source=", ".join(str(p) for p in paths))
-    return LoadedStory(info, tuple(unique_ids(articles)), tuple(errors), tuple(notes))
+    return LoadedStory(info, tuple(unique_ids(articles)), tuple(errors))
 
 
 def read_file(

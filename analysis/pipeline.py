@@ -8,7 +8,7 @@ the same :class:`~analysis.model.Article` and :class:`~analysis.model.Story`.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -128,7 +128,7 @@ def analyse_story(
     loaded: LoadedStory,
     compare: bool = True,
     timings: Timings | None = None,
-    progress: callable | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> Story:
     """Analyse every article of a loaded story and compare them.
 
@@ -179,19 +179,3 @@ def analyze_paths(
     with _stage(timings, "loading"):
         loaded = load_paths([Path(p) for p in paths], max_bytes)
     return analyse_story(loaded, compare=compare, timings=timings)
-
-
-def iter_articles(
-    raws: Iterable[RawArticle | FileError], actors: tuple[Actor, ...] = ()
-) -> Iterator[Article | FileError]:
-    """Analyse articles one at a time, for streaming output.
-
-    Args:
-        raws: Raw articles or errors, e.g. from :func:`analysis.loading.iter_table`.
-        actors: Actors for per-actor sentiment.
-
-    Yields:
-        Each analysed article, or the error for it, in input order.
-    """
-    for raw in raws:
-        yield raw if isinstance(raw, FileError) else analyse_raw(raw, actors)

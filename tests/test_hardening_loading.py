@@ -432,7 +432,6 @@ def _story(tmp_path: Path, manifest: str) -> Path:
 def test_hardening_manifest_problems_reported_story_loads(tmp_path, manifest, outlets, problems):
     loaded = load_paths([_story(tmp_path, manifest)])
     assert [a.outlet for a in loaded.articles] == outlets
-    assert list(loaded.warnings) == problems
     where = str(tmp_path / "story.toml")
     assert [(e.file, e.message) for e in loaded.errors] == [(where, p) for p in problems]
     story = analyse_story(loaded, compare=False)

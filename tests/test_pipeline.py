@@ -14,7 +14,6 @@ from analysis.pipeline import (
     analyse_raw,
     analyse_story,
     analyze_paths,
-    iter_articles,
     make_doc,
     story_actors,
 )
@@ -128,13 +127,6 @@ def test_pipeline_story_actors_guessed_without_manifest():
     )
     names = {n for a in story_actors(loaded) for n in a.names}
     assert "Ruth Bell" in names
-
-
-def test_pipeline_iter_articles_passes_errors_through():
-    error = FileError("bad.txt", "m")
-    out = list(iter_articles([error, RAW]))
-    assert out[0] is error
-    assert isinstance(out[1], Article)
 
 
 def test_pipeline_analyze_paths_records_stage_timings(seeds_dir):
