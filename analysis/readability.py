@@ -165,7 +165,7 @@ def analyse(doc: Doc) -> ReadabilityResult:
 
     """
     text = doc.text
-    words = count_words(text)
+    words = doc.word_count
     lengths = [count_words(text[s.start : s.end]) for s in doc.sentences]
     n = len(lengths)
     mean_len = sum(lengths) / n if n else None
