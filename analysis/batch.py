@@ -281,12 +281,11 @@ class JsonlSink:
 # Column types of the flat row (Parquet, Spark). Columns added to
 # ``article_row`` later and not covered here are written as strings, so nothing
 # is lost silently.
-_STRING_COLUMNS = ("id", "outlet", "kind", "title", "byline", "file", "text_standard", "error",
-                   "json")
+_STRING_COLUMNS = ("id", "outlet", "kind", "title", "byline", "file", "error", "json")
 _INT_COLUMNS = ("words", "sentences", "removed_blocks", "error_line")
 _BOOL_COLUMNS = ("readability_reliable",)
 _FLOAT_SUFFIXES = ("_mean", "_share", "_per_100_words", "_balance", "_ease", "_grade", "_fog",
-                   "_index", "_score")
+                   "_index", "_score", "_standard")
 
 
 def parquet_columns() -> list[str]:

@@ -197,6 +197,8 @@ def test_batch_parquet_has_flat_figures_and_full_json(tmp_path: Path, capsys) ->
     assert rows[1]["error"] == messages.ROW_NO_TEXT.format(line=2)
     assert rows[1]["error_line"] == 2 and rows[1]["words"] is None
     assert str(table.schema.field("sentiment_mean").type) == "double"
+    # textstat's consensus grade is a number in the result, so a number here too.
+    assert str(table.schema.field("text_standard").type) == "double"
 
 
 @pytest.mark.parametrize("fmt", [[], ["--format", "table"], ["--format", "json"]])
