@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import messages
-from analysis.loading import MAX_FILE_BYTES
+from analysis.input.loading import MAX_FILE_BYTES
 
 FORMATS = ("table", "json", "jsonl", "csv")
 EVALUATIONS = ("sentiment", "hedging", "loaded")
@@ -76,10 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _analyze(args: argparse.Namespace) -> int:
     parquet = args.output is not None and args.output.suffix.lower() == ".parquet"
     if args.engine == "dask" or args.workers > 1 or args.format == "jsonl" or parquet:
-        from analysis.batch import run_batch
+        from analysis.batch.core import run_batch
 
         return run_batch(args)
-    from analysis.export import story_csv, story_json
+    from analysis.outputs.export import story_csv, story_json
     from analysis.pipeline import analyze_paths
 
     story = analyze_paths(args.paths, compare=not args.no_compare, max_bytes=args.max_bytes)
@@ -94,7 +94,7 @@ def _analyze(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = story_csv(story.articles)
     else:
-        from analysis.report import story_table
+        from analysis.outputs.report import story_table
 
         text = story_table(story) + "\n"
     _write(text, args.output)

@@ -2,7 +2,7 @@
 
 ``load → clean → segment → analysers → compare``. The CLI, the dashboard, the
 benchmarks and the Dask engine all call these functions, so they all produce
-the same :class:`~analysis.model.Article` and :class:`~analysis.model.Story`.
+the same :class:`~analysis.results.article.Article` and :class:`~analysis.results.article.Story`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from analysis import messages
-from analysis.cleaning import clean
-from analysis.doc import Actor, Doc
-from analysis.loading import MAX_FILE_BYTES, LoadedStory, RawArticle, load_paths
-from analysis.model import Article, FileError, Source, Story
-from analysis.quotes import find_quotes
+from analysis.input.loading import MAX_FILE_BYTES, LoadedStory, RawArticle, load_paths
 from analysis.registry import ANALYSERS
-from analysis.segment import count_words, paragraphs, sentences
+from analysis.results.article import Article, FileError, Source, Story
+from analysis.results.doc import Actor, Doc
+from analysis.text.cleaning import clean
+from analysis.text.quotes import find_quotes
+from analysis.text.segment import count_words, paragraphs, sentences
 
 Timings = dict[str, float]
 
@@ -119,7 +119,7 @@ def story_actors(loaded: LoadedStory) -> tuple[Actor, ...]:
     """
     if loaded.info.actors:
         return loaded.info.actors
-    from analysis.actors import guess_actors
+    from analysis.text.actors import guess_actors
 
     return guess_actors(raw.text for raw in loaded.articles)
 
@@ -133,7 +133,7 @@ def analyse_story(
     """Analyse every article of a loaded story and compare them.
 
     Args:
-        loaded: The raw story from :func:`analysis.loading.load_paths` or uploads.
+        loaded: The raw story from :func:`analysis.input.loading.load_paths` or uploads.
         compare: Run the cross-article comparison (skip it for large batches).
         timings: If given, seconds per stage are added to it.
         progress: Called as ``progress(done, total, article_id)`` after each article.

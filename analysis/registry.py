@@ -1,7 +1,7 @@
 """The analysers, registered in one place.
 
 Each analyser is a module with a function ``analyse(doc: Doc) -> Result`` whose
-result is a frozen dataclass. Its name is the :class:`~analysis.model.Article`
+result is a frozen dataclass. Its name is the :class:`~analysis.results.article.Article`
 field the result fills. Modules are imported on first use, so a command that
 needs only some of them does not pay for the rest.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from analysis.doc import Doc
+from analysis.results.doc import Doc
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,8 @@ class Analyser:
 
 
 ANALYSERS: tuple[Analyser, ...] = (
-    Analyser("sentiment", "analysis.sentiment", "sentiment"),
-    Analyser("hedging", "analysis.hedging", "hedging"),
-    Analyser("loaded", "analysis.loaded", "loaded"),
-    Analyser("readability", "analysis.readability", "readability"),
+    Analyser("sentiment", "analysis.measures.sentiment", "sentiment"),
+    Analyser("hedging", "analysis.measures.hedging", "hedging"),
+    Analyser("loaded", "analysis.measures.loaded", "loaded"),
+    Analyser("readability", "analysis.measures.readability", "readability"),
 )

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.compare import compare  # noqa: E402
 from analysis.compare.align import align  # noqa: E402
-from analysis.doc import Span  # noqa: E402
+from analysis.results.doc import Span  # noqa: E402
 
 SENTENCES = 40
 FACTS = 60

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis.loading import MAX_FILE_BYTES, RawArticle, read_file  # noqa: E402
+from analysis.input.loading import MAX_FILE_BYTES, RawArticle, read_file  # noqa: E402
 from analysis.pipeline import analyse_raw  # noqa: E402
 
 WORDS = (

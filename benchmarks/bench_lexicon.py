@@ -23,7 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis import hedging, loaded  # noqa: E402
+from analysis.measures import (
+    hedging,
+    loaded,  # noqa: E402
+)
 
 FAMILIES = {
     "'a' x n": lambda n: " ".join(["a"] * n),

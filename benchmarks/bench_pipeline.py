@@ -34,11 +34,11 @@ STAGES = ("loading", "actors", "cleaning", "segmentation", "sentiment", "hedging
 
 
 def measure(n: int, profile: bool = False) -> dict:
-    from analysis.actors import guess_actors
-    from analysis.batch import ACTOR_SAMPLE
-    from analysis.loading import RawArticle, iter_table
-    from analysis.model import Article
+    from analysis.batch.core import ACTOR_SAMPLE
+    from analysis.input.loading import RawArticle, iter_table
     from analysis.pipeline import analyse_raw
+    from analysis.results.article import Article
+    from analysis.text.actors import guess_actors
 
     path = corpus(n)
     timings: dict[str, float] = {}

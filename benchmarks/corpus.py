@@ -38,8 +38,8 @@ BYLINES = ("By Ana Ruiz", "By Kenji Mori", "By Sam Okafor", "By Lea Fischer")
 @cache
 def sentence_pool() -> tuple[str, ...]:
     """Every sentence of the cleaned seed articles, deduplicated, in a fixed order."""
-    from analysis.cleaning import clean
-    from analysis.segment import sentences
+    from analysis.text.cleaning import clean
+    from analysis.text.segment import sentences
 
     pool: dict[str, None] = {}
     for path in sorted((ROOT / "seeds").glob("*.txt")):

@@ -7,10 +7,10 @@ Three measures, printed as plain tables:
    dashes; figures such as 2% and $5.2 billion). A case counts as right only
    when the split matches the labels exactly. Failures are listed.
 2. **Sentence counts** per seed article (cleaned body, split per paragraph as
-   :func:`analysis.segment.sentences` does).
+   :func:`analysis.text.segment.sentences` does).
 3. **Time** to split each seed story's body, median of ``--repeat`` runs.
 
-The column ``slant`` is :func:`analysis.segment.sentences` itself: sentencex
+The column ``slant`` is :func:`analysis.text.segment.sentences` itself: sentencex
 plus whatever corrections Slant applies on top of it, with exact offsets.
 
 pysbd and syntok are dev-only dependencies (``pip install -e '.[dev]'``); a
@@ -157,7 +157,7 @@ def _splitters() -> dict[str, Splitter | str]:
         out["sentencex"] = lambda text: [s.strip() for s in segment("en", text) if s.strip()]
     except ImportError as exc:
         out["sentencex"] = f"not installed ({exc})"
-    from analysis.segment import sentences
+    from analysis.text.segment import sentences
 
     # What Slant itself does: sentencex plus the fixes in analysis/segment.py.
     out["slant"] = lambda text: [span.text for span in sentences(text)]
@@ -166,7 +166,7 @@ def _splitters() -> dict[str, Splitter | str]:
 
 def seed_bodies() -> dict[str, list[str]]:
     """The cleaned body of each seed article, as a list of paragraphs."""
-    from analysis.cleaning import clean
+    from analysis.text.cleaning import clean
 
     bodies = {}
     for path in sorted((REPO / "seeds").glob("*.txt")):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import highlight
-from analysis.model import Article
+from analysis.results.article import Article
+from dashboard import highlight
 from dashboard.state import View, esc, md_escape, run_page
 
 LAYER_SHORT = {

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analysis.export import attr_path
+from analysis.outputs.export import attr_path
 from dashboard.state import View
 
 HEDGE_LABELS = {

@@ -9,9 +9,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analysis import highlight
-from analysis.highlight import Mark
+from dashboard import highlight
 from dashboard.charts import color
+from dashboard.highlight import Mark
 from dashboard.state import View, esc, md_escape, run_page
 
 NO_COMPARISON = (

@@ -22,7 +22,7 @@ def file_stem(title: str) -> str:
 
 def sidebar_downloads(view: View) -> None:
     """Draw the export buttons for the current story."""
-    from analysis.export import story_csv, story_json
+    from analysis.outputs.export import story_csv, story_json
 
     stem = file_stem(view.story.story.title)
     st.divider()

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from analysis import highlight
-from dashboard import charts
+from dashboard import charts, highlight
 from dashboard.overview import cards_html
 from dashboard.state import PROMPTS, View, esc
 

@@ -16,7 +16,7 @@ DOCS = ROOT / "docs"
 MEASURES: tuple[tuple[str, str, str], ...] = (
     (
         "Sentiment",
-        "analysis.sentiment",
+        "analysis.measures.sentiment",
         "Every sentence is scored on its own by VADER, a word list with rules for "
         "negation, intensifiers, capitals and 'but'. The score runs from -1 (negative) to "
         "+1 (positive); -0.05 to +0.05 counts as neutral. An article's figure is the mean "
@@ -25,14 +25,14 @@ MEASURES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "Hedges, boosters, weasel words, anonymous sources",
-        "analysis.hedging",
+        "analysis.measures.hedging",
         "Words and phrases from Slant's own hedging lexicon, some checked by a context rule "
         "(\"may\" is not counted when it is the month). Only the outlet's own words count in "
         "the rates: words inside direct quotes are the speaker's. Rates are per 100 words.",
     ),
     (
         "Loaded wording",
-        "analysis.loaded",
+        "analysis.measures.loaded",
         "Words from Slant's loaded-wording lexicon (loaded attribution verbs such as "
         "'slammed', manner of speaking, labels, conflict metaphors, emotive and puffery "
         "words), each with what it adds and a neutral alternative. Per 100 words, outside "
@@ -40,7 +40,7 @@ MEASURES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "Reading grade",
-        "analysis.readability",
+        "analysis.measures.readability",
         "Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − "
         "15.59, the US school year a reader needs. Syllables come from the CMU "
         "Pronouncing Dictionary. Texts that are too short or barely punctuated are marked "
@@ -101,7 +101,7 @@ def evaluation_sections() -> list[tuple[str, str]]:
 
 def lexicon_browser() -> None:
     """Pick a lexicon; show its sources, licence and entries."""
-    from analysis.lexicon import available_lexicons, load_lexicon
+    from analysis.text.lexicon import available_lexicons, load_lexicon
 
     names = available_lexicons()
     if not names:

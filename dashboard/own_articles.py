@@ -10,16 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from analysis import messages
-from analysis.loading import MAX_FILE_BYTES, read_upload, safe_name
-from analysis.model import FileError
-from analysis.store import (
-    StoredFile,
-    StoreError,
-    delete_story,
-    load_story,
-    save_story,
-    set_outlets,
-)
+from analysis.input.loading import MAX_FILE_BYTES, read_upload, safe_name
+from analysis.results.article import FileError
 from dashboard.state import (
     SAVED_PREFIX,
     SEEDS_KEY,
@@ -29,6 +21,14 @@ from dashboard.state import (
     md_escape,
     run_page,
     saved_index,
+)
+from dashboard.store import (
+    StoredFile,
+    StoreError,
+    delete_story,
+    load_story,
+    save_story,
+    set_outlets,
 )
 
 # Largest input the page accepts, tables included (the config's limit is 10 MB).
@@ -236,7 +236,7 @@ def saved_section() -> None:
     if not stories:
         st.caption("No saved stories yet.")
         return
-    from analysis.store import store_dir
+    from dashboard.store import store_dir
 
     st.caption(f"Stored in {md_escape(store_dir())} (set SLANT_STORE to change).")
     for story_id, title in stories:

@@ -31,8 +31,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.loading import LoadedStory, load_paths
-from analysis.model import Article, Story
+from analysis.input.loading import LoadedStory, load_paths
+from analysis.results.article import Article, Story
 
 log = logging.getLogger("slant.dashboard")
 
@@ -225,7 +225,7 @@ def cache_dir() -> Path | None:
     if chosen.lower() in ("off", "none", "0"):
         return None
     if not chosen:
-        from analysis.store import store_dir
+        from dashboard.store import store_dir
 
         return store_dir() / ".cache"
     return Path(chosen).expanduser()
@@ -240,7 +240,7 @@ def _disk_read(full_key: str) -> Story | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("key") != full_key:
             return None
-        from analysis.serialize import from_dict
+        from analysis.outputs.serialize import from_dict
 
         return from_dict(Story, data["story"])
     except FileNotFoundError:
@@ -257,7 +257,7 @@ def _disk_write(full_key: str, story: Story) -> None:
     if folder is None:
         return
     try:
-        from analysis.serialize import to_dict
+        from analysis.outputs.serialize import to_dict
 
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{hashlib.sha256(full_key.encode()).hexdigest()[:32]}.json"
@@ -343,7 +343,7 @@ def seeds_story(show_progress: bool = True) -> Story:
 
 
 def _store_signature() -> tuple[str, tuple[tuple[str, int, int], ...]]:
-    from analysis.store import store_dir
+    from dashboard.store import store_dir
 
     folder = store_dir()
     entries = []
@@ -358,7 +358,7 @@ def _store_signature() -> tuple[str, tuple[tuple[str, int, int], ...]]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _saved_index(signature: tuple) -> tuple[list[tuple[str, str]], list[str]]:
-    from analysis.store import list_stories
+    from dashboard.store import list_stories
 
     stories, problems = list_stories(signature[0])
     return [(s.id, s.title) for s in stories], [p.message for p in problems]
@@ -375,7 +375,7 @@ def saved_story(story_id: str, show_progress: bool = True) -> tuple[Story, str]:
     Returns:
         The story and its content key.
     """
-    from analysis.store import content_key, load_story, to_loaded
+    from dashboard.store import content_key, load_story, to_loaded
 
     saved = load_story(story_id)
     key = f"saved-{content_key(saved)}"
@@ -446,7 +446,7 @@ def sidebar() -> View | None:
         else:
             story, key = saved_story(choice.removeprefix(SAVED_PREFIX))
     except Exception as exc:  # noqa: BLE001 - shown as a message, logged in full
-        from analysis.store import StoreError
+        from dashboard.store import StoreError
 
         if isinstance(exc, StoreError):
             st.error(md_escape(exc))

@@ -13,8 +13,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from analysis.loading import MAX_FILE_BYTES, safe_name
-from analysis.store import StoredFile
+from analysis.input.loading import MAX_FILE_BYTES, safe_name
+from dashboard.store import StoredFile
 
 TIMEOUT = 10.0
 USER_AGENT = "Slant/0.1 (article import; +https://github.com/)"

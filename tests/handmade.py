@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.doc import Doc, Span
+from analysis.results.doc import Doc, Span
 
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 

@@ -1,11 +1,11 @@
-"""Tests for analysis.actors: guessing actors and finding their mentions."""
+"""Tests for analysis.text.actors: guessing actors and finding their mentions."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.actors import guess_actors, mentions
-from analysis.doc import Actor
+from analysis.results.doc import Actor
+from analysis.text.actors import guess_actors, mentions
 
 TEXT = (
     "Defense Secretary Pete Hegseth met officials in Tokyo on Sunday. "

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from analysis import batch, messages
+from analysis import messages
+from analysis.batch import core as batch
+from analysis.batch.engines import ordered_window
 from analysis.cli import main
-from analysis.engines import ordered_window
-from analysis.loading import RawArticle
-from analysis.model import FileError
+from analysis.input.loading import RawArticle
+from analysis.results.article import FileError
 
 ARTICLES = [
     {

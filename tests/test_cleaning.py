@@ -1,4 +1,4 @@
-"""Tests for analysis.cleaning: boilerplate, duplicates, headline zone.
+"""Tests for analysis.text.cleaning: boilerplate, duplicates, headline zone.
 
 Most articles here are written for the tests (not seeds), in the layouts the
 cleaner meets on the web, so the rules are checked on text they were not tuned
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cleaning import clean, rules
+from analysis.text.cleaning import clean, rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -7,8 +7,8 @@ import pytest
 from analysis.compare import compare
 from analysis.compare.align import align
 from analysis.compare.words import content_stems, stem
-from analysis.model import Article, Source
 from analysis.pipeline import make_doc
+from analysis.results.article import Article, Source
 
 
 def article(id: str, text: str, title: str = "", outlet: str = "") -> Article:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from test_compare_align import BRIDGE
 
 from analysis.compare import compare
-from analysis.compare.render import summary_lines
+from analysis.outputs.render import summary_lines
 
 
 def test_compare_coverage_flags():
@@ -39,7 +39,7 @@ def test_compare_coverage_leads_without_analysers():
 
 
 def test_compare_coverage_short_names_stay_distinct():
-    from analysis.compare.render import short_names
+    from analysis.outputs.render import short_names
 
     assert short_names(("000_ab", "001_cd")) == {"000_ab": "000", "001_cd": "001"}
     assert short_names(("story_a", "story_b")) == {"story_a": "story_a", "story_b": "story_b"}

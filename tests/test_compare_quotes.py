@@ -7,7 +7,7 @@ from test_compare_align import BRIDGE, article
 
 from analysis.compare import compare
 from analysis.compare.quotes import attributions, resolve_actor, sourcing
-from analysis.doc import Actor
+from analysis.results.doc import Actor
 
 
 def _atts(text: str):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.compare.model import Comparison
-from analysis.compare.render import summary_lines
-from analysis.serialize import from_dict, to_dict
+from analysis.outputs.render import summary_lines
+from analysis.outputs.serialize import from_dict, to_dict
+from analysis.results.comparison import Comparison
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 A000, A001, A002, A003, A004 = (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.store import list_stories
+from dashboard.store import list_stories
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -237,7 +237,7 @@ def test_dashboard_outlet_names_can_be_edited(store):
     at.text_input(key="paste_outlet").input("First name")
     at.button(key="create_story").click().run()
     (saved,), _ = list_stories(store)
-    from analysis.store import set_outlets
+    from dashboard.store import set_outlets
 
     (article_id,) = saved.outlets
     set_outlets(saved.id, {article_id: "Second name"})
@@ -331,7 +331,7 @@ def test_dashboard_handout_is_self_contained():
 
 def test_dashboard_disk_cache_survives_restart(store, monkeypatch):
     """A second process (simulated by emptying the memory cache) reads the disk cache."""
-    from analysis.loading import load_paths
+    from analysis.input.loading import load_paths
     from dashboard import state
 
     monkeypatch.setenv("SLANT_CACHE", str(store.parent / "cache"))
@@ -455,7 +455,7 @@ def test_dashboard_method_page_shows_limits_lexicons_and_evaluation():
     at = run("method.py")
     assert_clean(at)
     text = shown_text(at)
-    assert "harshly" in text  # VADER's blind spot, from analysis.sentiment.LIMITATIONS
+    assert "harshly" in text  # VADER's blind spot, from analysis.measures.sentiment.LIMITATIONS
     assert "Licence:" in text and at.dataframe  # the lexicon browser
     assert at.selectbox(key="lexicon_name").options
     evaluation = [s.value for s in at.subheader]
@@ -481,7 +481,7 @@ def test_dashboard_story_analysed_once_for_two_sessions(monkeypatch):
     import threading
     import time
 
-    from analysis.loading import load_paths
+    from analysis.input.loading import load_paths
     from dashboard import state
 
     monkeypatch.setenv("SLANT_CACHE", "off")

@@ -12,12 +12,13 @@ import random
 
 import pytest
 
-from analysis import hedging, loaded, messages
-from analysis.loading import RawArticle, read_upload
-from analysis.model import Article, FileError
+from analysis import messages
+from analysis.input.loading import RawArticle, read_upload
+from analysis.measures import hedging, loaded
+from analysis.measures.sentiment import analyse as sentiment
+from analysis.measures.vader_explain import MAX_WORDS_PER_CALL
 from analysis.pipeline import analyse_raw, make_doc
-from analysis.sentiment import analyse as sentiment
-from analysis.vader_explain import MAX_WORDS_PER_CALL
+from analysis.results.article import Article, FileError
 
 WORDS = (
     "the government said officials reportedly claimed that strong military ties could "

@@ -1,7 +1,7 @@
 """Hostile input in the app (AppTest): every page renders, every problem is named, escaped.
 
 A saved story is written straight to the store with inputs the upload page
-would have refused (so :func:`analysis.store.to_loaded` must report them when
+would have refused (so :func:`dashboard.store.to_loaded` must report them when
 the story is opened), hostile file names, and articles in odd encodings. Every
 page must render without an exception or a traceback, list each unreadable
 file by its escaped name, and never let a name or an article inject markup.
@@ -17,7 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import messages
-from analysis.store import StoredFile, save_story
+from dashboard.store import StoredFile, save_story
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")

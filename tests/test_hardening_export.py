@@ -15,7 +15,8 @@ import re
 
 import pytest
 
-from analysis.export import (
+from analysis.input.loading import LoadedStory, RawArticle
+from analysis.outputs.export import (
     FORMULA_PREFIXES,
     article_jsonl,
     article_row,
@@ -23,12 +24,11 @@ from analysis.export import (
     story_csv,
     story_json,
 )
-from analysis.highlight import highlight_article, render
-from analysis.loading import LoadedStory, RawArticle
-from analysis.model import Story, StoryInfo
+from analysis.outputs.report import story_table
+from analysis.outputs.serialize import from_dict
 from analysis.pipeline import analyse_story
-from analysis.report import story_table
-from analysis.serialize import from_dict
+from analysis.results.article import Story, StoryInfo
+from dashboard.highlight import highlight_article, render
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -178,6 +178,6 @@ def test_hardening_csv_title_formula_neutralised():
 
 def test_hardening_json_never_writes_nan():
     data = {"x": float("nan"), "y": [float("inf"), 1.5]}
-    from analysis.export import finite
+    from analysis.outputs.export import finite
 
     assert json.dumps(finite(data), allow_nan=False) == '{"x": null, "y": [null, 1.5]}'

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from analysis import messages
-from analysis.html import MAX_DEPTH, extract, nesting_depth, plain_text, strip_elements
-from analysis.loading import read_upload
-from analysis.model import FileError
+from analysis.input.html import MAX_DEPTH, extract, nesting_depth, plain_text, strip_elements
+from analysis.input.loading import read_upload
+from analysis.results.article import FileError
 
 BODY = (
     "<p>The defence minister met his counterpart in Tokyo on Tuesday to discuss the alliance, "

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from analysis import messages
-from analysis.encoding import decode
-from analysis.loading import load_paths, read_file, read_upload, safe_name
-from analysis.model import FileError
+from analysis.input.encoding import decode
+from analysis.input.loading import load_paths, read_file, read_upload, safe_name
 from analysis.pipeline import analyse_story
+from analysis.results.article import FileError
 
 GOOD = "Officials met on Tuesday.\nThe talks went well, a spokesman said.\n"
 
@@ -286,8 +286,8 @@ def test_hardening_jsonl_bad_rows_reported_by_line_good_rows_kept():
 
 
 def test_hardening_jsonl_huge_line_skipped(monkeypatch):
-    monkeypatch.setattr("analysis.loading.MAX_LINE_CHARS", 1000)
-    monkeypatch.setattr("analysis.loading.MAX_FIELD_CHARS", 500)
+    monkeypatch.setattr("analysis.input.loading.MAX_LINE_CHARS", 1000)
+    monkeypatch.setattr("analysis.input.loading.MAX_FIELD_CHARS", 500)
     data = "\n".join(
         [
             json.dumps({"text": "Before."}),
@@ -327,7 +327,7 @@ def test_hardening_csv_bad_rows_reported_by_line_good_rows_kept():
 
 
 def test_hardening_csv_huge_field_reported_rest_kept(monkeypatch):
-    monkeypatch.setattr("analysis.loading.MAX_FIELD_CHARS", 100)
+    monkeypatch.setattr("analysis.input.loading.MAX_FIELD_CHARS", 100)
     data = ("text\nBefore.\n" + "x" * 500 + "\nAfter.\n").encode()
     articles, errors = read_upload("big.csv", data)
     assert [a.text for a in articles] == ["Before.", "After."]

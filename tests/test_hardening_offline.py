@@ -36,8 +36,8 @@ SCRIPT = BLOCK + textwrap.dedent(
     import contextlib, io, json, sys
     from analysis.cli import main
     from analysis.pipeline import analyze_paths
-    from analysis.export import story_csv, story_json
-    from analysis.highlight import highlight_article
+    from analysis.outputs.export import story_csv, story_json
+    from dashboard.highlight import highlight_article
 
     report = {}
     for fmt in ("json", "csv", "table"):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.store import (
+from dashboard.store import (
     ERR_CORRUPT,
     CorruptStory,
     StoredFile,
@@ -36,7 +36,7 @@ KILL_MID_SAVE = textwrap.dedent(
     """
     import os, signal, sys
     sys.path.insert(0, {repo!r})
-    from analysis import store
+    from dashboard import store
     # Die the hard way once the new version is in its temporary file but
     # before it replaces the old one: no exception handler, no cleanup.
     os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)

@@ -1,4 +1,4 @@
-"""Tests for analysis.hedging: categories, context rules, quotes, rates, seeds."""
+"""Tests for analysis.measures.hedging: categories, context rules, quotes, rates, seeds."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from handmade import hand_doc
 
-from analysis import hedging
-from analysis.doc import Doc
-from analysis.lexicon import Entry, Lexicon
+from analysis.measures import hedging
+from analysis.results.doc import Doc
+from analysis.text.lexicon import Entry, Lexicon
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.highlight import (
+from dashboard.highlight import (
     LAYERS,
     Mark,
     escape_text,

@@ -1,4 +1,4 @@
-"""Tests for analysis.lexicon: tokeniser, inflection, file format and matcher."""
+"""Tests for analysis.text.lexicon: tokeniser, inflection, file format and matcher."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import lexicon
-from analysis.lexicon import (
+from analysis.text import lexicon
+from analysis.text.lexicon import (
     Entry,
     PhraseMatcher,
     available_lexicons,
@@ -206,8 +206,7 @@ _PIECES = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_lexicon_matches_round_trip_and_never_overlap(text):
-    from analysis import hedging, loaded
-
+    from analysis.measures import hedging, loaded
     for matches in (hedging.find_matches(text), loaded.find_matches(text)):
         previous_end = 0
         for m in matches:

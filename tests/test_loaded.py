@@ -1,4 +1,4 @@
-"""Tests for analysis.loaded: categories, inflections, phrases, quotes, lookup, seeds."""
+"""Tests for analysis.measures.loaded: categories, inflections, phrases, quotes, lookup, seeds."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from handmade import hand_doc
 
-from analysis import loaded
-from analysis.doc import Doc
-from analysis.lexicon import load_lexicon
+from analysis.measures import loaded
+from analysis.results.doc import Doc
+from analysis.text.lexicon import load_lexicon
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

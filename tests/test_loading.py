@@ -1,4 +1,4 @@
-"""Tests for analysis.loading: folders, manifests, tables and encodings.
+"""Tests for analysis.input.loading: folders, manifests, tables and encodings.
 
 The normal paths a user takes. Hostile and malformed inputs are tested in
 depth elsewhere; here only the acceptance case of one bad file in a folder.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.loading import load_paths, read_upload
+from analysis.input.loading import load_paths, read_upload
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = (

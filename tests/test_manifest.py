@@ -1,4 +1,4 @@
-"""Tests for analysis.manifest: the optional story.toml beside a story."""
+"""Tests for analysis.input.manifest: the optional story.toml beside a story."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.doc import Actor
-from analysis.loading import load_paths
-from analysis.manifest import KINDS, read_manifest
+from analysis.input.loading import load_paths
+from analysis.input.manifest import KINDS, read_manifest
+from analysis.results.doc import Actor
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = "Officials met in Tokyo on Sunday. They agreed to meet again.\n"

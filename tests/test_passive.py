@@ -1,11 +1,11 @@
-"""Tests for analysis.passive: the be/get + participle heuristic."""
+"""Tests for analysis.measures.passive: the be/get + participle heuristic."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.doc import Span
-from analysis.passive import find_passives, irregular_participles, is_participle, summarise
+from analysis.measures.passive import find_passives, irregular_participles, is_participle, summarise
+from analysis.results.doc import Span
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,7 @@ import dataclasses
 import pytest
 
 from analysis import messages
-from analysis.doc import Actor, Span
-from analysis.loading import LoadedStory, RawArticle
-from analysis.model import Article, FileError, StoryInfo
+from analysis.input.loading import LoadedStory, RawArticle
 from analysis.pipeline import (
     analyse_raw,
     analyse_story,
@@ -17,6 +15,8 @@ from analysis.pipeline import (
     make_doc,
     story_actors,
 )
+from analysis.results.article import Article, FileError, StoryInfo
+from analysis.results.doc import Actor, Span
 
 TEXT = "Mr. Hegseth met Gen. Nakatani. “We stand together,” he said.\nJapan agreed."
 

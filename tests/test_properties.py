@@ -10,7 +10,7 @@ separators and random characters. For every one:
   members, sides, quotes and leads) lies within its text and
   ``text[start:end]`` equals its ``text`` field;
 - the JSON output is strict JSON and round-trips through
-  :func:`analysis.serialize.from_dict` to an equal story;
+  :func:`analysis.outputs.serialize.from_dict` to an equal story;
 - the highlighted HTML, tags stripped and entities unescaped, is the text.
 
 ``max_examples`` is kept moderate so the file runs in well under 30 s.
@@ -27,13 +27,13 @@ import re
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from analysis.export import story_json
-from analysis.highlight import highlight_article
-from analysis.loading import LoadedStory, RawArticle, read_upload
-from analysis.model import Article, FileError, Story, StoryInfo
+from analysis.input.loading import LoadedStory, RawArticle, read_upload
+from analysis.outputs.export import story_json
+from analysis.outputs.serialize import from_dict
 from analysis.pipeline import analyse_story, make_doc
 from analysis.registry import ANALYSERS
-from analysis.serialize import from_dict
+from analysis.results.article import Article, FileError, Story, StoryInfo
+from dashboard.highlight import highlight_article
 
 PIECES = (
     "The",
@@ -259,8 +259,8 @@ def test_properties_loader_never_raises(data, name):
 def test_properties_text_files_decode_exactly(text, encoding):
     # Whatever the encoding, a text file reads back as its text, with only
     # newlines normalised and control characters dropped.
-    from analysis.encoding import normalise_text
-    from analysis.loading import is_blank
+    from analysis.input.encoding import normalise_text
+    from analysis.input.loading import is_blank
 
     # A NUL byte marks a binary file by design (issue 7, item 3): refused, not decoded.
     assume("\x00" not in text)

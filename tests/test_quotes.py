@@ -1,11 +1,11 @@
-"""Tests for analysis.quotes: direct-quote spans, quote marks included."""
+"""Tests for analysis.text.quotes: direct-quote spans, quote marks included."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.quotes import find_quotes
-from analysis.segment import paragraphs
+from analysis.text.quotes import find_quotes
+from analysis.text.segment import paragraphs
 
 
 def _quotes(text: str) -> list[str]:

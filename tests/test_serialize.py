@@ -1,14 +1,14 @@
-"""Tests for analysis.serialize: dataclass trees to JSON data and back."""
+"""Tests for analysis.outputs.serialize: dataclass trees to JSON data and back."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from analysis.doc import Actor, Removed, Span
-from analysis.export import story_json
-from analysis.model import Article, FileError, Story
-from analysis.serialize import from_dict, to_dict
+from analysis.outputs.export import story_json
+from analysis.outputs.serialize import from_dict, to_dict
+from analysis.results.article import Article, FileError, Story
+from analysis.results.doc import Actor, Removed, Span
 
 
 @dataclass(frozen=True)

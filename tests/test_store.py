@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import store
-from analysis.store import (
+from dashboard import store
+from dashboard.store import (
     CorruptStory,
     StoredFile,
     StoreError,

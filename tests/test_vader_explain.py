@@ -1,4 +1,4 @@
-"""Tests for analysis.vader_explain: VADER's score, reconstructed word by word."""
+"""Tests for analysis.measures.vader_explain: VADER's score, reconstructed word by word."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
-from analysis import vader_explain
-from analysis.vader_explain import MAX_WORDS_PER_CALL, explain
+from analysis.measures import vader_explain
+from analysis.measures.vader_explain import MAX_WORDS_PER_CALL, explain
 
 _SIA = SentimentIntensityAnalyzer()
 

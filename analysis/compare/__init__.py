@@ -4,7 +4,7 @@
 (:mod:`~analysis.compare.align`, :mod:`~analysis.compare.contrasts`,
 :mod:`~analysis.compare.coverage`, :mod:`~analysis.compare.reuse`,
 :mod:`~analysis.compare.quotes`, :mod:`~analysis.compare.leads`). This module
-imports them only when called, because :mod:`analysis.model` imports the
+imports them only when called, because :mod:`analysis.results.article` imports the
 result types from here at start-up. Method and thresholds: ``docs/compare.md``.
 """
 
@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from analysis.compare.model import Comparison
+from analysis.results.comparison import Comparison
 
 if TYPE_CHECKING:
-    from analysis.doc import Actor
-    from analysis.model import Article
+    from analysis.results.article import Article
+    from analysis.results.doc import Actor
 
 __all__ = ["Comparison", "compare"]
 

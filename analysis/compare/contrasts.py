@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from analysis.compare.align import Alignment, Edge, Unit
-from analysis.compare.model import Contrast, Difference, Side
 from analysis.compare.quotes import Attribution, attributions
 from analysis.compare.words import content_tokens
+from analysis.results.comparison import Contrast, Difference, Side
 
 MAX_RUN = 3
 MAX_DIFFERENCES = 12
@@ -33,7 +33,7 @@ MAX_CONTRASTS_PER_GROUP = 45  # every pair of ten outlets; larger groups keep th
 
 def _lookup(phrase: str) -> tuple[str, str]:
     try:
-        from analysis.loaded import lookup
+        from analysis.measures.loaded import lookup
     except ImportError:  # the loaded-wording analyser is not installed
         return "", ""
     entry = lookup(phrase)
@@ -77,7 +77,7 @@ def _attribution_pair(
 
 
 def _span(u: Unit):
-    from analysis.doc import Span
+    from analysis.results.doc import Span
 
     return Span(u.start, u.end, u.text)
 

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from analysis.compare.align import Alignment, Unit, is_heading
 from analysis.compare.groups import keywords_stems, label
-from analysis.compare.model import CoverageRow
 from analysis.compare.words import content_stems
+from analysis.results.comparison import CoverageRow
 
 MIN_FACT_WORDS = 6
 HEADLINE_MIN_SHARED = 2

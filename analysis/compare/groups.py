@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.compare.align import KEYWORDS, LABEL_MAX_WORDS, Alignment, Edge
-from analysis.compare.model import Group, Member
+from analysis.results.comparison import Group, Member
 
 MAX_REASONS = 3
 

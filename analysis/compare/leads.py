@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analysis.compare.model import Lead, WordHit
+from analysis.results.comparison import Lead, WordHit
 
 
 def _headline_sentiment(title: str) -> float | None:
-    from analysis.sentiment import score_sentence
+    from analysis.measures.sentiment import score_sentence
 
     scored = score_sentence(title)
     return None if scored.error else round(scored.compound, 3)
 
 
 def _headline_loaded(title: str) -> tuple[WordHit, ...]:
-    from analysis.loaded import find_matches
+    from analysis.measures.loaded import find_matches
 
     return tuple(
         WordHit(m.start, m.end, m.text, m.category, m.neutral) for m in find_matches(title)

@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.compare.model import Quote, Sourcing
-from analysis.doc import Actor, Span
-from analysis.segment import word_spans
+from analysis.results.comparison import Quote, Sourcing
+from analysis.results.doc import Actor, Span
+from analysis.text.segment import word_spans
 
 # Verbs of saying (lemmas). Neutral and loaded ones alike: the comparison shows
-# which one each outlet chose. Loaded ones are also marked from analysis.loaded.
+# which one each outlet chose. Loaded ones are also marked from analysis.measures.loaded.
 SAY_VERBS = (
     "say", "tell", "add", "state", "note", "emphasize", "emphasise", "stress",
     "underscore", "highlight", "affirm", "reaffirm", "assure", "insist", "claim",
@@ -81,7 +81,7 @@ class Attribution:
 
 @cache
 def _forms() -> dict[str, str]:
-    from analysis.lexicon import verb_forms
+    from analysis.text.lexicon import verb_forms
 
     out: dict[str, str] = {}
     for lemma in (*SAY_VERBS, *PHRASES):

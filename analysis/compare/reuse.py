@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.compare.align import Alignment
-from analysis.compare.model import Passage, Reuse
 from analysis.compare.words import plain_words
+from analysis.results.comparison import Passage, Reuse
 
 SHINGLE = 5
 MAX_PASSAGES = 5

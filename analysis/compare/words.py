@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from analysis.segment import word_spans
+from analysis.text.segment import word_spans
 
 # Function words, linking adverbs ("particularly", "furthermore") and the
 # commonest verbs of saying. Our own list. "Said" and "told" report nothing by

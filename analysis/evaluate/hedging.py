@@ -5,7 +5,7 @@ sentence 1 when it contains an uncertainty or weasel cue ("some critics say",
 "it is believed", "may") and 0 otherwise. We read it as a CSV file with a
 ``text,label`` header (a text field may span lines).
 
-A sentence counts as flagged when :func:`analysis.hedging.find_matches` finds a
+A sentence counts as flagged when :func:`analysis.measures.hedging.find_matches` finds a
 ``hedge``, ``weasel`` or ``anonymous_source`` cue in it. Boosters do not flag a
 sentence. Matches inside quotation marks count too: Wikipedia sentences are not
 news reports with speakers, so there is no outlet/speaker split to make.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from analysis.hedging import EVALUATED_CATEGORIES, find_matches
+from analysis.measures.hedging import EVALUATED_CATEGORIES, find_matches
 
 ERR_COLUMNS = "{path}: expected a CSV file with 'text' and 'label' columns."
 ERR_ROWS = "rows must be one of {choices}, not {rows!r}."

@@ -26,8 +26,8 @@ import ast
 import csv
 from pathlib import Path
 
-from analysis.lexicon import tokenize
-from analysis.loaded import find_matches
+from analysis.measures.loaded import find_matches
+from analysis.text.lexicon import tokenize
 
 ERR_COLUMNS = "{path}: expected a semicolon-separated CSV with 'text' and 'biased_words' columns."
 

@@ -4,7 +4,7 @@ Hutto & Gilbert (2014) had 20 people rate each sentence of New York Times
 opinion pieces on a -4..+4 scale, and distribute the means with vaderSentiment
 as ``ID<TAB>mean<TAB>text`` lines. We score every sentence with Slant's scorer
 (VADER, one sentence per call, with Slant's news adjustment unless
-``adjusted=False``; see :mod:`analysis.vader_explain`) and report:
+``adjusted=False``; see :mod:`analysis.measures.vader_explain`) and report:
 
 * ``pearson_r``: Pearson correlation of the compound with the human mean;
 * ``macro_f1``: macro-averaged F1 over three classes, positive / neutral /
@@ -21,8 +21,8 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.sentiment import label
-from analysis.vader_explain import explain
+from analysis.measures.sentiment import label
+from analysis.measures.vader_explain import explain
 
 ERR_NO_ROWS = "{path}: no rated sentences found; expected lines of ID<TAB>mean<TAB>text."
 CLASSES = ("negative", "neutral", "positive")
@@ -89,7 +89,7 @@ def evaluate(path: str | Path, *, adjusted: bool | None = None) -> dict[str, flo
     Args:
         path: A file of ``ID<TAB>mean<TAB>text`` lines, mean on -4..+4.
         adjusted: Apply Slant's news adjustment (True), score with plain VADER
-            (False), or use the default, :data:`analysis.vader_explain.DEFAULT_ADJUSTED`
+            (False), or use the default, :data:`analysis.measures.vader_explain.DEFAULT_ADJUSTED`
             (None).
 
     Returns:

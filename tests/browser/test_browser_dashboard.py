@@ -68,7 +68,7 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> N
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A Streamlit server over a store holding one hostile story."""
-    from analysis.store import StoredFile, save_story
+    from dashboard.store import StoredFile, save_story
 
     store = tmp_path_factory.mktemp("store")
     hostile = save_story(

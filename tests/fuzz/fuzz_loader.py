@@ -2,8 +2,8 @@
 
 Each input's first byte picks a file type (.txt, .md, .html, .csv, .jsonl);
 the rest is the file's bytes. :func:`check_one_input` reads them with
-:func:`analysis.loading.read_upload`, cleans every article with
-:func:`analysis.cleaning.clean` and segments the result with
+:func:`analysis.input.loading.read_upload`, cleans every article with
+:func:`analysis.text.cleaning.clean` and segments the result with
 :func:`analysis.pipeline.make_doc`, checking the invariants below. Any
 exception, or a failed invariant, is a crash that atheris reports with the
 input that caused it.
@@ -35,10 +35,10 @@ def check_one_input(data: bytes) -> None:
     Args:
         data: First byte: the file type; the rest: the file's bytes.
     """
-    from analysis.cleaning import clean
-    from analysis.loading import read_upload
-    from analysis.model import FileError
+    from analysis.input.loading import read_upload
     from analysis.pipeline import make_doc
+    from analysis.results.article import FileError
+    from analysis.text.cleaning import clean
 
     if not data:
         return
@@ -63,13 +63,13 @@ def main() -> None:
     import atheris
 
     with atheris.instrument_imports(include=["analysis"]):
-        import analysis.cleaning  # noqa: F401
-        import analysis.encoding  # noqa: F401
-        import analysis.html  # noqa: F401
-        import analysis.loading  # noqa: F401
-        import analysis.manifest  # noqa: F401
+        import analysis.input.encoding  # noqa: F401
+        import analysis.input.html  # noqa: F401
+        import analysis.input.loading  # noqa: F401
+        import analysis.input.manifest  # noqa: F401
         import analysis.pipeline  # noqa: F401
-        import analysis.segment  # noqa: F401
+        import analysis.text.cleaning  # noqa: F401
+        import analysis.text.segment  # noqa: F401
     atheris.Setup(sys.argv, check_one_input)
     atheris.Fuzz()
 

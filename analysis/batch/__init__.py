@@ -1,0 +1,1 @@
+"""Batch: many articles through the pipeline on a process pool or a Dask cluster."""

@@ -1,0 +1,1 @@
+"""Input: reading files, tables and manifests into raw articles, with their encodings."""

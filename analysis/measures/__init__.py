@@ -1,0 +1,1 @@
+"""Measures: the analysers, each ``analyse(doc) -> frozen result``."""

@@ -1,0 +1,159 @@
+"""Passive voice, found with a small, documented heuristic (no parser).
+
+A passive verb group is a form of *be* or *get*, then at most
+:data:`MAX_ADVERBS` adverbs ("not", "never", "widely", any word in -ly), an
+optional "being"/"been", then a past participle: a regular "-ed" word, or one
+of the irregular participles in ``analysis/data/irregular_participles.txt``.
+
+    "The plan was quickly approved"      -> passive ("was ... approved")
+    "The law has been widely criticised" -> passive ("been ... criticised")
+    "He got arrested"                    -> passive ("got arrested")
+    "Sources said the talks were held"   -> passive ("were held")
+
+A passive is *agentful* when "by" follows the participle within
+:data:`AGENT_WINDOW` words with no comma, semicolon or colon between ("was
+approved by parliament"); "by" followed by a time or a number ("by Monday",
+"by 2030", "by the end of May") does not count. Otherwise it is *agentless*: the doer is not named,
+which is what media-literacy classes look for ("mistakes were made").
+
+Known errors: adjectives that look like participles are counted ("she was
+tired", "they were concerned"); passives without a *be*/*get* form ("the man
+arrested yesterday", "had it repaired") are missed; British and American
+spellings both work, but misspellings do not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from analysis.results.doc import Span
+from analysis.results.readability import PassiveSummary, PassiveVerb
+
+MAX_ADVERBS = 2
+"""Adverbs allowed between the auxiliary and the participle."""
+AGENT_WINDOW = 8
+"""Words after the participle in which a "by"-agent may appear."""
+
+PARTICIPLES_FILE = Path(__file__).resolve().parent.parent / "data" / "irregular_participles.txt"
+
+_BE = frozenset(
+    """am is are was were be been being isn't aren't wasn't weren't
+    isn’t aren’t wasn’t weren’t get gets got gotten getting""".split()
+)
+_BEING = frozenset({"being", "been"})
+_ADVERBS = frozenset(
+    """not never also already still just only now often always then soon even
+    once both all later reportedly allegedly""".split()
+)
+# -ed words that are not participles after "be" (or are nearly always adjectives).
+_NOT_PARTICIPLES = frozenset(
+    """need bed red shed seed speed feed breed hundred sacred naked wicked
+    ragged rugged kindred weed deed greed steed indeed""".split()
+)
+# "by" followed by these names a time or a quantity, not an agent.
+_NOT_AGENTS = frozenset(
+    """then now far midnight noon tomorrow today tonight next
+    january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday
+    spring summer autumn fall winter early late mid about around some half
+    percent per""".split()
+)
+
+_NOT_AGENTS_AFTER_THE = frozenset({"end", "time", "way", "start", "middle"})
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d.,]*|[,;:]")
+
+
+@cache
+def irregular_participles() -> frozenset[str]:
+    """Read the irregular participles from the data file (comments skipped)."""
+    lines = PARTICIPLES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
+
+
+def is_participle(word: str) -> bool:
+    """Whether ``word`` (lower case) can be a past participle."""
+    if word in irregular_participles():
+        return True
+    return len(word) > 3 and word.endswith("ed") and word not in _NOT_PARTICIPLES
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (len(word) > 4 and word.endswith("ly"))
+
+
+def find_passives(text: str, start: int = 0, end: int | None = None) -> list[PassiveVerb]:
+    """Passive verb groups in ``text[start:end]``, with offsets into ``text``.
+
+    Args:
+        text: The whole text.
+        start: Where to begin (e.g. a sentence's start).
+        end: Where to stop; the end of ``text`` if None.
+
+    Returns:
+        The passive verb groups, in order.
+
+    """
+    stop = len(text) if end is None else end
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, stop)]
+    found: list[PassiveVerb] = []
+    used: set[int] = set()  # participles already claimed ("is being reviewed" counts once)
+    for i, (a, _, word) in enumerate(tokens):
+        if word not in _BE:
+            continue
+        j = i + 1
+        adverbs = 0
+        while j < len(tokens) and _is_adverb(tokens[j][2]) and adverbs < MAX_ADVERBS:
+            j += 1
+            adverbs += 1
+        if j < len(tokens) and tokens[j][2] in _BEING and word not in _BEING:
+            j += 1
+        if j >= len(tokens) or j in used or not is_participle(tokens[j][2]):
+            continue
+        used.add(j)
+        b = tokens[j][1]
+        found.append(PassiveVerb(a, b, text[a:b], _has_agent(tokens, j)))
+    return found
+
+
+def _has_agent(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether "by" + a non-time word follows token ``j`` within the window."""
+    for k in range(j + 1, min(j + 1 + AGENT_WINDOW, len(tokens))):
+        word = tokens[k][2]
+        if word in {",", ";", ":"}:
+            return False
+        if word == "by":
+            following = [t[2] for t in tokens[k + 1 : k + 3]] + ["", ""]
+            nxt, after = following[0], following[1]
+            if not nxt or nxt[0].isdigit() or nxt in _NOT_AGENTS or nxt in {",", ";", ":"}:
+                return False
+            return not (nxt == "the" and after in _NOT_AGENTS_AFTER_THE)
+    return False
+
+
+def summarise(text: str, sentences: tuple[Span, ...]) -> PassiveSummary:
+    """Passive and agentless-passive shares over ``sentences`` of ``text``.
+
+    Args:
+        text: The text the sentence spans point into.
+        sentences: Sentence spans.
+
+    Returns:
+        The shares (None without sentences), the passive sentences and verbs.
+
+    """
+    if not sentences:
+        return PassiveSummary(None, None, (), ())
+    passive: list[Span] = []
+    agentless = 0
+    verbs: list[PassiveVerb] = []
+    for s in sentences:
+        found = find_passives(text, s.start, s.end)
+        if found:
+            passive.append(s)
+            verbs.extend(found)
+            agentless += any(not v.agent for v in found)
+    n = len(sentences)
+    return PassiveSummary(len(passive) / n, agentless / n, tuple(passive), tuple(verbs))

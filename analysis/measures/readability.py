@@ -1,0 +1,167 @@
+"""Readability of the cleaned body: textstat's formulas, guarded against nonsense.
+
+The grade formulas (Flesch, Flesch-Kincaid, Gunning fog, SMOG, Coleman-Liau,
+ARI, Dale-Chall and textstat's consensus grade) are computed by textstat on
+``doc.text`` exactly as textstat computes them; Slant adds nothing to them. They
+were made for passages of a few hundred words of ordinary prose, so they are
+withheld (``None``) and the result marked unreliable when the text is:
+
+* empty or under :data:`MIN_WORDS` words ("too short to measure"),
+* without sentence punctuation, or with an average sentence longer than
+  :data:`MAX_MEAN_SENTENCE_WORDS` words (pasted lists, transcripts, text that
+  lost its full stops: textstat then gives a Flesch score of about -2000).
+
+Sentence figures (mean and longest sentence, share over
+:data:`LONG_SENTENCE_WORDS` words), the passive-voice shares (see
+:mod:`analysis.measures.passive`) and the reading time are given whenever there is text,
+since they describe the text as segmented rather than estimate a grade.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.measures.offline import textstat
+from analysis.measures.passive import summarise
+from analysis.results.doc import Doc
+from analysis.results.readability import WORDS_PER_MINUTE, ReadabilityResult
+from analysis.text.segment import count_words
+
+MIN_WORDS = 100
+"""Fewer words than this and the formulas are not shown."""
+MAX_MEAN_SENTENCE_WORDS = 60
+"""A longer average sentence means the punctuation is missing, not that prose is hard."""
+LONG_SENTENCE_WORDS = 30
+"""Sentences over this many words count as long."""
+
+REASON_EMPTY = "no text to measure"
+REASON_TOO_SHORT = (
+    "too short to measure: {words} word(s), and the readability formulas need about {min} "
+    "words of running prose"
+)
+REASON_NO_PUNCTUATION = (
+    "the text has no sentence punctuation (. ! ?), so sentence length and every grade "
+    "formula would be meaningless"
+)
+REASON_LONG_SENTENCES = (
+    "the average sentence is {mean:.0f} words long (over {max}); the punctuation is "
+    "probably missing, so the grade formulas would be meaningless"
+)
+
+REASON_FAILED = "the readability formulas could not be computed on this text ({error})"
+
+LIMITATIONS: tuple[str, ...] = (
+    "Readability formulas only count sentence length and word length (letters or "
+    "syllables); they do not know whether the ideas, the vocabulary or the order of the "
+    "argument are hard. A short sentence full of jargon scores as easy.",
+    f"They were made for passages of 100 words or more; under {MIN_WORDS} words they "
+    "are not shown, because one long or short sentence would swing them by several grades.",
+    "Grades are US school grades (grade 12 is the last year of secondary school). The "
+    "formulas disagree by two or three grades on the same text; the consensus grade is "
+    "textstat's most frequent estimate across them.",
+    "Syllables are counted with the CMU Pronouncing Dictionary; names and new words are "
+    "estimated by hyphenation rules and may be off by one.",
+    "The passive-voice share uses a word-pattern rule (a form of 'be' or 'get' followed by "
+    "a past participle), not a grammar parser: 'she was tired' counts as passive, and "
+    "passives without 'be' ('the man arrested yesterday') are missed.",
+    f"Reading time assumes {WORDS_PER_MINUTE} words per minute, an average adult's silent "
+    "reading speed for non-fiction; students and readers of a second language read slower.",
+)
+"""Plain-language limits of the readability figures, for the dashboard."""
+
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?…。！？]")
+
+
+def unreliable_reason(text: str, words: int, mean_sentence_words: float | None) -> str | None:
+    """Why the grade formulas should not be shown for ``text``, or None.
+
+    Args:
+        text: The text.
+        words: Its word count.
+        mean_sentence_words: Mean words per sentence, if known.
+
+    Returns:
+        One of the ``REASON_*`` messages, filled in, or None.
+
+    """
+    if words == 0:
+        return REASON_EMPTY
+    if words < MIN_WORDS:
+        return REASON_TOO_SHORT.format(words=words, min=MIN_WORDS)
+    if not _SENTENCE_PUNCTUATION.search(text):
+        return REASON_NO_PUNCTUATION
+    mean = mean_sentence_words if mean_sentence_words is not None else float(words)
+    # textstat splits sentences its own way; trust the longer of the two averages.
+    mean = max(mean, float(textstat().words_per_sentence(text)))
+    if mean > MAX_MEAN_SENTENCE_WORDS:
+        return REASON_LONG_SENTENCES.format(mean=mean, max=MAX_MEAN_SENTENCE_WORDS)
+    return None
+
+
+def analyse(doc: Doc) -> ReadabilityResult:
+    """Readability figures for ``doc.text``.
+
+    Args:
+        doc: The cleaned article.
+
+    Returns:
+        The figures; the grade formulas are None when the text is too short or
+        not punctuated (see ``reason``).
+
+    """
+    text = doc.text
+    words = doc.word_count
+    lengths = [count_words(text[s.start : s.end]) for s in doc.sentences]
+    n = len(lengths)
+    mean_len = sum(lengths) / n if n else None
+    passive = summarise(text, doc.sentences)
+    grades: dict[str, float | None] = dict.fromkeys(_GRADE_FIELDS)
+    try:
+        reason = unreliable_reason(text, words, mean_len)
+        if reason is None:
+            grades = _grades(text)
+    except Exception as exc:  # noqa: BLE001 - odd text must not sink the article
+        reason = REASON_FAILED.format(error=type(exc).__name__)
+        grades = dict.fromkeys(_GRADE_FIELDS)
+    return ReadabilityResult(
+        reliable=reason is None,
+        reason=reason,
+        words=words,
+        sentences=n,
+        **grades,
+        mean_sentence_words=mean_len,
+        longest_sentence_words=max(lengths) if lengths else None,
+        long_sentence_share=(sum(x > LONG_SENTENCE_WORDS for x in lengths) / n) if n else None,
+        passive_share=passive.passive_share,
+        agentless_passive_share=passive.agentless_passive_share,
+        passive_sentences=passive.sentences,
+        passives=passive.verbs,
+        reading_time=words / WORDS_PER_MINUTE * 60,
+    )
+
+
+_GRADE_FIELDS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "text_standard",
+)
+
+
+def _grades(text: str) -> dict[str, float | None]:
+    """The textstat figures, named as in :class:`ReadabilityResult`."""
+    ts = textstat()
+    return {
+        "flesch_reading_ease": ts.flesch_reading_ease(text),
+        "flesch_kincaid_grade": ts.flesch_kincaid_grade(text),
+        "gunning_fog": ts.gunning_fog(text),
+        "smog_index": ts.smog_index(text),
+        "coleman_liau_index": ts.coleman_liau_index(text),
+        "automated_readability_index": ts.automated_readability_index(text),
+        "dale_chall_readability_score": ts.dale_chall_readability_score(text),
+        "text_standard": float(ts.text_standard(text, float_output=True)),
+    }

@@ -1,0 +1,168 @@
+"""Sentence-by-sentence sentiment with VADER, explained word by word.
+
+Every sentence of the cleaned text is scored on its own with VADER (see
+:mod:`analysis.measures.vader_explain`); an article is never scored in one call, because
+VADER's compound adds word valences before squashing them into -1..+1 and so
+saturates on long texts. The article figures are summaries of the sentence
+scores: their mean, the shares of positive / neutral / negative sentences, the
+most positive and most negative sentence, an arc by position, and the mean of
+the sentences that mention each actor.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from analysis.measures.vader_explain import MAX_WORDS_PER_CALL, Explanation, explain
+from analysis.results.doc import Actor, Doc, Span
+from analysis.results.sentiment import (
+    ActorSentiment,
+    ArcPoint,
+    SentenceSentiment,
+    SentimentResult,
+)
+from analysis.text import actors as _actors
+
+POSITIVE_THRESHOLD = 0.05
+"""A sentence with compound >= this is positive (VADER's own convention)."""
+NEGATIVE_THRESHOLD = -0.05
+"""A sentence with compound <= this is negative."""
+SMOOTHING_WINDOW = 5
+"""Sentences in the centred moving average of the arc."""
+GUESSED_ACTORS = 6
+"""Actors guessed from the text when the story names none."""
+
+LIMITATIONS: tuple[str, ...] = (
+    "VADER scores words from a fixed list built from ratings of social-media text; words it "
+    "does not know count as nothing. Plain VADER has no entry for 'harshly', so 'He spoke "
+    "harshly of the peace agreement.' is scored on 'peace' and 'agreement' alone and comes "
+    "out clearly positive (+0.77). Slant adds 'harshly', yet the sentence still scores +0.59, "
+    "and words such as 'rebuked', 'slammed' or 'lambasted' are still missing: 'He rebuked "
+    "the peace agreement.' scores +0.77.",
+    "Words such as 'war', 'threat', 'attack' or 'killed' count as negative whoever is framed: "
+    "a sentence about defending against a threat is as negative as one making the threat. The "
+    "score measures the tone of the words, not the writer's stance.",
+    "Negation is only seen within three words ('not very good'); sarcasm, irony and "
+    "quotation of someone else's words are not recognised.",
+    "Each sentence is scored on its own and the article figure is the mean of the sentences, "
+    "so a long article is not pushed to +1 or -1; a 'sentence' of more than "
+    f"{MAX_WORDS_PER_CALL} words (text with no full stops) is scored in pieces of "
+    f"{MAX_WORDS_PER_CALL} words and the pieces averaged.",
+    "Actor sentiment is the mean of the sentences that mention the actor. A sentence that "
+    "mentions two actors counts fully for both, even when it praises one and blames the "
+    "other; the figure says what tone surrounds an actor, not how the actor is judged.",
+    "Scores between -0.05 and +0.05 are called neutral. Most news sentences are neutral or "
+    "mildly toned; small differences between outlets (under about 0.1) are within noise.",
+)
+"""Plain-language limits of the sentiment figures, for the dashboard."""
+
+ERR_SCORING = "this sentence could not be scored and counts as neutral ({reason})"
+
+
+def label(compound: float) -> str:
+    """VADER's three classes: positive, neutral or negative."""
+    if compound >= POSITIVE_THRESHOLD:
+        return "positive"
+    if compound <= NEGATIVE_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+def score_sentence(text: str, span: Span | None = None) -> SentenceSentiment:
+    """Score one sentence; never raises.
+
+    Args:
+        text: The whole text the sentence lies in.
+        span: The sentence within ``text``; the whole text if None.
+
+    Returns:
+        The sentence's score and explanation, offsets into ``text``.
+
+    """
+    start, end = (span.start, span.end) if span is not None else (0, len(text))
+    try:
+        ex: Explanation = explain(text[start:end], offset=start)
+    except Exception as exc:  # noqa: BLE001 - a bad sentence must not sink the article
+        return SentenceSentiment(
+            start, end, 0.0, "neutral", error=ERR_SCORING.format(reason=type(exc).__name__)
+        )
+    return SentenceSentiment(
+        start=start,
+        end=end,
+        compound=ex.compound,
+        label=label(ex.compound),
+        explanation=ex.words,
+        emphasis=ex.emphasis,
+        exclamations=ex.exclamations,
+        questions=ex.questions,
+        chunks=ex.chunks,
+    )
+
+
+def analyse(doc: Doc) -> SentimentResult:
+    """Score every sentence of ``doc`` and summarise.
+
+    Args:
+        doc: The cleaned article. Its ``actors`` are used for per-actor
+            means; when it has none, up to :data:`GUESSED_ACTORS` are guessed
+            from its capitalised names.
+
+    Returns:
+        The article's sentiment.
+
+    """
+    scored = tuple(score_sentence(doc.text, s) for s in doc.sentences)
+    compounds = [s.compound for s in scored]
+    n = len(compounds)
+    actor_list: Sequence[Actor] = doc.actors
+    guessed = False
+    if not actor_list and doc.text.strip():
+        actor_list = _actors.guess_actors([doc.text], limit=GUESSED_ACTORS)
+        guessed = True
+    actor_results = tuple(_actor_sentiment(a, doc.text, scored) for a in actor_list)
+    if n == 0:
+        return SentimentResult(None, None, None, None, (), None, None, (), actor_results, guessed)
+
+    labels = [s.label for s in scored]
+    hi = max(range(n), key=compounds.__getitem__)
+    lo = min(range(n), key=compounds.__getitem__)
+    return SentimentResult(
+        mean=sum(compounds) / n,
+        positive_share=labels.count("positive") / n,
+        neutral_share=labels.count("neutral") / n,
+        negative_share=labels.count("negative") / n,
+        sentences=scored,
+        most_positive=hi if labels[hi] == "positive" else None,
+        most_negative=lo if labels[lo] == "negative" else None,
+        arc=_arc(scored, len(doc.text)),
+        actors=actor_results,
+        actors_guessed=guessed,
+    )
+
+
+def _arc(scored: Sequence[SentenceSentiment], length: int) -> tuple[ArcPoint, ...]:
+    """Compound by the relative position of each sentence's middle."""
+    half = SMOOTHING_WINDOW // 2
+    compounds = [s.compound for s in scored]
+    points = []
+    for i, s in enumerate(scored):
+        window = compounds[max(0, i - half) : i + half + 1]
+        position = (s.start + s.end) / 2 / length if length else 0.0
+        points.append(ArcPoint(position, s.compound, sum(window) / len(window)))
+    return tuple(points)
+
+
+def _actor_sentiment(
+    actor: Actor, text: str, scored: Sequence[SentenceSentiment]
+) -> ActorSentiment:
+    """Mean compound of the sentences that mention ``actor`` at least once."""
+    starts = [s.start for s in scored]
+    hit: set[int] = set()
+    for m in _actors.mentions(actor, text):
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.end <= scored[k].end:
+            hit.add(k)
+    indexes = tuple(sorted(hit))
+    mean = sum(scored[k].compound for k in indexes) / len(indexes) if indexes else None
+    return ActorSentiment(actor.name, len(indexes), mean, indexes)

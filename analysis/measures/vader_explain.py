@@ -1,0 +1,495 @@
+"""VADER's sentence score, with the share each word had in it.
+
+This module re-runs the steps of ``SentimentIntensityAnalyzer.polarity_scores``
+(vaderSentiment 3.3.2) one for one, using VADER's own lexicon, emoji table,
+constants and helper functions, but keeps a record of what happened to every
+word. Because it *is* the scoring pass, the explanation costs nothing extra: the
+sentence is read once, and the tests check that the compound equals the one
+``polarity_scores`` returns.
+
+How a compound score is made (VADER):
+
+1. Each word found in the lexicon gets its valence (-4..+4), changed by rules:
+   a preceding booster or dampener ("very", "slightly"), a negation within
+   three words ("not", "never", "n't", "no"), ALL CAPS in a mixed-case
+   sentence, a few idioms, "least", and "but" (words before "but" count half,
+   words after it one and a half times).
+2. The adjusted valences are added up into a raw sum ``x``; "!" (up to four)
+   and "?" (two or more) push ``x`` further from zero.
+3. The compound is ``x / sqrt(x*x + 15)``, rounded to four decimals.
+
+How the explanation divides the compound (our decomposition): step 3 is not
+linear, so a word's effect cannot be read off on its own. We give each word the
+share of the compound that its adjusted valence had of the raw sum,
+``contribution = adjusted * compound / x``, and the punctuation term the same
+way. The contributions and the punctuation term therefore add up exactly to the
+compound, and each word's sign and relative weight are those VADER used. When
+the raw sum is exactly zero (words cancel), the slope of step 3 at zero,
+``1 / sqrt(15)``, is used, so opposite words still show opposite shares that
+sum to zero.
+
+News adjustment (on by default, :data:`DEFAULT_ADJUSTED`): the small table in
+``analysis/lexicons/vader_news.tsv`` (1) leaves out words such as "United",
+"Supreme" or "Defense" when they are capitalised inside a sentence, because
+they are then part of a name ("United States", "Defense Secretary") and VADER
+would count them as praise, and (2) adds a few speech-manner adverbs VADER
+lacks ("harshly" takes the value of "harsh"). With ``adjusted=False`` the
+scores are plain VADER's, bit for bit.
+
+Over-long "sentences" (text with no sentence punctuation) are scored in chunks
+of at most :data:`MAX_WORDS_PER_CALL` words and their compounds averaged;
+VADER's running time grows with the square of the sentence length, and a sum
+over hundreds of words saturates at +-1 anyway.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from vaderSentiment import vaderSentiment as _vs
+
+from analysis.results.sentiment import WordContribution
+
+MAX_WORDS_PER_CALL = 200
+"""Most whitespace-separated words scored in one pass; longer runs are chunked."""
+
+ALPHA = 15
+"""VADER's normalisation constant: compound = x / sqrt(x*x + ALPHA)."""
+
+DEFAULT_ADJUSTED = True
+"""Apply the news adjustment unless told otherwise (it raised both Pearson r and
+macro F1 on the NYT-editorial development set; figures in docs/sentiment.md)."""
+
+NEWS_TABLE = Path(__file__).resolve().parent.parent / "lexicons" / "vader_news.tsv"
+
+# Rule codes attached to each word, with the sentence a teacher can read out.
+RULES: dict[str, str] = {
+    "negation": "negated by a nearby 'not', 'never', 'no' or \"n't\" (valence times -0.74)",
+    "no_as_negator": "'no' here negates the next word instead of counting on its own",
+    "booster": "strengthened by a preceding intensifier such as 'very' or 'extremely'",
+    "dampener": "weakened by a preceding word such as 'slightly' or 'kind of'",
+    "caps": "written in CAPITALS while the rest of the sentence is not (+-0.733)",
+    "never_so": "'never so' / 'so' / 'this' before the word intensifies it (times 1.25)",
+    "idiom": "part of a fixed phrase VADER scores as a whole (e.g. 'bad ass')",
+    "least": "'least' before the word reverses it (times -0.74)",
+    "but_before": "before 'but', so it counts half",
+    "but_after": "after 'but', so it counts one and a half times",
+    "proper_name": "capitalised inside the sentence, so read as part of a name ('United "
+    "States', 'Defense Secretary') and not counted (Slant's news adjustment)",
+    "news_lexicon": "not in VADER's lexicon; Slant gives it the value of its adjective "
+    "('harshly' as 'harsh')",
+}
+
+_NEGATE = frozenset(_vs.NEGATE)
+_PUNCT = string.punctuation
+_RUN = re.compile(r"\S+")
+_HIDDEN = "\x00name"  # stands in for a name word: in no lexicon, list or idiom
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """VADER's compound for one text, split into per-word shares.
+
+    Args:
+        compound: VADER's compound score (-1..+1), as ``polarity_scores``
+            returns it; for a chunked text, the mean over the chunks.
+        words: The lexicon words, in text order.
+        emphasis: The share of the compound due to "!" and "?" (0.0 if none).
+        exclamations: Number of "!" in the text.
+        questions: Number of "?" in the text.
+        chunks: How many scoring passes were needed (1 unless over-long).
+
+    """
+
+    compound: float
+    words: tuple[WordContribution, ...]
+    emphasis: float = 0.0
+    exclamations: int = 0
+    questions: int = 0
+    chunks: int = 1
+
+
+@cache
+def analyzer() -> _vs.SentimentIntensityAnalyzer:
+    """Return the process's one VADER analyser (loading the lexicon takes ~50 ms)."""
+    return _vs.SentimentIntensityAnalyzer()
+
+
+@cache
+def news_adjustments() -> tuple[frozenset[str], dict[str, float]]:
+    """Read the news table: words left out as names, and words added with a valence."""
+    names: set[str] = set()
+    added: dict[str, float] = {}
+    columns: list[str] = []
+    for line in NEWS_TABLE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not columns:
+            columns = cells
+            continue
+        row = dict(zip(columns, cells, strict=False))
+        if row.get("category") == "proper_name":
+            names.add(row["term"].lower())
+        elif row.get("category") == "manner":
+            added[row["term"].lower()] = float(row["valence"])
+    return frozenset(names), added
+
+
+@cache
+def lexicon_for(adjusted: bool) -> dict[str, float]:
+    """Return VADER's lexicon, with Slant's added words when ``adjusted``."""
+    base = analyzer().lexicon
+    if not adjusted:
+        return base
+    merged = dict(base)
+    merged.update(news_adjustments()[1])
+    return merged
+
+
+def explain(text: str, offset: int = 0, *, adjusted: bool | None = None) -> Explanation:
+    """Score ``text`` as VADER does and explain the score word by word.
+
+    Args:
+        text: One sentence (or any short text).
+        offset: Added to every word offset, so that a sentence's words point
+            into the article it was sliced from.
+        adjusted: Apply the news adjustment; :data:`DEFAULT_ADJUSTED` if None.
+
+    Returns:
+        The explanation; texts of more than :data:`MAX_WORDS_PER_CALL` words
+        are scored in chunks and their compounds averaged.
+
+    """
+    adjust = DEFAULT_ADJUSTED if adjusted is None else adjusted
+    bounds = _chunk_bounds(text)
+    if len(bounds) == 1:
+        return _explain_once(text, offset, adjust)
+    parts = [_explain_once(text[a:b], offset + a, adjust) for a, b in bounds]
+    share = 1.0 / len(parts)
+    words = tuple(
+        WordContribution(
+            w.start, w.end, w.text, w.valence, w.adjusted, w.contribution * share, w.rules
+        )
+        for part in parts
+        for w in part.words
+    )
+    return Explanation(
+        compound=sum(p.compound for p in parts) * share,
+        words=words,
+        emphasis=sum(p.emphasis for p in parts) * share,
+        exclamations=sum(p.exclamations for p in parts),
+        questions=sum(p.questions for p in parts),
+        chunks=len(parts),
+    )
+
+
+def _chunk_bounds(text: str) -> list[tuple[int, int]]:
+    """Cut ``text`` at whitespace into runs of at most MAX_WORDS_PER_CALL words."""
+    starts = [m.start() for m in _RUN.finditer(text)]
+    if len(starts) <= MAX_WORDS_PER_CALL:
+        return [(0, len(text))]
+    cuts = starts[::MAX_WORDS_PER_CALL] + [len(text)]
+    return [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
+
+
+@cache
+def _emoji_chars() -> frozenset[str]:
+    """List the single characters VADER's emoji table can replace."""
+    return frozenset(k for k in analyzer().emojis if len(k) == 1)
+
+
+def _demojize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """VADER's emoji replacement, keeping where each output character came from.
+
+    Returns:
+        The text VADER scores, and for each of its characters the start and end
+        offset of the source character (an emoji's description points at the
+        emoji); both maps are None when the text has no emoji, as is usual.
+
+    """
+    if _emoji_chars().isdisjoint(text):
+        return text, None, None
+    emojis = analyzer().emojis
+    out: list[str] = []
+    src_start: list[int] = []
+    src_end: list[int] = []
+    prev_space = True
+    for k, ch in enumerate(text):
+        desc = emojis.get(ch)
+        if desc is not None:
+            piece = desc if prev_space else " " + desc
+            prev_space = False
+        else:
+            piece = ch
+            prev_space = ch == " "
+        out.append(piece)
+        src_start.extend([k] * len(piece))
+        src_end.extend([k + 1] * len(piece))
+    return "".join(out), src_start, src_end
+
+
+def _tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    r"""VADER's ``SentiText`` words, with their [start, end) in ``text``.
+
+    ``str.split()`` (``\S+`` matches the same runs: ``re``'s ``\s`` is exactly
+    ``str.isspace``), then strip leading/trailing punctuation unless that leaves
+    two characters or fewer (so ":)" survives as an emoticon).
+    """
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _RUN.finditer(text):
+        token = m.group()
+        stripped = token.strip(_PUNCT)
+        if len(stripped) <= 2:
+            words.append(token)
+            spans.append(m.span())
+        else:
+            lead = m.start() + len(token) - len(token.lstrip(_PUNCT))
+            words.append(stripped)
+            spans.append((lead, lead + len(stripped)))
+    return words, spans
+
+
+def _negated(word_lower: str) -> bool:
+    """VADER's ``negated([word])`` for one lower-cased word."""
+    return word_lower in _NEGATE or "n't" in word_lower
+
+
+def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation:
+    """One VADER pass over ``text`` (mirrors ``polarity_scores`` step by step)."""
+    sia = analyzer()
+    lexicon = lexicon_for(adjusted)
+    demojized, src_start, src_end = _demojize(text)
+    # polarity_scores strips the demojized text; keep offsets in step.
+    lead = len(demojized) - len(demojized.lstrip())
+    scored = demojized.strip()
+    words, spans = _tokens(scored)
+    lower = [w.lower() for w in words]
+    names: list[int] = []
+    if adjusted:
+        # A capitalised name word is hidden from every rule, exactly as if the
+        # sentence had an unknown word there.
+        proper = news_adjustments()[0]
+        for i in range(1, len(words)):
+            if lower[i] in proper and words[i][0].isupper() and not words[i].isupper():
+                names.append(i)
+                words[i] = lower[i] = _HIDDEN
+    is_cap_diff = _vs.allcap_differential(words)
+    n = len(words)
+
+    sentiments: list[float] = []
+    rules: list[list[str]] = [[] for _ in range(n)]
+    scored_at: list[int] = []  # positions whose valence VADER computed from the lexicon
+    for i in range(n):
+        if lower[i] in _vs.BOOSTER_DICT:
+            sentiments.append(0)
+            continue
+        if i < n - 1 and lower[i] == "kind" and lower[i + 1] == "of":
+            sentiments.append(0)
+            continue
+        if lower[i] in lexicon:
+            scored_at.append(i)
+            sentiments.append(_valence(i, words, lower, is_cap_diff, rules[i], lexicon))
+        else:
+            sentiments.append(0)
+
+    _but_check(lower, sentiments, rules)
+
+    exclamations = scored.count("!")
+    questions = scored.count("?")
+    if sentiments:
+        sum_s = float(sum(sentiments))
+        amplifier = sia._punctuation_emphasis(scored)
+        signed_amp = 0.0
+        if sum_s > 0:
+            sum_s += amplifier
+            signed_amp = amplifier
+        elif sum_s < 0:
+            sum_s -= amplifier
+            signed_amp = -amplifier
+        compound = round(_vs.normalize(sum_s, ALPHA), 4)
+    else:
+        sum_s, signed_amp, compound = 0.0, 0.0, 0.0
+
+    scale = compound / sum_s if sum_s != 0 else 1.0 / math.sqrt(ALPHA)
+    if names:
+        for i in names:
+            rules[i].append("proper_name")
+        scored_at = sorted(scored_at + names)
+    out: list[WordContribution] = []
+    for i in scored_at:
+        a, b = spans[i]
+        if src_start is None or src_end is None:
+            start, end = a + lead + offset, b + lead + offset
+        else:
+            start = src_start[a + lead] + offset
+            end = src_end[b - 1 + lead] + offset
+        word = text[start - offset : end - offset]
+        out.append(
+            WordContribution(
+                start=start,
+                end=end,
+                text=word,
+                valence=lexicon[lower[i]] if lower[i] != _HIDDEN else lexicon[word.lower()],
+                adjusted=float(sentiments[i]),
+                contribution=sentiments[i] * scale,
+                rules=tuple(rules[i]),
+            )
+        )
+    return Explanation(
+        compound=compound,
+        words=tuple(out),
+        emphasis=signed_amp * scale + 0.0,  # never -0.0 in JSON
+        exclamations=exclamations,
+        questions=questions,
+    )
+
+
+def _valence(
+    i: int,
+    words: list[str],
+    lower: list[str],
+    is_cap_diff: bool,
+    rules: list[str],
+    lexicon: dict[str, float],
+) -> float:
+    """VADER's ``sentiment_valence`` for the lexicon word at ``i``, noting rules.
+
+    The arithmetic is done in VADER's order so that floats agree bit for bit.
+    """
+    n = len(words)
+    item = words[i]
+    lw = lower[i]
+    valence = lexicon[lw]
+    if lw not in analyzer().lexicon:
+        rules.append("news_lexicon")
+    if lw == "no" and i != n - 1 and lower[i + 1] in lexicon:
+        valence = 0.0
+        rules.append("no_as_negator")
+    if (
+        (i > 0 and lower[i - 1] == "no")
+        or (i > 1 and lower[i - 2] == "no")
+        or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
+    ):
+        valence = lexicon[lw] * _vs.N_SCALAR
+        rules.append("negation")
+    if item.isupper() and is_cap_diff:
+        if valence > 0:
+            valence += _vs.C_INCR
+        else:
+            valence -= _vs.C_INCR
+        rules.append("caps")
+
+    for start_i in range(3):
+        before = i - (start_i + 1)
+        if i > start_i and lower[before] not in lexicon:
+            s = _vs.scalar_inc_dec(words[before], valence, is_cap_diff)
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            if s != 0:
+                rules.append("booster" if _vs.BOOSTER_DICT[lower[before]] > 0 else "dampener")
+            valence = _negation_check(valence, lower, start_i, i, rules)
+            if start_i == 2:
+                valence = _special_idioms_check(valence, lower, i, rules)
+
+    # VADER's _least_check
+    if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        if lower[i - 2] != "at" and lower[i - 2] != "very":
+            valence = valence * _vs.N_SCALAR
+            rules.append("least")
+    elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        valence = valence * _vs.N_SCALAR
+        rules.append("least")
+    return valence
+
+
+def _negation_check(
+    valence: float, lower: list[str], start_i: int, i: int, rules: list[str]
+) -> float:
+    """VADER's ``_negation_check`` (including its operator precedence at distance 3)."""
+    if start_i == 0 and _negated(lower[i - 1]):
+        valence = valence * _vs.N_SCALAR
+        rules.append("negation")
+    if start_i == 1:
+        if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+            valence = valence * 1.25
+            rules.append("never_so")
+        elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+            pass
+        elif _negated(lower[i - 2]):
+            valence = valence * _vs.N_SCALAR
+            rules.append("negation")
+    if start_i == 2:
+        if (lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this")) or (
+            lower[i - 1] == "so" or lower[i - 1] == "this"
+        ):
+            valence = valence * 1.25
+            rules.append("never_so")
+        elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+            pass
+        elif _negated(lower[i - 3]):
+            valence = valence * _vs.N_SCALAR
+            rules.append("negation")
+    return valence
+
+
+def _special_idioms_check(valence: float, lower: list[str], i: int, rules: list[str]) -> float:
+    """VADER's ``_special_idioms_check`` (only reached for i > 2)."""
+    onezero = f"{lower[i - 1]} {lower[i]}"
+    twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+    twoone = f"{lower[i - 2]} {lower[i - 1]}"
+    threetwoone = f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}"
+    threetwo = f"{lower[i - 3]} {lower[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in _vs.SPECIAL_CASES:
+            valence = _vs.SPECIAL_CASES[seq]
+            rules.append("idiom")
+            break
+    if len(lower) - 1 > i:
+        zeroone = f"{lower[i]} {lower[i + 1]}"
+        if zeroone in _vs.SPECIAL_CASES:
+            valence = _vs.SPECIAL_CASES[zeroone]
+            rules.append("idiom")
+    if len(lower) - 1 > i + 1:
+        zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+        if zeroonetwo in _vs.SPECIAL_CASES:
+            valence = _vs.SPECIAL_CASES[zeroonetwo]
+            rules.append("idiom")
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in _vs.BOOSTER_DICT:
+            valence = valence + _vs.BOOSTER_DICT[n_gram]
+            rules.append("booster" if _vs.BOOSTER_DICT[n_gram] > 0 else "dampener")
+    return valence
+
+
+def _but_check(lower: list[str], sentiments: list[float], rules: list[list[str]]) -> None:
+    """VADER's ``_but_check``, applied in place, noting which positions it scaled.
+
+    VADER looks each value up with ``list.index``, so when two words share a
+    value the first one may be scaled twice and the other not at all. We keep
+    that behaviour (the point is to explain VADER's score, not to fix it).
+    Zeros are skipped: scaling them changes nothing.
+    """
+    if "but" not in lower:
+        return
+    bi = lower.index("but")
+    for k in range(len(sentiments)):
+        sentiment = sentiments[k]
+        if sentiment == 0:
+            continue
+        si = sentiments.index(sentiment)
+        if si < bi:
+            sentiments[si] = sentiment * 0.5
+            rules[si].append("but_before")
+        elif si > bi:
+            sentiments[si] = sentiment * 1.5
+            rules[si].append("but_after")

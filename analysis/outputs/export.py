@@ -1,0 +1,168 @@
+"""Write a story as JSON, JSONL, CSV or a plain-text table.
+
+All formats are views of the same :class:`~analysis.results.article.Story`; the CLI and
+the dashboard's download buttons call these functions, so they never drift.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from analysis.outputs.serialize import to_dict
+from analysis.results.article import Article, FileError, Story
+
+# OWASP CSV injection: a cell starting with one of these can run as a formula
+# in a spreadsheet, so text cells that do are prefixed with a single quote.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def story_json(story: Story, indent: int | None = 2) -> str:
+    """The JSON contract: ``{"story", "articles", "comparison", "errors"}``.
+
+    Args:
+        story: The analysed story.
+        indent: JSON indentation (None for compact).
+
+    Returns:
+        The JSON text.
+    """
+    return json.dumps(finite(to_dict(story)), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def article_jsonl(item: Article | FileError) -> str:
+    """One line of JSONL: an article, or ``{"error": {...}}`` for a failure.
+
+    Args:
+        item: An analysed article or the error that replaced it.
+
+    Returns:
+        A single line of JSON without the newline.
+    """
+    if isinstance(item, FileError):
+        return json.dumps({"error": to_dict(item)}, ensure_ascii=False)
+    return json.dumps(finite(to_dict(item)), ensure_ascii=False, allow_nan=False)
+
+
+def finite(data: Any) -> Any:
+    """Replace NaN and infinities in plain data with None.
+
+    Python's ``json`` would write them as ``NaN``/``Infinity``, which is not
+    JSON: strict readers (browsers, jq, other languages) reject the whole file.
+
+    Args:
+        data: Plain data from :func:`analysis.outputs.serialize.to_dict`.
+
+    Returns:
+        The same data with every non-finite float replaced by None.
+    """
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: finite(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [finite(v) for v in data]
+    return data
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise a CSV cell that a spreadsheet would run as a formula.
+
+    Numbers pass through untouched (a negative score stays a number); text
+    starting with ``= + - @``, tab or carriage return gets a leading ``'``.
+
+    Args:
+        value: A cell value.
+
+    Returns:
+        The value, safe to open in a spreadsheet.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def attr_path(obj: Any, *path: str) -> Any:
+    """Follow attribute names from ``obj``, stopping at the first None.
+
+    Args:
+        obj: A result object, or None.
+        *path: Attribute names, e.g. ``("sentiment", "mean")``.
+
+    Returns:
+        The value at the end of the path, or None when any step is missing.
+    """
+    for name in path:
+        if obj is None:
+            return None
+        obj = getattr(obj, name, None)
+    return obj
+
+
+def _round(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 4) if math.isfinite(value) else None
+    return value
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    """The flat CSV row for one article: its key figures.
+
+    Args:
+        article: An analysed article.
+
+    Returns:
+        Column name to value, in display order.
+    """
+    row: dict[str, Any] = {
+        "id": article.id,
+        "outlet": article.outlet,
+        "kind": article.kind,
+        "title": article.title,
+        "byline": article.byline,
+        "file": article.source.file,
+        "words": article.word_count,
+        "sentences": len(article.sentences),
+        "removed_blocks": len(article.removed),
+        "sentiment_mean": attr_path(article, "sentiment", "mean"),
+        "sentiment_positive_share": attr_path(article, "sentiment", "positive_share"),
+        "sentiment_neutral_share": attr_path(article, "sentiment", "neutral_share"),
+        "sentiment_negative_share": attr_path(article, "sentiment", "negative_share"),
+    }
+    rates = attr_path(article, "hedging", "rates")
+    for category in ("hedge", "booster", "weasel", "anonymous_source"):
+        row[f"{category}_per_100_words"] = attr_path(rates, category)
+    row["hedge_booster_balance"] = attr_path(article, "hedging", "balance")
+    row["loaded_per_100_words"] = attr_path(article, "loaded", "rate")
+    readability = article.readability
+    for name in (
+        "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+        "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+        "text_standard", "passive_share",
+    ):
+        row[name] = attr_path(readability, name)
+    row["readability_reliable"] = attr_path(readability, "reliable")
+    return {k: _round(v) for k, v in row.items()}
+
+
+def story_csv(articles: Iterable[Article]) -> str:
+    """One row per article, every text cell formula-safe.
+
+    Args:
+        articles: Analysed articles.
+
+    Returns:
+        CSV text with a header row.
+    """
+    rows = [article_row(a) for a in articles]
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    return buffer.getvalue()

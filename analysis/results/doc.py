@@ -1,0 +1,88 @@
+"""The document object every analyser reads.
+
+Loading and cleaning turn a raw file into a :class:`Doc`: the cleaned body text
+plus its paragraphs, sentences and direct quotes, all as character spans into
+that text. Analysers are plain functions ``analyse(doc) -> Result`` (see
+:mod:`analysis.registry`), so they never re-split or re-clean the text and all
+of their offsets agree with one another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of the cleaned text: ``doc.text[start:end] == text``.
+
+    Args:
+        start: Offset of the first character in the cleaned text.
+        end: Offset one past the last character.
+        text: The characters themselves, kept so that JSON readers need not
+            slice; tests check that they round-trip exactly.
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone the story is about, with the names it goes by.
+
+    Args:
+        name: Display name, e.g. ``"China"``.
+        aliases: Other surface forms, e.g. ``("Beijing", "Chinese")``.
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by its aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A block the cleaner took out of the raw text, and why.
+
+    Args:
+        text: The removed text as it stood in the raw file.
+        reason: A sentence a reader can understand ("comment form").
+        rule: The identifier of the rule or heuristic that fired.
+    """
+
+    text: str
+    reason: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A cleaned article, ready for the analysers.
+
+    Args:
+        id: The article's identifier within its story.
+        text: The cleaned body (headline and standfirst are kept apart).
+        paragraphs: Paragraph spans into ``text``.
+        sentences: Sentence spans into ``text``, in order, not overlapping.
+        quotes: Direct-quote spans into ``text``, quote marks included.
+        word_count: Words in ``text`` as counted by :func:`analysis.text.segment.count_words`.
+        actors: The story's actors, for per-actor measures.
+    """
+
+    id: str
+    text: str
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    quotes: tuple[Span, ...] = ()
+    word_count: int = 0
+    actors: tuple[Actor, ...] = ()
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """Whether the span ``[start, end)`` lies inside a direct quote."""
+        return any(q.start <= start and end <= q.end for q in self.quotes)

@@ -1,0 +1,1 @@
+"""Text: cleaning, segmentation, quotes, tokens and lexicons, shared by every analyser."""

@@ -1,0 +1,164 @@
+"""Who a story is about: guessing actors, and finding where they are mentioned.
+
+A story's manifest may list its actors with aliases (``China``: ``Beijing``,
+``Chinese``). Without one, :func:`guess_actors` takes the most mentioned
+capitalised names: runs of capitalised words, with sentence-opening words,
+titles ("Mr.", "President"), months and days left out, and a lone surname
+counted towards the full name it belongs to ("Hegseth" -> "Pete Hegseth").
+
+Matching (:func:`mentions`) is case-sensitive and on word boundaries, so
+"China" matches "China's" but not "Chinatown", and "Turkey" does not match
+"turkey". Possessives and hyphenated compounds ("U.S.-Japan") count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from analysis.results.doc import Actor, Span
+
+MIN_MENTIONS = 2
+"""A guessed name must occur at least this often across the texts."""
+
+# A capitalised word ("Hegseth", "O'Brien", "Jean-Luc"), an acronym ("NATO")
+# or dotted initials ("U.S."); runs of them separated by single spaces form
+# candidate names.
+_CAP_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’\-]*[\w])"
+_CANDIDATE = re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})*")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z][\w'’\-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+# Titles and honorifics dropped from the front of a name.
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister
+    secretary sen senator rep representative gov governor gen general adm
+    admiral col colonel capt captain lt chancellor premier king queen prince
+    princess pope rev judge justice chief mayor ambassador defense defence
+    foreign state deputy former acting""".split()
+)
+
+# Words that are capitalised only because they open a sentence or a headline,
+# plus calendar names; a run is cut at any of them.
+_STOP = frozenset(
+    """a an the and but or nor so yet for in on at to of by with from as into
+    onto over under after before during since until about against between
+    through without within while when where which who whom whose what why how
+    if then than though although because unless whether this that these those
+    it its he she they we i you his her their our my your him them us me there
+    here all any some no not each every both either neither many much more
+    most such other another one two three four five six seven eight nine ten
+    first last next is are was were be been has have had do does did will
+    would can could should may might must shall also just only even still
+    however meanwhile moreover yes mr mrs ms dr said says according
+    january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday
+    today yesterday tomorrow""".split()
+)
+
+
+def _clean_words(run: str) -> list[str]:
+    """Split a capitalised run into words, without possessive endings."""
+    return [_POSSESSIVE.sub("", w).rstrip(".") if not _is_initials(w) else w for w in run.split()]
+
+
+def _is_initials(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", word))
+
+
+def _name_parts(run: str) -> list[list[str]]:
+    """Cut a run at stopwords, titles, months and days; return the word groups."""
+    groups: list[list[str]] = [[]]
+    for word in _clean_words(run):
+        key = word.lower().rstrip(".")
+        if key in _STOP or key in _TITLES:
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append(word)
+    return [g for g in groups if g]
+
+
+def guess_actors(texts: Iterable[str], limit: int = 6) -> tuple[Actor, ...]:
+    """Guess a story's actors: the most mentioned capitalised names in ``texts``.
+
+    Args:
+        texts: The articles of a story (guessing over all of them gives every
+            outlet the same actors, so their per-actor means compare).
+        limit: How many actors to return at most.
+
+    Returns:
+        Actors, most mentioned first. A single word that is the last word of a
+        longer name ("Hegseth" of "Pete Hegseth") is counted towards that name
+        and given as its alias. Names seen fewer than :data:`MIN_MENTIONS`
+        times are left out.
+
+    """
+    counts: Counter[str] = Counter()
+    lowercase_words: set[str] = set()
+    for text in texts:
+        lowercase_words.update(re.findall(r"\b[a-z][a-z'’\-]+\b", text))
+        for m in _CANDIDATE.finditer(text):
+            for group in _name_parts(m.group()):
+                counts[" ".join(group)] += 1
+
+    # A lone capitalised word that also appears in lower case ("Officials" /
+    # "officials") is an ordinary word at the start of a sentence.
+    for name in list(counts):
+        if " " not in name and name.lower() in lowercase_words:
+            del counts[name]
+
+    # Fold a lone surname into the most frequent person-like name ending with
+    # it: two or three plain capitalised words whose first word is not itself
+    # a frequent name ("Pete Hegseth" takes "Hegseth"; "Japan China", from a
+    # list of keywords, does not take "China").
+    surname_of: dict[str, str] = {}
+    for name, _ in counts.most_common():
+        parts = name.split(" ")
+        if (
+            2 <= len(parts) <= 3
+            and all(_PLAIN_WORD.fullmatch(p) for p in parts)
+            and counts.get(parts[0], 0) < MIN_MENTIONS
+        ):
+            surname_of.setdefault(parts[-1], name)
+    totals: Counter[str] = Counter()
+    aliases: dict[str, list[str]] = {}
+    for name, n in counts.items():
+        full = surname_of.get(name) if " " not in name else None
+        if full is not None:
+            totals[full] += n
+            aliases.setdefault(full, []).append(name)
+        else:
+            totals[name] += n
+    ranked = [(name, n) for name, n in totals.most_common() if n >= MIN_MENTIONS]
+    return tuple(Actor(name, tuple(aliases.get(name, ()))) for name, _ in ranked[:limit])
+
+
+@lru_cache(maxsize=256)
+def _pattern(actor: Actor) -> re.Pattern[str] | None:
+    names = sorted({n.strip() for n in actor.names if n.strip()}, key=len, reverse=True)
+    if not names:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+    # Word boundaries that also work for names ending in "." ("U.S.").
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+
+
+def mentions(actor: Actor, text: str) -> list[Span]:
+    """Where ``actor`` (by its name or any alias) is mentioned in ``text``.
+
+    Args:
+        actor: The actor to look for.
+        text: The text to search.
+
+    Returns:
+        Spans into ``text``, in order, not overlapping (the longest name wins
+        where names overlap, e.g. "Pete Hegseth" over "Hegseth").
+
+    """
+    pattern = _pattern(actor)
+    if pattern is None:
+        return []
+    return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]

@@ -1,0 +1,491 @@
+"""Lexicon files and a linear-time phrase matcher.
+
+Slant's word lists (hedging cues, loaded wording) are plain data files in
+``analysis/lexicons/``: tab-separated, one entry a row, with a comment header
+that names the list's sources and licence. This module reads them lazily and
+matches them against text.
+
+Matching never uses a regular expression built from the lexicon. The text is
+tokenised once with one simple pattern, and every position is looked up in a
+dict of token tuples, longest phrase first. The cost is therefore at most
+``tokens x longest phrase`` dict look-ups: linear in the length of the text,
+whatever the text contains (see ``benchmarks/bench_lexicon.py``).
+
+File format (``<name>.tsv``)::
+
+    # title: Hedging and certainty cues
+    # description: ...
+    # sources: ...
+    # licence: ...
+    term<TAB>category<TAB>pos<TAB>...      <- column names, ``term`` first
+    may<TAB>hedge<TAB>fixed<TAB>...
+
+Term syntax:
+
+- Words are separated by spaces; hyphens and apostrophes are matched as in the
+  text, so ``war-fighting`` also matches "war fighting" (a hyphen or spaces
+  between two words are treated alike).
+- ``(is|are|was|were)`` lists alternatives (each may be several words, as in
+  ``(a source|sources)``); an empty alternative, as in ``(widely|)``, makes
+  the slot optional.
+
+Inflection is generated at load time from the ``pos`` column, so the matcher
+itself only ever compares exact (lower-cased) tokens:
+
+- ``verb``: the first word gets -s, -ed and -ing forms (slam: slams, slammed,
+  slamming; lash out: lashes out, lashed out, lashing out), plus the irregular
+  forms in :data:`IRREGULAR_VERBS`. Over-generated non-words ("admited") are
+  harmless because they never occur in text.
+- ``noun``: the last word gets its plural (thug: thugs; illegal alien: illegal
+  aliens), with :data:`IRREGULAR_NOUNS` for the few irregular ones.
+- anything else (``fixed``, ``adj``, ``adv``): matched as written.
+
+When two rows generate the same surface form, both are kept and tried in file
+order: the first whose context rule accepts the match wins (so "some" can be an
+approximator before a number and a vague quantifier elsewhere).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+"""Where the lexicon data files live."""
+
+# One pattern, applied once: runs of letters/digits, with inner apostrophes
+# ("couldn't", "China’s"). It cannot backtrack badly: every alternative
+# consumes at least one character and the inner group needs an apostrophe.
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# A term piece: "(alternative|alternative two)" or a plain word.
+_PIECE_RE = re.compile(r"\(([^()]*)\)|[^\s()]+")
+
+# Characters allowed between two words of one phrase: spaces and hyphens.
+# Anything else (a full stop, a comma, a quote mark) breaks a phrase.
+_JOINERS = frozenset(" \t\n\u00a0-\u2010\u2011")
+
+IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "hit": ("hits", "hitting"),
+    "strike": ("strikes", "struck", "striking"),
+    "fight": ("fights", "fought", "fighting"),
+    "think": ("thinks", "thought", "thinking"),
+    "lie": ("lies", "lied", "lying"),
+    "break": ("breaks", "broke", "broken", "breaking"),
+    "seek": ("seeks", "sought", "seeking"),
+    "go": ("goes", "went", "gone", "going"),
+    "take": ("takes", "took", "taken", "taking"),
+    "make": ("makes", "made", "making"),
+}
+"""Irregular verb forms the ``verb`` inflection cannot derive by rule."""
+
+IRREGULAR_NOUNS: dict[str, tuple[str, ...]] = {
+    "crisis": ("crises",),
+    "thesis": ("theses",),
+    "man": ("men",),
+    "woman": ("women",),
+    "person": ("people",),
+}
+"""Irregular plurals the ``noun`` inflection cannot derive by rule."""
+
+_VOWELS = frozenset("aeiou")
+
+ERR_UNKNOWN_LEXICON = "No lexicon named {name!r}; available: {available}."
+ERR_NO_COLUMNS = "Lexicon {name!r} has no column header row (a row starting with 'term')."
+ERR_BAD_ROW = "Lexicon {name!r}, line {line}: expected {expected} tab-separated fields, got {got}."
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the text.
+
+    Args:
+        start: Offset of the first character.
+        end: Offset one past the last character.
+        text: The word as written.
+        norm: Lower-cased, with curly apostrophes made straight.
+        joined: Whether only spaces or hyphens separate it from the previous
+            token, so that a phrase may continue across the gap.
+
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    joined: bool
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of a lexicon.
+
+    Args:
+        term: The headword or phrase as written in the file.
+        category: The entry's category (``hedge``, ``attribution`` ...).
+        pos: How it inflects: ``verb``, ``noun`` or ``fixed``.
+        connotation: For loaded wording, what the word adds ("implies doubt").
+        neutral: A neutral alternative a reporter could have used.
+        context: The name of a context rule that must accept each match, or "".
+        note: Free text for the lexicon browser.
+
+    """
+
+    term: str
+    category: str
+    pos: str = "fixed"
+    connotation: str = ""
+    neutral: str = ""
+    context: str = ""
+    note: str = ""
+
+    @property
+    def headword(self) -> str:
+        """The term with each ``(a|b)`` group reduced to its first non-empty choice.
+
+        "(speak|talk) harshly" gives "speak harshly"; "(is|are) expected to"
+        gives "is expected to". Used to name the entry in match output.
+        """
+        words = (next((alt for alt in alts if alt), "") for alts in _term_pieces(self.term))
+        return " ".join(word for word in words if word)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A lexicon file: its header metadata and its entries.
+
+    Args:
+        name: The file name without ``.tsv``.
+        title: A one-line title.
+        description: What the list is for.
+        sources: Where its entries come from.
+        licence: The licence of the list.
+        columns: The column names, in file order.
+        entries: The rows, in file order, as :class:`Entry` (columns that
+            :class:`Entry` has no field for are left out).
+        rows: The same rows as raw cells, one per column (padded with ""), so
+            a lexicon browser can show every column, including ones only that
+            lexicon uses (e.g. ``valence``).
+
+    """
+
+    name: str
+    title: str
+    description: str
+    sources: str
+    licence: str
+    columns: tuple[str, ...]
+    entries: tuple[Entry, ...]
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """A lexicon phrase found in a token sequence.
+
+    Args:
+        first: Index of the first token.
+        last: Index of the last token (inclusive).
+        entry: The lexicon row that produced the phrase.
+        rule: Which rule accepted it (``"lexicon"`` or a context rule's name).
+
+    """
+
+    first: int
+    last: int
+    entry: Entry
+    rule: str
+
+
+def normalise(word: str) -> str:
+    """Lower-case a word and straighten its apostrophes."""
+    return word.lower().replace("’", "'")
+
+
+# Hedging and loaded wording both tokenise the same article, one right after
+# the other: remembering the last two texts halves the work without holding
+# more than two articles' tokens.
+@lru_cache(maxsize=2)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Split text into word tokens in one pass (cached for the last two texts).
+
+    A possessive ending ("China's", "China’s") becomes its own token ``'s`` so
+    that "communist China" matches inside "communist China's".
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The tokens in order, with offsets into ``text``.
+
+    """
+    tokens: list[Token] = []
+    prev_end = 0
+    for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        joined = bool(tokens) and all(c in _JOINERS for c in text[prev_end:start])
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            tokens.append(Token(start, end - 2, word[:-2], normalise(word[:-2]), joined))
+            tokens.append(Token(end - 2, end, word[-2:], "'s", True))
+        else:
+            tokens.append(Token(start, end, word, normalise(word), joined))
+        prev_end = end
+    return tuple(tokens)
+
+
+def verb_forms(verb: str) -> set[str]:
+    """Return the base form of a verb with its -s, -ed and -ing forms.
+
+    Args:
+        verb: A lower-case base form ("slam").
+
+    Returns:
+        The forms ("slam", "slams", "slammed", "slamming", ...).
+
+    """
+    if verb in IRREGULAR_VERBS:
+        return {verb, *IRREGULAR_VERBS[verb]}
+    forms = {verb}
+    if verb.endswith("e"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith("y") and len(verb) > 1 and verb[-2] not in _VOWELS:
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+    # Consonant-vowel-consonant endings may double (slammed, admitted). We add
+    # both spellings rather than guess stress; the wrong one never occurs.
+    if (
+        len(verb) >= 3
+        and verb[-1] not in _VOWELS
+        and verb[-1] not in "wxy"
+        and verb[-2] in _VOWELS
+        and verb[-3] not in _VOWELS
+    ):
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+def noun_forms(noun: str) -> set[str]:
+    """Return the singular of a noun with its plural.
+
+    Args:
+        noun: A lower-case singular ("thug").
+
+    Returns:
+        The forms ("thug", "thugs").
+
+    """
+    if noun in IRREGULAR_NOUNS:
+        return {noun, *IRREGULAR_NOUNS[noun]}
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return {noun, noun + "es"}
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in _VOWELS:
+        return {noun, noun[:-1] + "ies"}
+    return {noun, noun + "s"}
+
+
+def _term_pieces(term: str) -> list[list[str]]:
+    """Split a term into pieces, each a list of alternatives ("(a|b c)" or a word)."""
+    pieces = []
+    for m in _PIECE_RE.finditer(term):
+        pieces.append(m.group(1).split("|") if m.group(1) is not None else [m.group()])
+    return pieces
+
+
+def _term_slots(term: str) -> list[list[tuple[str, ...]]]:
+    """Parse a term into slots, each a list of alternative token tuples."""
+    return [
+        [tuple(t.norm for t in tokenize(alt)) for alt in alternatives]
+        for alternatives in _term_pieces(term)
+    ]
+
+
+def expand_term(term: str, pos: str = "fixed") -> set[tuple[str, ...]]:
+    """List every token sequence a lexicon term stands for.
+
+    Args:
+        term: The term as written in the file ("(is|was) expected to").
+        pos: ``verb`` inflects the first word, ``noun`` the last.
+
+    Returns:
+        Lower-cased token tuples, e.g. ``{("is", "expected", "to"), ...}``.
+
+    """
+    phrases: set[tuple[str, ...]] = set()
+    for combo in itertools.product(*_term_slots(term)):
+        words = tuple(itertools.chain.from_iterable(combo))
+        if not words:
+            continue
+        if pos == "verb":
+            phrases |= {(form, *words[1:]) for form in verb_forms(words[0])}
+        elif pos == "noun":
+            phrases |= {(*words[:-1], form) for form in noun_forms(words[-1])}
+        else:
+            phrases.add(words)
+    return phrases
+
+
+def _parse(name: str, lines: Iterable[str]) -> Lexicon:
+    """Parse the lines of a lexicon file (see the module docstring)."""
+    meta: dict[str, str] = {}
+    columns: tuple[str, ...] = ()
+    entries: list[Entry] = []
+    rows: list[tuple[str, ...]] = []
+    fields = set(Entry.__dataclass_fields__)
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            key, sep, value = line[1:].partition(":")
+            if sep and not columns:
+                meta[key.strip().lower()] = value.strip()
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not columns:
+            if cells[0] != "term":
+                raise ValueError(ERR_NO_COLUMNS.format(name=name))
+            columns = tuple(cells)
+            continue
+        if len(cells) > len(columns):
+            raise ValueError(
+                ERR_BAD_ROW.format(name=name, line=number, expected=len(columns), got=len(cells))
+            )
+        row = {
+            col: cell for col, cell in zip(columns, cells, strict=False) if col in fields and cell
+        }
+        entries.append(Entry(**row))
+        rows.append(tuple(cells) + ("",) * (len(columns) - len(cells)))
+    if not columns:
+        raise ValueError(ERR_NO_COLUMNS.format(name=name))
+    return Lexicon(
+        name=name,
+        title=meta.get("title", name),
+        description=meta.get("description", ""),
+        sources=meta.get("sources", ""),
+        licence=meta.get("licence", meta.get("license", "")),
+        columns=columns,
+        entries=tuple(entries),
+        rows=tuple(rows),
+    )
+
+
+def available_lexicons() -> tuple[str, ...]:
+    """Return the names of the lexicons shipped with Slant, for the lexicon browser."""
+    return tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.tsv")))
+
+
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    """Read a lexicon file (once; later calls reuse it).
+
+    Args:
+        name: A name from :func:`available_lexicons`, e.g. ``"loaded"``.
+
+    Returns:
+        The lexicon with its header metadata and entries.
+
+    Raises:
+        KeyError: If there is no such lexicon.
+        ValueError: If the file is malformed.
+
+    """
+    path = LEXICON_DIR / f"{name}.tsv"
+    if name not in available_lexicons():
+        raise KeyError(
+            ERR_UNKNOWN_LEXICON.format(name=name, available=", ".join(available_lexicons()))
+        )
+    with path.open(encoding="utf-8") as handle:
+        return _parse(name, handle)
+
+
+Accept = Callable[[Sequence[Token], int, int, Entry], "str | None"]
+"""A context rule hook: ``(tokens, first, last, entry) -> rule name or None``."""
+
+
+class PhraseMatcher:
+    """Finds lexicon phrases in a token sequence, longest first, without overlap.
+
+    Args:
+        entries: Lexicon rows; each is expanded with :func:`expand_term`.
+
+    """
+
+    def __init__(self, entries: Iterable[Entry]):
+        self._phrases: dict[tuple[str, ...], list[Entry]] = {}
+        # For each first word, the phrase lengths that start with it, longest
+        # first, so a position costs one look-up per length actually in use.
+        lengths: dict[str, set[int]] = {}
+        for entry in entries:
+            for phrase in expand_term(entry.term, entry.pos):
+                self._phrases.setdefault(phrase, []).append(entry)
+                lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self._lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def lookup(self, words: Sequence[str]) -> Entry | None:
+        """Return the first entry for an exact (normalised) token sequence, if any."""
+        entries = self._phrases.get(tuple(words))
+        return entries[0] if entries else None
+
+    def candidates(self, tokens: Sequence[Token], i: int) -> Iterator[tuple[int, Entry]]:
+        """Phrases starting at token ``i``, longest first, as (last index, entry).
+
+        A phrase with several rows yields each of them, in file order.
+        """
+        for length in self._lengths.get(tokens[i].norm, ()):
+            last = i + length - 1
+            if last >= len(tokens):
+                continue
+            if any(not tokens[k].joined for k in range(i + 1, last + 1)):
+                continue
+            for entry in self._phrases.get(tuple(t.norm for t in tokens[i : last + 1]), ()):
+                yield last, entry
+
+    def find(self, tokens: Sequence[Token], accept: Accept | None = None) -> list[PhraseMatch]:
+        """Scan left to right, taking the longest accepted phrase at each position.
+
+        Args:
+            tokens: From :func:`tokenize`.
+            accept: Optional context rule hook; it returns the name of the rule
+                that accepted a candidate, or None to reject it (a shorter
+                candidate at the same position is then tried).
+
+        Returns:
+            Matches in text order; they never overlap.
+
+        """
+        matches: list[PhraseMatch] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            found = None
+            for last, entry in self.candidates(tokens, i):
+                rule = "lexicon" if accept is None else accept(tokens, i, last, entry)
+                if rule is not None:
+                    found = PhraseMatch(i, last, entry, rule)
+                    break
+            if found is None:
+                i += 1
+            else:
+                matches.append(found)
+                i = found.last + 1
+        return matches
+
+
+@cache
+def matcher(name: str) -> PhraseMatcher:
+    """Return the phrase matcher for a lexicon (built once)."""
+    return PhraseMatcher(load_lexicon(name).entries)
