@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from analysis.outputs.serialize import to_dict
+from analysis.results import figures
 from analysis.results.article import Article, FileError, Story
 
 # OWASP CSV injection: a cell starting with one of these can run as a formula
@@ -110,7 +111,7 @@ def _round(value: Any) -> Any:
 
 
 def article_row(article: Article) -> dict[str, Any]:
-    """The flat CSV row for one article: its key figures.
+    """The flat CSV row for one article: its key figures (:data:`FIGURES`).
 
     Args:
         article: An analysed article.
@@ -118,35 +119,7 @@ def article_row(article: Article) -> dict[str, Any]:
     Returns:
         Column name to value, in display order.
     """
-    row: dict[str, Any] = {
-        "id": article.id,
-        "outlet": article.outlet,
-        "kind": article.kind,
-        "title": article.title,
-        "byline": article.byline,
-        "file": article.source.file,
-        "words": article.word_count,
-        "sentences": len(article.sentences),
-        "removed_blocks": len(article.removed),
-        "sentiment_mean": attr_path(article, "sentiment", "mean"),
-        "sentiment_positive_share": attr_path(article, "sentiment", "positive_share"),
-        "sentiment_neutral_share": attr_path(article, "sentiment", "neutral_share"),
-        "sentiment_negative_share": attr_path(article, "sentiment", "negative_share"),
-    }
-    rates = attr_path(article, "hedging", "rates")
-    for category in ("hedge", "booster", "weasel", "anonymous_source"):
-        row[f"{category}_per_100_words"] = attr_path(rates, category)
-    row["hedge_booster_balance"] = attr_path(article, "hedging", "balance")
-    row["loaded_per_100_words"] = attr_path(article, "loaded", "rate")
-    readability = article.readability
-    for name in (
-        "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
-        "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
-        "text_standard", "passive_share",
-    ):
-        row[name] = attr_path(readability, name)
-    row["readability_reliable"] = attr_path(readability, "reliable")
-    return {k: _round(v) for k, v in row.items()}
+    return figures.row(article)
 
 
 def story_csv(articles: Iterable[Article]) -> str:

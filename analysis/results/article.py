@@ -61,6 +61,16 @@ class Article:
     loaded: LoadedResult | None = None
     readability: ReadabilityResult | None = None
 
+    @property
+    def sentence_count(self) -> int:
+        """Sentences in the cleaned body."""
+        return len(self.sentences)
+
+    @property
+    def removed_count(self) -> int:
+        """Blocks of boilerplate the cleaner took out."""
+        return len(self.removed)
+
     def doc(self, actors: tuple[Actor, ...] = ()) -> Doc:
         """The :class:`Doc` this article was analysed from."""
         return Doc(

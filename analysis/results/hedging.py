@@ -53,6 +53,11 @@ class HedgingRates:
     weasel: float = 0.0
     anonymous_source: float = 0.0
 
+    @property
+    def weasel_and_anonymous(self) -> float:
+        """Weasel words and anonymous sources together, per 100 words."""
+        return self.weasel + self.anonymous_source
+
 
 @dataclass(frozen=True)
 class HedgingResult:
