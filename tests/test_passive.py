@@ -81,3 +81,30 @@ def test_passive_summary_shares_hand_checked():
 def test_passive_summary_without_sentences():
     summary = summarise("", ())
     assert (summary.passive_share, summary.agentless_passive_share) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Reduced relatives: a participle after a noun, "by" + its doer.
+        ("The plan announced by the administration was praised.",
+         [("announced", True, True), ("was praised", False, False)]),
+        ("A report, published by the agency, said so.", [("published", True, True)]),
+        ("The bill, approved by the senate on Monday, is set to become law.",
+         [("approved", True, True)]),
+        # Not reduced relatives: a means, a pronoun subject, a simple past.
+        ("She arrived by train.", []),
+        ("The team traveled by bus.", []),
+        ("They announced by email that it closed.", []),
+        ("The police arrested a man.", []),
+        # Semi-modals are not passives.
+        ("The council is set to vote on Monday.", []),
+        ("He was supposed to go.", []),
+        ("Talks are poised to resume.", []),
+    ],
+)
+def test_passive_reduced_relatives_and_semi_modals(sentence, expected):
+    found = find_passives(sentence)
+    assert [(v.text, v.agent, v.reduced) for v in found] == expected
+    for v in found:
+        assert sentence[v.start : v.end] == v.text

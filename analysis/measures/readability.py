@@ -1,8 +1,9 @@
 """Readability of the cleaned body: textstat's formulas, guarded against nonsense.
 
 The grade formulas (Flesch, Flesch-Kincaid, Gunning fog, SMOG, Coleman-Liau,
-ARI, Dale-Chall and textstat's consensus grade) are computed by textstat on
-``doc.text`` exactly as textstat computes them; Slant adds nothing to them. They
+ARI, Dale-Chall and textstat's consensus grade) are textstat's, computed on
+``doc.text`` from counts taken once (:mod:`analysis.measures.readability_counts`)
+and equal to textstat's own figures to the last bit; Slant adds nothing. They
 were made for passages of a few hundred words of ordinary prose, so they are
 withheld (``None``) and the result marked unreliable when the text is:
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.measures.offline import textstat
+from analysis.measures import readability_counts as formulas
 from analysis.measures.passive import summarise
 from analysis.results.doc import Doc
 from analysis.results.readability import WORDS_PER_MINUTE, ReadabilityResult
@@ -72,13 +73,19 @@ LIMITATIONS: tuple[str, ...] = (
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?…。！？]")
 
 
-def unreliable_reason(text: str, words: int, mean_sentence_words: float | None) -> str | None:
+def unreliable_reason(
+    text: str,
+    words: int,
+    mean_sentence_words: float | None,
+    counts: formulas.Counts | None = None,
+) -> str | None:
     """Why the grade formulas should not be shown for ``text``, or None.
 
     Args:
         text: The text.
         words: Its word count.
         mean_sentence_words: Mean words per sentence, if known.
+        counts: The text's readability counts, when already taken.
 
     Returns:
         One of the ``REASON_*`` messages, filled in, or None.
@@ -92,7 +99,7 @@ def unreliable_reason(text: str, words: int, mean_sentence_words: float | None) 
         return REASON_NO_PUNCTUATION
     mean = mean_sentence_words if mean_sentence_words is not None else float(words)
     # textstat splits sentences its own way; trust the longer of the two averages.
-    mean = max(mean, float(textstat().words_per_sentence(text)))
+    mean = max(mean, formulas.words_per_sentence(counts or formulas.count(text)))
     if mean > MAX_MEAN_SENTENCE_WORDS:
         return REASON_LONG_SENTENCES.format(mean=mean, max=MAX_MEAN_SENTENCE_WORDS)
     return None
@@ -117,9 +124,10 @@ def analyse(doc: Doc) -> ReadabilityResult:
     passive = summarise(text, doc.sentences)
     grades: dict[str, float | None] = dict.fromkeys(_GRADE_FIELDS)
     try:
-        reason = unreliable_reason(text, words, mean_len)
-        if reason is None:
-            grades = _grades(text)
+        counts = formulas.count(text) if words else None
+        reason = unreliable_reason(text, words, mean_len, counts)
+        if reason is None and counts is not None:
+            grades = _grades(counts)
     except Exception as exc:  # noqa: BLE001 - odd text must not sink the article
         reason = REASON_FAILED.format(error=type(exc).__name__)
         grades = dict.fromkeys(_GRADE_FIELDS)
@@ -152,16 +160,15 @@ _GRADE_FIELDS = (
 )
 
 
-def _grades(text: str) -> dict[str, float | None]:
-    """The textstat figures, named as in :class:`ReadabilityResult`."""
-    ts = textstat()
+def _grades(counts: formulas.Counts) -> dict[str, float | None]:
+    """The grade figures, named as in :class:`ReadabilityResult`, equal to textstat's."""
     return {
-        "flesch_reading_ease": ts.flesch_reading_ease(text),
-        "flesch_kincaid_grade": ts.flesch_kincaid_grade(text),
-        "gunning_fog": ts.gunning_fog(text),
-        "smog_index": ts.smog_index(text),
-        "coleman_liau_index": ts.coleman_liau_index(text),
-        "automated_readability_index": ts.automated_readability_index(text),
-        "dale_chall_readability_score": ts.dale_chall_readability_score(text),
-        "text_standard": float(ts.text_standard(text, float_output=True)),
+        "flesch_reading_ease": formulas.flesch_reading_ease(counts),
+        "flesch_kincaid_grade": formulas.flesch_kincaid_grade(counts),
+        "gunning_fog": formulas.gunning_fog(counts),
+        "smog_index": formulas.smog_index(counts),
+        "coleman_liau_index": formulas.coleman_liau_index(counts),
+        "automated_readability_index": formulas.automated_readability_index(counts),
+        "dale_chall_readability_score": formulas.dale_chall_readability_score(counts),
+        "text_standard": formulas.text_standard(counts),
     }

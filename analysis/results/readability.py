@@ -23,6 +23,9 @@ class PassiveVerb:
         end: Offset one past the participle.
         text: ``text[start:end]``.
         agent: True when a "by"-agent follows ("approved by parliament").
+        reduced: True for a reduced relative clause, a participle with no
+            *be*/*get* form ("the plan announced by the mayor"); ``start`` is
+            then the participle's own start.
 
     """
 
@@ -30,6 +33,7 @@ class PassiveVerb:
     end: int
     text: str
     agent: bool
+    reduced: bool = False
 
 
 @dataclass(frozen=True)
