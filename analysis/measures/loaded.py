@@ -94,6 +94,9 @@ _TERRITORY = frozenset(
 )
 _POSSESSIVE = frozenset("its their his her own".split())
 _RELATIVE = frozenset({"that", "which", "it", "they"})
+# Words that may stand between a place and the state claiming it ("the islands
+# China has long claimed").
+_NAME_GLUE = frozenset("'s has have had long also still now".split())
 
 # "claimed responsibility", "claimed the lives of": standard phrases, no doubt cast.
 _CLAIM_OBJECTS = frozenset({"responsibility", "lives", "life"})
@@ -208,7 +211,13 @@ def _rule_not_territorial(text: str, tokens: Sequence[Token], first: int, last: 
     if words_before[:1] and words_before[0] in _CLAIM_FILINGS | {"territorial", "maritime"}:
         return False
     for k, word in enumerate(words_before[:6]):
-        if word in _TERRITORY and (k == 0 or any(w in _RELATIVE for w in words_before[:k])):
+        if word not in _TERRITORY:
+            continue
+        between = [tokens[i] for i in before[:k]]
+        # "the island that China has long claimed" / "the islands Japan claims"
+        if any(t.norm in _RELATIVE for t in between) or all(
+            t.text[:1].isupper() or t.norm in _NAME_GLUE for t in between
+        ):
             return False
     return True
 
@@ -257,6 +266,14 @@ def _rule_regime_not_rules(text: str, tokens: Sequence[Token], first: int, last:
     return not (before and tokens[before[0]].norm in _RULE_SYSTEMS)
 
 
+def _rule_not_in_name(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Reject a capitalised word inside a sentence: part of a name ("the Fringe Festival")."""
+    if not tokens[first].text[:1].isupper() or first == 0:
+        return True
+    gap = text[tokens[first - 1].end : tokens[first].start]
+    return any(c in _CLAUSE_BREAK for c in gap)
+
+
 def _rule_not_official_warning(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
     """Reject "warned" / "warning" in weather or official-warning use.
 
@@ -301,6 +318,7 @@ CONTEXT_RULES: dict[str, Callable[[str, Sequence[Token], int, int], bool]] = {
     "reports_speech": _rule_reports_speech,
     "elite_not_rank": _rule_elite_not_rank,
     "regime_not_rules": _rule_regime_not_rules,
+    "not_in_name": _rule_not_in_name,
 }
 """Context rules a lexicon row may name in its ``context`` column."""
 
