@@ -366,3 +366,36 @@ def test_loaded_unknown_context_rule_or_grade_rejected():
         loaded.check_entries([Entry("x", "emotive", context="no_such_rule")])
     with pytest.raises(ValueError, match="grade"):
         loaded.check_entries([Entry("x", "emotive", grade="mild")])
+
+
+# --- senses: "woke", "lie", "destroy", "anti-" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe woke up early.",
+        "Nobody knows what lies ahead.",
+        "The answer lies in the data.",
+        "The fire destroyed 2,000 homes.",
+        "Storms destroyed the bridge.",
+        "She joined an anti-fascist march.",
+        "The counter-terrorist unit arrived.",
+    ],
+)
+def test_loaded_literal_senses_and_anti_compounds_not_loaded(text):
+    assert loaded.find_matches(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("They oppose woke politics.", "woke"),
+        ("He lied about the money.", "lied"),
+        ("He told lies.", "lies"),
+        ("The plan is destroying the party.", "destroying"),
+        ("A fascist group marched.", "fascist"),
+    ],
+)
+def test_loaded_charged_senses_still_loaded(text, word):
+    assert [m.text for m in loaded.find_matches(text)] == [word]

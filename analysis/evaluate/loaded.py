@@ -51,7 +51,7 @@ from functools import cache
 from pathlib import Path
 
 from analysis.evaluate.folds import grouped_folds
-from analysis.measures.loaded import LEXICON, LOADED, check_entries, find_matches, grade_of
+from analysis.measures.loaded import LEXICON, LOADED, check_entries, find_matches
 from analysis.text.lexicon import Entry, PhraseMatcher, load_lexicon, read_lexicon, tokenize
 
 ERR_COLUMNS = "{path}: expected a semicolon-separated CSV with 'text' and 'biased_words' columns."

@@ -149,6 +149,7 @@ _WARNED_PUBLIC = frozenset(
     swimmers boaters hikers consumers customers parents patients""".split()
 )
 _DETERMINERS = frozenset("a an the this that its their his her no any every".split())
+_NEGATING_PREFIXES = frozenset({"anti", "counter", "non"})
 
 # What follows an emphatic verb when it reports speech ("stressed that",
 # "stressed the importance"), as opposed to "stressed out" or "under stress".
@@ -274,6 +275,38 @@ def _rule_not_in_name(text: str, tokens: Sequence[Token], first: int, last: int)
     return any(c in _CLAUSE_BREAK for c in gap)
 
 
+# Words after the verb "lie" that make it "be located" ("lies ahead", "the
+# answer lies in"), not "say something false".
+_LIE_PLACES = frozenset(
+    "ahead in at on with behind beneath below between within low down dormant outside".split()
+)
+# Objects that make "destroy" literal ("destroyed 2,000 homes").
+_PHYSICAL = frozenset(
+    """home homes house houses building buildings property properties crops car cars vehicle
+    vehicles records documents evidence files bridge bridges town towns village villages
+    forest forests acres habitat habitats structures store stores shop shops business
+    businesses tank tanks aircraft ship ships""".split()
+)
+
+
+def _rule_woke_not_verb(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Reject "woke up", the past tense of "wake": only the label is loaded."""
+    _, after = _clause_tokens(text, tokens, first, last, 1)
+    return not (after and tokens[after[0]].norm == "up")
+
+
+def _rule_lie_not_located(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Reject "lie" meaning "be located" ("the unknown that lies ahead", "lies in ruins")."""
+    _, after = _clause_tokens(text, tokens, first, last, 1)
+    return not (after and tokens[after[0]].norm in _LIE_PLACES)
+
+
+def _rule_destroy_not_literal(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Reject literal destruction ("the fire destroyed 2,000 homes"): a fact, not a charge."""
+    _, after = _clause_tokens(text, tokens, first, last, 4)
+    return not any(tokens[i].norm in _PHYSICAL or tokens[i].norm[:1].isdigit() for i in after)
+
+
 def _rule_not_official_warning(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
     """Reject "warned" / "warning" in weather or official-warning use.
 
@@ -319,8 +352,22 @@ CONTEXT_RULES: dict[str, Callable[[str, Sequence[Token], int, int], bool]] = {
     "elite_not_rank": _rule_elite_not_rank,
     "regime_not_rules": _rule_regime_not_rules,
     "not_in_name": _rule_not_in_name,
+    "woke_not_verb": _rule_woke_not_verb,
+    "lie_not_located": _rule_lie_not_located,
+    "destroy_not_literal": _rule_destroy_not_literal,
 }
 """Context rules a lexicon row may name in its ``context`` column."""
+
+
+def _after_negating_prefix(text: str, tokens: Sequence[Token], first: int) -> bool:
+    """Whether the match is the second half of "anti-fascist", "counter-terrorist".
+
+    Such a compound names opposition to the thing, so the label does not apply.
+    """
+    if first == 0:
+        return False
+    gap = text[tokens[first - 1].end : tokens[first].start]
+    return tokens[first - 1].norm in _NEGATING_PREFIXES and gap in ("-", "\u2010", "\u2011")
 
 
 def grade_of(entry: Entry) -> str:
@@ -386,6 +433,8 @@ def find_matches(
     tokens = tokenize(text)
 
     def accept(toks: Sequence[Token], first: int, last: int, entry: Entry) -> str | None:
+        if _after_negating_prefix(text, toks, first):
+            return None
         if not entry.context:
             return "lexicon"
         return entry.context if CONTEXT_RULES[entry.context](text, toks, first, last) else None
