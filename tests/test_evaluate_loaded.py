@@ -149,3 +149,17 @@ def test_evaluate_loaded_shipped_candidates_are_the_selected_ones():
     shipped = {e.term for e in load_lexicon("loaded").entries if e.term in pool}
     assert shipped == set(chosen["kept"])
     assert chosen["core_dropped"] == []
+
+
+def test_evaluate_loaded_main_json_and_bad_file(tmp_path, capsys):
+    path = tmp_path / "tiny.csv"
+    path.write_text(ROWS, encoding="utf-8")
+    assert evaluate_loaded.main([str(path), "--format", "json"]) == 0
+    assert '"f1": 0.6' in capsys.readouterr().out
+    assert evaluate_loaded.main([str(tmp_path / "missing.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "missing.csv" in err and "Traceback" not in err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,label\nx,1\n", encoding="utf-8")
+    assert evaluate_loaded.main([str(bad), "--cv"]) == 2
+    assert "biased_words" in capsys.readouterr().err

@@ -50,6 +50,7 @@ from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
 
+from analysis import messages
 from analysis.evaluate.folds import grouped_folds
 from analysis.measures.loaded import LEXICON, LOADED, check_entries, find_matches
 from analysis.text.lexicon import Entry, PhraseMatcher, load_lexicon, read_lexicon, tokenize
@@ -454,8 +455,36 @@ def select(path: str | Path) -> dict:
     }
 
 
+def _table(result: dict) -> str:
+    """A plain-text view of a result: one line per figure, then one per held-out topic."""
+    lines = []
+    for key, value in result.items():
+        if isinstance(value, (list, dict)):
+            continue
+        lines.append(
+            f"{key:>20}  {value:.3f}" if isinstance(value, float) else f"{key:>20}  {value}"
+        )
+    for part in ("core", "pooled"):
+        if part in result:
+            shown = "  ".join(f"{k} {v:.3f}" for k, v in result[part].items())
+            lines.append(f"{part:>20}  {shown}")
+    for fold in result.get("per_fold", ()):
+        lines.append(
+            f"{fold['topic']:>20}  n {fold['n']:<4} P {fold['precision']:.3f}  "
+            f"R {fold['recall']:.3f}  F1 {fold['f1']:.3f}  (core F1 {fold['core']['f1']:.3f})"
+        )
+    for key in ("kept", "dropped", "core_dropped"):
+        if key in result:
+            lines.append(f"{key:>20}  {', '.join(result[key]) or '-'}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.evaluate.loaded [--cv | --select] FILE [--format json]``."""
+    """``python -m analysis.evaluate.loaded [--cv | --select] FILE [--format json]``.
+
+    Returns:
+        0 on success, 2 when the file cannot be read or has the wrong columns.
+    """
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluate.loaded")
     parser.add_argument("file", type=Path)
     mode = parser.add_mutually_exclusive_group()
@@ -463,18 +492,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode.add_argument("--select", action="store_true", help="candidates kept on the whole file")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     args = parser.parse_args(argv)
-    if args.cv:
-        result = cross_validate(args.file)
-    elif args.select:
-        result = select(args.file)
-    else:
-        result = evaluate(args.file)
-    if args.format == "json":
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            shown = f"{value:.3f}" if isinstance(value, float) else value
-            print(f"{key:>16}  {shown}")
+    run = cross_validate if args.cv else select if args.select else evaluate
+    try:
+        result = run(args.file)
+    except OSError as exc:
+        reason = messages.UNREADABLE.format(reason=exc.strerror or exc)
+        print(f"slant: {args.file}: {reason}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"slant: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(result) if args.format == "json" else _table(result))
     return 0
 
 
