@@ -93,6 +93,9 @@ def test_evaluate_loaded_choose_by_training_precision():
     assert keep == [True, True, True, True]
     keep = evaluate_loaded.choose(table, rows, [0, 1], evaluate_loaded.Setting(0.6, 0.3))
     assert keep == [True, False, False, False]
+    # A verb of saying is protected: no threshold drops it.
+    keep = evaluate_loaded.choose(table, rows, [0, 1], evaluate_loaded.Setting(0.9, 0.9))
+    assert keep == [True, False, False, False]
     # Judged on row 0 only, bizarre is unseen (0.5) and weird is 1/1 (0.75).
     keep = evaluate_loaded.choose(table, rows, [0], evaluate_loaded.Setting(0.6, 0.3))
     assert keep == [True, True, True, False]
