@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analysis.evaluate import loaded as evaluate_loaded
@@ -53,3 +55,114 @@ def test_evaluate_loaded_rejects_wrong_columns(tmp_path):
     path.write_text("text,label\nx,1\n", encoding="utf-8")
     with pytest.raises(ValueError, match="biased_words"):
         evaluate_loaded.evaluate(path)
+
+
+def test_evaluate_loaded_emphatic_verbs_are_not_predictions():
+    # "emphasized" is shown, but not claimed to be loaded: it predicts nothing.
+    assert evaluate_loaded.predicted_words("She emphasized the plan.") == set()
+    assert evaluate_loaded.predicted_words("She slammed the plan.") == {"slammed"}
+
+
+def test_evaluate_loaded_smoothed_precision():
+    assert evaluate_loaded.smoothed_precision(0, 0) == 0.5  # unseen: the hand judgement
+    assert evaluate_loaded.smoothed_precision(3, 3) == pytest.approx(3.5 / 4)
+    assert evaluate_loaded.smoothed_precision(0, 9) == pytest.approx(0.05)
+
+
+def _table():
+    """Two rows: core "slam" (protected), core "bizarre", candidates "weird" and "vast"."""
+    slam = evaluate_loaded.Entry("slam", "attribution", "verb", "x", "criticize")
+    bizarre = evaluate_loaded.Entry("bizarre", "emotive", "fixed", "x", "odd")
+    weird = evaluate_loaded.Entry("weird", "emotive", "fixed", "x", "unusual")
+    vast = evaluate_loaded.Entry("vast", "intensifier", "fixed", "x", "large")
+    rows = [
+        evaluate_loaded.Row("a", frozenset({"slammed", "weird"}), "t1"),
+        evaluate_loaded.Row("b", frozenset(), "t2"),
+    ]
+    per_row = (
+        ((0, frozenset({"slammed"})), (2, frozenset({"weird"}))),
+        ((0, frozenset({"slam"})), (1, frozenset({"bizarre"})), (2, frozenset({"weird"}))),
+    )
+    return evaluate_loaded.MatchTable(per_row, (slam, bizarre, weird, vast), 2), rows
+
+
+def test_evaluate_loaded_choose_by_training_precision():
+    table, rows = _table()
+    # On both rows: slam 1/2 (protected), bizarre 0/1 -> 0.25, weird 1/2 -> 0.5, vast unseen 0.5.
+    keep = evaluate_loaded.choose(table, rows, [0, 1], evaluate_loaded.Setting(0.5, 0.0))
+    assert keep == [True, True, True, True]
+    keep = evaluate_loaded.choose(table, rows, [0, 1], evaluate_loaded.Setting(0.6, 0.3))
+    assert keep == [True, False, False, False]
+    # A verb of saying is protected: no threshold drops it.
+    keep = evaluate_loaded.choose(table, rows, [0, 1], evaluate_loaded.Setting(0.9, 0.9))
+    assert keep == [True, False, False, False]
+    # Judged on row 0 only, bizarre is unseen (0.5) and weird is 1/1 (0.75).
+    keep = evaluate_loaded.choose(table, rows, [0], evaluate_loaded.Setting(0.6, 0.3))
+    assert keep == [True, True, True, False]
+
+
+def _babe_file(tmp_path, rows):
+    path = tmp_path / "cv.csv"
+    lines = [HEADER.rstrip("\n")]
+    for text, topic, words in rows:
+        lines.append(f"{text};x;o;{topic};;Biased;o;{words}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_evaluate_loaded_topic_spellings_share_a_fold(tmp_path):
+    path = _babe_file(
+        tmp_path,
+        [("A.", "blm", "[]"), ("B.", "black lives matter", "[]"), ("C.", "taxes", "[]")],
+    )
+    rows = evaluate_loaded.read_rows(path)
+    folds = evaluate_loaded.topic_folds(rows, range(len(rows)))
+    assert sorted(sorted(test) for _, test in folds) == [[0, 1], [2]]
+
+
+def test_evaluate_loaded_cross_validate_holds_out_each_topic(tmp_path):
+    path = _babe_file(
+        tmp_path,
+        [
+            ("Critics slammed the bizarre plan.", "t1", "['slammed', 'bizarre']"),
+            ("The radical group met.", "t2", "[]"),
+            ("Critics slammed the deal.", "t3", "['slammed']"),
+        ],
+    )
+    result = evaluate_loaded.cross_validate(path)
+    assert result["n"] == 3 and result["folds"] == 3
+    assert [f["topic"] for f in result["per_fold"]] == ["t1", "t2", "t3"]
+    # t1: {slammed, bizarre} all gold -> P 1, R 1; t2: {radical}, no gold -> 0, 0;
+    # t3: {slammed} gold -> 1, 1 (no candidate occurs, so none changes a figure).
+    assert [f["f1"] for f in result["per_fold"]] == [1.0, 0.0, 1.0]
+    assert result["f1"] == pytest.approx(round(2 / 3, 4))
+    # Pooled: hits 3, predicted 4, gold 3.
+    assert result["pooled"] == {"precision": 0.75, "recall": 1.0, "f1": 0.8571}
+
+
+BABE_DEV = Path("/work/shared/eval/babe_dev.csv")
+
+
+@pytest.mark.skipif(not BABE_DEV.exists(), reason="BABE development file not present")
+def test_evaluate_loaded_shipped_candidates_are_the_selected_ones():
+    from analysis.text.lexicon import load_lexicon
+
+    chosen = evaluate_loaded.select(BABE_DEV)
+    pool = {e.term for e in evaluate_loaded.candidate_pool()}
+    shipped = {e.term for e in load_lexicon("loaded").entries if e.term in pool}
+    assert shipped == set(chosen["kept"])
+    assert chosen["core_dropped"] == []
+
+
+def test_evaluate_loaded_main_json_and_bad_file(tmp_path, capsys):
+    path = tmp_path / "tiny.csv"
+    path.write_text(ROWS, encoding="utf-8")
+    assert evaluate_loaded.main([str(path), "--format", "json"]) == 0
+    assert '"f1": 0.6' in capsys.readouterr().out
+    assert evaluate_loaded.main([str(tmp_path / "missing.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "missing.csv" in err and "Traceback" not in err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,label\nx,1\n", encoding="utf-8")
+    assert evaluate_loaded.main([str(bad), "--cv"]) == 2
+    assert "biased_words" in capsys.readouterr().err

@@ -21,6 +21,9 @@ class LoadedMatch:
         neutral: A neutral alternative ("criticized").
         entry: The lexicon headword ("slam" for "slammed").
         in_quote: Whether it lies inside a direct quote (the speaker's words).
+        grade: ``"loaded"`` (counted in the loaded rate) or ``"emphatic"`` (a
+            verb of saying that adds weight, "emphasized", shown in its own
+            colour and never counted as loaded).
 
     """
 
@@ -32,6 +35,7 @@ class LoadedMatch:
     neutral: str
     entry: str
     in_quote: bool
+    grade: str = "loaded"
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,8 @@ class CategoryRate:
 
     Args:
         category: The category name.
-        count: The outlet's own matches (outside quotes).
-        quoted: Matches inside direct quotes (the speakers').
+        count: The outlet's own loaded matches (outside quotes).
+        quoted: Loaded matches inside direct quotes (the speakers').
         rate: ``count`` per 100 words of the article.
 
     """
@@ -57,12 +61,15 @@ class LoadedResult:
     """Loaded wording in one article.
 
     Args:
-        matches: Every match, in text order, quoted ones included.
-        rates: One row per category in :data:`CATEGORIES` order, zeros included.
-        count: The outlet's own matches, all categories.
-        quoted: Matches inside direct quotes, all categories.
+        matches: Every match, in text order, quoted and emphatic ones included.
+        rates: One row per category in :data:`CATEGORIES` order, zeros included;
+            loaded-grade matches only.
+        count: The outlet's own loaded matches, all categories.
+        quoted: Loaded matches inside direct quotes, all categories.
         rate: ``count`` per 100 words.
         word_count: The word count the rates were computed from.
+        emphatic: The outlet's own emphatic verbs of saying (outside quotes),
+            counted apart and never in ``rate``.
 
     """
 
@@ -72,3 +79,4 @@ class LoadedResult:
     quoted: int
     rate: float
     word_count: int
+    emphatic: int = 0

@@ -135,6 +135,8 @@ class Entry:
         neutral: A neutral alternative a reporter could have used.
         context: The name of a context rule that must accept each match, or "".
         note: Free text for the lexicon browser.
+        grade: For loaded wording, how strong the word is: "" (the lexicon's
+            default) or a grade name such as ``emphatic``.
 
     """
 
@@ -145,6 +147,7 @@ class Entry:
     neutral: str = ""
     context: str = ""
     note: str = ""
+    grade: str = ""
 
     @property
     def headword(self) -> str:
@@ -400,13 +403,31 @@ def load_lexicon(name: str) -> Lexicon:
         ValueError: If the file is malformed.
 
     """
-    path = LEXICON_DIR / f"{name}.tsv"
     if name not in available_lexicons():
         raise KeyError(
             ERR_UNKNOWN_LEXICON.format(name=name, available=", ".join(available_lexicons()))
         )
+    return read_lexicon(LEXICON_DIR / f"{name}.tsv")
+
+
+def read_lexicon(path: Path) -> Lexicon:
+    """Read a lexicon-format file from any path (not cached).
+
+    Used for data files in the lexicon format that are not shipped lexicons,
+    such as a pool of candidate entries that tuning chooses from.
+
+    Args:
+        path: A ``.tsv`` file in the format described in the module docstring.
+
+    Returns:
+        The lexicon, named after the file's stem.
+
+    Raises:
+        ValueError: If the file is malformed.
+
+    """
     with path.open(encoding="utf-8") as handle:
-        return _parse(name, handle)
+        return _parse(path.stem, handle)
 
 
 Accept = Callable[[Sequence[Token], int, int, Entry], "str | None"]
