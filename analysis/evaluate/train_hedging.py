@@ -28,6 +28,7 @@ import argparse
 import csv
 import math
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +44,13 @@ STEPS = 400
 
 RATE = 0.1
 """Adam step size."""
+
+MIN_COUNT = 10
+"""A neighbour-word feature is learned only when it occurs this often in training.
+
+Rarer ones would mostly memorise single sentences; leaving them out keeps the
+table small (a few hundred rows) and every weight backed by several examples.
+"""
 
 HEADER = """\
 # title: Learned weights of the hedging cues (noisy-OR logistic model)
@@ -106,6 +114,7 @@ def fit(sentence_bags: Sequence[Bag], labels: Sequence[bool], l2: float = L2) ->
         Feature name to weight, rounded to four places.
 
     """
+    counts = Counter(f for bag in sentence_bags for features, _ in bag for f in features)
     names: dict[str, int] = {}
     cand_sent: list[int] = []
     cand_feat: list[int] = []
@@ -115,6 +124,8 @@ def fit(sentence_bags: Sequence[Bag], labels: Sequence[bool], l2: float = L2) ->
             c = len(cand_sent)
             cand_sent.append(s)
             for f in features:
+                if ("|before=" in f or "|after=" in f) and counts[f] < MIN_COUNT:
+                    continue
                 feat_idx.append(names.setdefault(f, len(names)))
                 cand_feat.append(c)
     if not names:

@@ -113,8 +113,18 @@ _PEOPLE = frozenset(
 _PEOPLE_PRONOUNS = ("them", "whom", "those", "these", "us", "you")
 # Words allowed between the group and its verb: auxiliaries (and any -ly adverb).
 _GROUP_GAP = frozenset("have has had are were was also long still now privately publicly".split())
+_BACK_REFERENCE = frozenset({"the", "both", "these", "those", "two", "three"})
+# Words that name an institution before "officials": "senior defense officials".
+_INSTITUTION_WORDS = frozenset(
+    "administration government defense defence military intelligence security senior top "
+    "foreign trade state federal local city police army navy embassy ministry campaign white "
+    "house western european".split()
+)
+# Capitalised words at a sentence start that are not a country or institution.
+_NOT_MODIFIERS = _DETERMINERS | _BACK_REFERENCE | frozenset(
+    "some many most several other others all few no any".split()
+)
 # Words before a group that point back to people already named ("the two officials").
-_BACK_REFERENCE = frozenset("the both these those two three".split())
 # After "seen as" / "viewed as", words that make "as" a comparison.
 _COMPARATIVE_AS = frozenset("many much well soon far long often early recently little few".split())
 # Characters that end a sentence before the next token.
@@ -253,10 +263,13 @@ def _rule_vague_quantifier(text: str, tokens: Sequence[Token], first: int, last:
 def _rule_vague_some(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
     """Accept "some" or "many" as a vague quantity ("some critics", "many residents").
 
-    Rejected before a number (that is the approximator row) and in set phrases
-    of time or degree ("some time", "at some point", "to some extent").
+    Rejected before a number (that is the approximator row), in set phrases
+    of time or degree ("some time", "at some point", "to some extent") and in
+    the bound "as many as".
     """
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is not None and nxt.norm == "as" and first > 0 and tokens[first - 1].norm == "as":
+        return False  # "as many as 300" states a bound, like "up to"
     return nxt is None or not (_is_number(nxt) or nxt.norm in _SOME_SET_PHRASES)
 
 
@@ -326,12 +339,14 @@ def _rule_vague_people(text: str, tokens: Sequence[Token], first: int, last: int
 
 
 def _group_verb_end(tokens: Sequence[Token], last: int) -> int | None:
-    """The index of a verb of saying or feeling right after an unnamed group.
+    """The last token of a verb of saying or feeling right after an unnamed group.
 
     "officials said", "officials privately worried", "officials have long
-    noted": up to two auxiliaries or adverbs may come between. None when no
-    such verb follows, or a comma or other punctuation comes first ("officials
-    from the Pentagon, including Hegseth, said" names its source).
+    noted": up to two auxiliaries or adverbs may come between, and an
+    "anonymously" right after the verb belongs to it ("officials indicated
+    anonymously"). None when no such verb follows, or a comma or other
+    punctuation comes first ("officials from the Pentagon, including Hegseth,
+    said" names its source).
     """
     k = last + 1
     for _ in range(3):
@@ -339,11 +354,33 @@ def _group_verb_end(tokens: Sequence[Token], last: int) -> int | None:
             return None
         word = tokens[k].norm
         if word in _SAY_OR_FEEL:
+            nxt = k + 1
+            if nxt < len(tokens) and tokens[nxt].joined and tokens[nxt].norm == "anonymously":
+                return nxt
             return k
         if word not in _GROUP_GAP and not word.endswith("ly"):
             return None
         k += 1
     return None
+
+
+def _group_start(text: str, tokens: Sequence[Token], first: int) -> int:
+    """The first token of an unnamed group with its modifiers ("Japanese defense officials").
+
+    Takes in up to two words just before the group noun that name a country or
+    an institution: capitalised words and words such as "defense", "senior",
+    "administration".
+    """
+    start = first
+    for _ in range(2):
+        if start == 0 or not tokens[start].joined:
+            break
+        prev = tokens[start - 1]
+        named = prev.text[:1].isupper() and prev.norm not in _NOT_MODIFIERS
+        if not (named or prev.norm in _INSTITUTION_WORDS):
+            break
+        start -= 1
+    return start
 
 
 def _rule_unnamed_group(text: str, tokens: Sequence[Token], first: int, last: int) -> str | None:
@@ -355,11 +392,15 @@ def _rule_unnamed_group(text: str, tokens: Sequence[Token], first: int, last: in
     officials on Monday"), and a group that refers back to people already
     named ("the officials said", "both officials said", "the two officials").
     """
-    before = {t.norm for t in tokens[max(0, first - 2) : first]}
-    if before & _BACK_REFERENCE:
+    start = _group_start(text, tokens, first)
+    if start > 0 and tokens[start].joined and tokens[start - 1].norm in _BACK_REFERENCE:
         return None
     end = _group_verb_end(tokens, last)
-    return None if end is None else tokens[end].norm
+    if end is None:
+        return None
+    if tokens[end].norm == "anonymously":
+        end -= 1  # name the verb, not the adverb it took in
+    return tokens[end].norm
 
 
 def _rule_agentless_view(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -506,9 +547,9 @@ def _cues() -> dict[Entry, Cue]:
         kind = cells.get("kind") or entry.category
         if kind not in KINDS:
             raise ValueError(ERR_UNKNOWN_KIND.format(kind=kind, term=entry.term))
-        decided = cells.get("decided_by") or ("weight" if kind == "hedge" else "rule")
-        by, _, exempt = decided.partition(" except ")
-        out[entry] = Cue(kind=kind, by_weight=by == "weight", rule_contexts=frozenset(exempt.split()))
+        by, _, exempt = (cells.get("decided_by") or "rule").partition(" except ")
+        contexts = frozenset(c.strip() for c in exempt.split(",") if c.strip())
+        out[entry] = Cue(kind=kind, by_weight=by == "weight", rule_contexts=contexts)
     return out
 
 
@@ -519,23 +560,43 @@ def _checked_matcher() -> PhraseMatcher:
     return matcher(LEXICON)
 
 
-def cue_features(entry: Entry, kind: str, context: str) -> tuple[str, ...]:
-    """The features a cue match is weighed by: its class, its row, its context.
+def cue_features(
+    entry: Entry, kind: str, context: str, before: str = "", after: str = ""
+) -> tuple[str, ...]:
+    """The features a cue match is weighed by: its class, its row, its context, its neighbours.
 
     Args:
         entry: The lexicon row.
         kind: Its guideline class.
         context: The context its rule named ("pronoun subject"), or "".
+        before: The word just before the match ("^" at the start of a
+            sentence or after punctuation), or "" to leave it out.
+        after: The word just after it ("$" before punctuation), or "".
 
     Returns:
         Feature names as in the weights table, e.g. ``("bias", "kind=hedge",
-        "cue=may", "context=pronoun subject", "cue=may|pronoun subject")``.
+        "cue=may", "context=perfect", "cue=may|perfect", "cue=may|before=it",
+        "cue=may|after=have")``.
 
     """
-    features = ["bias", f"kind={kind}", f"cue={entry.headword}"]
+    cue = f"cue={entry.headword}"
+    features = ["bias", f"kind={kind}", cue]
     if context:
-        features += [f"context={context}", f"cue={entry.headword}|{context}"]
+        features += [f"context={context}", f"{cue}|{context}"]
+    if before:
+        features.append(f"{cue}|before={before}")
+    if after:
+        features.append(f"{cue}|after={after}")
     return tuple(features)
+
+
+def _neighbours(tokens: Sequence[Token], first: int, last: int) -> tuple[str, str]:
+    """The words either side of a match, within its sentence and clause."""
+    before = tokens[first - 1].norm if first > 0 and tokens[first].joined else "^"
+    after = "$"
+    if last + 1 < len(tokens) and tokens[last + 1].joined:
+        after = tokens[last + 1].norm
+    return before, after
 
 
 @dataclass(frozen=True)
@@ -582,13 +643,12 @@ def _scan(
                 return None
             context = verdict if isinstance(verdict, str) else ""
         cue = cues[entry]
-        end = last
+        start, end = first, last
         if entry.context == "unnamed_group":
-            end = _group_verb_end(toks, last) or last
+            start, end = _group_start(text, toks, first), _group_verb_end(toks, last) or last
         rule = entry.context or "lexicon"
-        candidate = Candidate(
-            first, end, entry, cue, rule, context, cue_features(entry, cue.kind, context)
-        )
+        features = cue_features(entry, cue.kind, context, *_neighbours(toks, first, last))
+        candidate = Candidate(start, end, entry, cue, rule, context, features)
         weight = None
         if weights is not None and cue.kind != "booster":
             weight = weights.probability(candidate.features)
