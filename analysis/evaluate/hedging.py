@@ -107,9 +107,7 @@ def evaluate(path: str | Path, rows: str = "all") -> dict[str, float | int]:
     return score(texts, labels)
 
 
-def cross_validate(
-    path: str | Path, k: int = DEFAULT_FOLDS, seed: int = 0
-) -> dict[str, object]:
+def cross_validate(path: str | Path, k: int = DEFAULT_FOLDS, seed: int = 0) -> dict[str, object]:
     """The cross-validated figure: weights and threshold learned on training folds only.
 
     Rows are sentences, so each sentence is its own group (the CoNLL-2010

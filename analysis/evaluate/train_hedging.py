@@ -52,15 +52,25 @@ Rarer ones would mostly memorise single sentences; leaving them out keeps the
 table small (a few hundred rows) and every weight backed by several examples.
 """
 
-HEADER = """\
-# title: Learned weights of the hedging cues (noisy-OR logistic model)
-# description: Log-odds weight of each cue feature (guideline class, lexicon row, context named by its rule). A cue's probability of marking uncertainty is sigmoid(sum of its features' weights); a cue whose row is decided by weight counts when that probability reaches the threshold. Written by analysis/evaluate/train_hedging.py; see docs/hedging.md.
-# sources: Trained on the CoNLL-2010 Shared Task, Task 1, Wikipedia training data (Farkas et al. 2010), as the development split wiki_weasel_dev.csv ({n} sentences): the sentence texts are from Wikipedia (CC BY-SA 3.0) and the uncertainty labels are the CoNLL-2010 shared task's (University of Szeged). Only weights are shipped here, no text.
-# licence: The weights are CC BY-SA 3.0, as a work derived from the Wikipedia text and the CoNLL-2010 annotations; the training code is part of Slant.
-# threshold: {threshold:.4f}
-# l2: {l2}
-feature\tweight
-"""
+HEADER = (
+    "# title: Learned weights of the hedging cues (noisy-OR logistic model)\n"
+    "# description: Log-odds weight of each cue feature (guideline class, lexicon row,"
+    " context named by its rule, neighbouring word). A cue's probability of marking"
+    " uncertainty is sigmoid(sum of its features' weights); a cue whose row is decided by"
+    " weight counts when that probability reaches the threshold. Written by"
+    " analysis/evaluate/train_hedging.py; see docs/hedging.md.\n"
+    "# sources: Trained on the CoNLL-2010 Shared Task, Task 1, Wikipedia training data"
+    " (Farkas et al. 2010), as the development split wiki_weasel_dev.csv ({n} sentences):"
+    " the sentence texts are from Wikipedia (CC BY-SA 3.0) and the uncertainty labels are"
+    " the CoNLL-2010 shared task's (University of Szeged). Only weights are shipped here,"
+    " no text.\n"
+    "# licence: The weights are CC BY-SA 3.0, as a work derived from the Wikipedia text and"
+    " the CoNLL-2010 annotations; the training code is part of Slant.\n"
+    "# threshold: {threshold:.4f}\n"
+    "# l2: {l2}\n"
+    "# min_count: {min_count}\n"
+    "feature\tweight\n"
+)
 
 
 ERR_COLUMNS = "{path}: expected a CSV file with 'text' and 'label' columns."
@@ -207,7 +217,7 @@ def train(texts: Sequence[str], labels: Sequence[bool], l2: float = L2) -> Weigh
 
 def write_weights(model: Weights, n: int, path: Path = WEIGHTS_PATH, l2: float = L2) -> None:
     """Write the weights table with its header (sources, licence, threshold)."""
-    lines = [HEADER.format(n=n, threshold=model.threshold, l2=l2)]
+    lines = [HEADER.format(n=n, threshold=model.threshold, l2=l2, min_count=MIN_COUNT)]
     for name in sorted(model.weights, key=lambda f: (f != "bias", f)):
         lines.append(f"{name}\t{model.weights[name]}\n")
     path.write_text("".join(lines), encoding="utf-8")

@@ -121,8 +121,10 @@ _INSTITUTION_WORDS = frozenset(
     "house western european".split()
 )
 # Capitalised words at a sentence start that are not a country or institution.
-_NOT_MODIFIERS = _DETERMINERS | _BACK_REFERENCE | frozenset(
-    "some many most several other others all few no any".split()
+_NOT_MODIFIERS = (
+    _DETERMINERS
+    | _BACK_REFERENCE
+    | frozenset("some many most several other others all few no any".split())
 )
 # Words before a group that point back to people already named ("the two officials").
 # After "seen as" / "viewed as", words that make "as" a comparison.
@@ -364,15 +366,30 @@ def _group_verb_end(tokens: Sequence[Token], last: int) -> int | None:
     return None
 
 
+def _initial_before(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` follows a capital initial and a full stop, as in "U.S. officials"."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    gap = text[prev.end : tokens[i].start]
+    return len(prev.text) == 1 and prev.text.isupper() and gap.strip() == "."
+
+
 def _group_start(text: str, tokens: Sequence[Token], first: int) -> int:
     """The first token of an unnamed group with its modifiers ("Japanese defense officials").
 
     Takes in up to two words just before the group noun that name a country or
-    an institution: capitalised words and words such as "defense", "senior",
+    an institution: capitalised words (not "Some" or "The" opening a sentence),
+    initials such as "U.S.", and words such as "defense", "senior",
     "administration".
     """
     start = first
     for _ in range(2):
+        if start > 0 and _initial_before(text, tokens, start):
+            start -= 1
+            while start > 0 and _initial_before(text, tokens, start):
+                start -= 1  # "U.S.": every initial of one abbreviation
+            continue
         if start == 0 or not tokens[start].joined:
             break
         prev = tokens[start - 1]
@@ -538,7 +555,9 @@ def _cues() -> dict[Entry, Cue]:
     """Each lexicon row's :class:`Cue`, after checking categories, kinds and rules."""
     lexicon = load_lexicon(LEXICON)
     out = {}
-    for entry, row in zip(lexicon.entries, lexicon.rows or [()] * len(lexicon.entries), strict=True):
+    for entry, row in zip(
+        lexicon.entries, lexicon.rows or [()] * len(lexicon.entries), strict=True
+    ):
         if entry.category not in CATEGORIES:
             raise ValueError(ERR_UNKNOWN_CATEGORY.format(category=entry.category, term=entry.term))
         if entry.context and entry.context not in CONTEXT_RULES:
@@ -575,11 +594,12 @@ def cue_features(
 
     Returns:
         Feature names as in the weights table, e.g. ``("bias", "kind=hedge",
-        "cue=may", "context=perfect", "cue=may|perfect", "cue=may|before=it",
-        "cue=may|after=have")``.
+        "cue=hedge:may", "context=perfect", "cue=hedge:may|perfect",
+        "cue=hedge:may|before=it", "cue=hedge:may|after=have")``.
 
     """
-    cue = f"cue={entry.headword}"
+    # The class is part of the name: "some" is a weasel row and an approximator row.
+    cue = f"cue={kind}:{entry.headword}"
     features = ["bias", f"kind={kind}", cue]
     if context:
         features += [f"context={context}", f"{cue}|{context}"]
