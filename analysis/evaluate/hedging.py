@@ -35,6 +35,7 @@ from pathlib import Path
 
 from analysis import messages
 from analysis.evaluate.folds import DEFAULT_FOLDS, grouped_folds
+from analysis.evaluate.train_hedging import ERR_COLUMNS as ERR_COLUMNS  # re-exported: it lived here
 from analysis.evaluate.train_hedging import read_rows, train
 from analysis.measures.hedging import EVALUATED_CATEGORIES, Weights, find_matches
 
