@@ -2,20 +2,29 @@
 
 Four categories of cue, read from ``analysis/lexicons/hedging.tsv``:
 
-- ``hedge``: makes a claim less certain (may, might, could, appears,
-  reportedly, "is expected to", approximators such as "about 50,000");
+- ``hedge``: makes a claim less certain (might, possibly, reportedly, "is
+  expected to", "it may have been");
 - ``booster``: makes a claim sound certain (clearly, undoubtedly, "made it
   clear", "will certainly");
-- ``weasel``: attributes a claim to nobody in particular ("some say",
-  "critics argue", "it is believed");
+- ``weasel``: attributes a claim to nobody in particular ("some say", "critics
+  argue", "it is believed", "is viewed as"), and, as kind ``peacock``, praise
+  nobody can check ("one of the most", "best known", "famous");
 - ``anonymous_source``: attributes it to a source the reader cannot check
-  ("on condition of anonymity", "indicated anonymously", "a source familiar
-  with").
+  ("on condition of anonymity", "Japanese officials privately worried", "a
+  person briefed on").
 
-Some cues are ambiguous, so a lexicon row may name a context rule that must
-accept each match (see :data:`CONTEXT_RULES` and docs/hedging.md). Words inside
-a direct quote are the speaker's, not the outlet's: they are reported with
-``in_quote=True`` and counted apart from the outlet's own wording.
+Each row's ``kind`` is its CoNLL-2010 / Szeged guideline class. A row may name a
+context rule (:data:`CONTEXT_RULES`) that accepts or rejects each match and may
+name the context it found ("pronoun subject", "number follows", "people").
+Rows the guidelines define are decided by the row and its rule; ambiguous rows
+(modals outside epistemic contexts, approximators, frequency words) are decided
+by a learned weight: the probability, from ``analysis/data/hedging_weights.tsv``,
+that a cue with these features marks uncertainty, against the table's
+threshold (see :mod:`analysis.evaluate.train_hedging` and docs/hedging.md).
+Every match carries its span, row, rule, context and weight.
+
+Words inside a direct quote are the speaker's, not the outlet's: they are
+reported with ``in_quote=True`` and counted apart from the outlet's own wording.
 """
 
 from __future__ import annotations
