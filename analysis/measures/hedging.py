@@ -434,9 +434,9 @@ def _rule_agentless_view(text: str, tokens: Sequence[Token], first: int, last: i
 
     "is viewed as a game changer", "a move seen as a necessary step": by whom?
     Rejected when "as" starts a comparison ("seen as many as 300", "as well
-    as", "as soon as") or when an agent follows at once ("seen as X by ...")
-    is not checked: the agent usually comes after the complement, and a
-    sentence that names it later still counts (a known error, docs/hedging.md).
+    as", "as soon as"). An agent named after the complement ("seen as a
+    necessary step by the ministry") is not looked for, so that sentence still
+    counts (a known error, docs/hedging.md).
     """
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     return nxt is not None and nxt.joined and nxt.norm not in _COMPARATIVE_AS
