@@ -2,26 +2,38 @@
 
 Four categories of cue, read from ``analysis/lexicons/hedging.tsv``:
 
-- ``hedge``: makes a claim less certain (may, might, could, appears,
-  reportedly, "is expected to", approximators such as "about 50,000");
+- ``hedge``: makes a claim less certain (might, possibly, reportedly, "is
+  expected to", "it may have been");
 - ``booster``: makes a claim sound certain (clearly, undoubtedly, "made it
   clear", "will certainly");
-- ``weasel``: attributes a claim to nobody in particular ("some say",
-  "critics argue", "it is believed");
+- ``weasel``: attributes a claim to nobody in particular ("some say", "critics
+  argue", "it is believed", "is viewed as"), and, as kind ``peacock``, praise
+  nobody can check ("one of the most", "best known", "famous");
 - ``anonymous_source``: attributes it to a source the reader cannot check
-  ("on condition of anonymity", "indicated anonymously", "a source familiar
-  with").
+  ("on condition of anonymity", "Japanese officials privately worried", "a
+  person briefed on").
 
-Some cues are ambiguous, so a lexicon row may name a context rule that must
-accept each match (see :data:`CONTEXT_RULES` and docs/hedging.md). Words inside
-a direct quote are the speaker's, not the outlet's: they are reported with
-``in_quote=True`` and counted apart from the outlet's own wording.
+Each row's ``kind`` is its CoNLL-2010 / Szeged guideline class. A row may name a
+context rule (:data:`CONTEXT_RULES`) that accepts or rejects each match and may
+name the context it found ("pronoun subject", "number follows", "people").
+Rows the guidelines define are decided by the row and its rule; ambiguous rows
+(modals outside epistemic contexts, approximators, frequency words) are decided
+by a learned weight: the probability, from ``analysis/data/hedging_weights.tsv``,
+that a cue with these features marks uncertainty, against the table's
+threshold (see :mod:`analysis.evaluate.train_hedging` and docs/hedging.md).
+Every match carries its span, row, rule, context and weight.
+
+Words inside a direct quote are the speaker's, not the outlet's: they are
+reported with ``in_quote=True`` and counted apart from the outlet's own wording.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from analysis.results.doc import Doc
 from analysis.results.hedging import HedgeMatch, HedgingCounts, HedgingRates, HedgingResult
@@ -38,6 +50,13 @@ EVALUATED_CATEGORIES = frozenset({"hedge", "weasel", "anonymous_source"})
 
 ERR_UNKNOWN_CATEGORY = "Lexicon 'hedging' gives an unknown category {category!r} for {term!r}."
 ERR_UNKNOWN_RULE = "Lexicon 'hedging' names an unknown context rule {rule!r} for {term!r}."
+ERR_UNKNOWN_KIND = "Lexicon 'hedging' gives an unknown kind {kind!r} for {term!r}."
+
+KINDS = ("hedge", "booster", "weasel", "peacock", "anonymous_source")
+"""Guideline classes (the lexicon's ``kind`` column); ``peacock`` rows have category ``weasel``."""
+
+WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "hedging_weights.tsv"
+"""The learned weights table, written by :mod:`analysis.evaluate.train_hedging`."""
 
 # Words after which "can" or "kind" is a noun ("a can of", "this kind of").
 _DETERMINERS = frozenset(
@@ -79,6 +98,46 @@ _NOT_PARTICIPLE = frozenset(
 _MODAL_ADVERBS = frozenset("also not even still never already once".split())
 _EPISTEMIC_SUBJECTS = frozenset({"it", "this", "that", "there", "he", "she"})
 _DEFINITE = frozenset("the this that these those such its his her their our".split())
+# Verbs of saying or feeling after an unnamed group ("officials fear").
+_SAY_OR_FEEL = frozenset(
+    "say says said saying note notes noted tell told fear fears feared worry worries worried "
+    "believe believes believed think thinks thought express expresses expressed warn warns "
+    "warned acknowledge acknowledged concede conceded indicate indicates indicated suggest "
+    "suggests suggested argue argues argued insist insisted expect expects expected estimate "
+    "estimated predict predicted caution cautioned confirm confirmed concluded hope hoped "
+    "hopes see sees saw view views viewed describe described admit admitted added explained "
+    "claim claims claimed voiced raised signaled signalled stressed assessed".split()
+)
+# Nouns for people or sources: "most historians", "various critics".
+_PEOPLE = frozenset(
+    "people persons individuals men women scholars historians critics experts observers "
+    "commentators analysts scientists researchers sources authorities officials politicians "
+    "writers authors academics economists theologians philosophers fans viewers readers "
+    "listeners audiences residents citizens voters members users editors reviewers journalists "
+    "reporters believers supporters opponents followers proponents advocates skeptics sceptics "
+    "commentators pundits insiders diplomats leaders groups organizations organisations "
+    "commentaries accounts reports studies others observers witnesses locals americans "
+    "christians muslims jews scholars critics".split()
+)
+_PEOPLE_PRONOUNS = ("them", "whom", "those", "these", "us", "you")
+# Words allowed between the group and its verb: auxiliaries (and any -ly adverb).
+_GROUP_GAP = frozenset("have has had are were was also long still now privately publicly".split())
+_BACK_REFERENCE = frozenset({"the", "both", "these", "those", "two", "three"})
+# Words that name an institution before "officials": "senior defense officials".
+_INSTITUTION_WORDS = frozenset(
+    "administration government defense defence military intelligence security senior top "
+    "foreign trade state federal local city police army navy embassy ministry campaign white "
+    "house western european".split()
+)
+# Capitalised words at a sentence start that are not a country or institution.
+_NOT_MODIFIERS = (
+    _DETERMINERS
+    | _BACK_REFERENCE
+    | frozenset("some many most several other others all few no any".split())
+)
+# Words before a group that point back to people already named ("the two officials").
+# After "seen as" / "viewed as", words that make "as" a comparison.
+_COMPARATIVE_AS = frozenset("many much well soon far long often early recently little few".split())
 # Characters that end a sentence before the next token.
 _SENTENCE_BREAK = frozenset('.!?\n"“‘(')
 
@@ -121,55 +180,64 @@ def _rule_not_negated(text: str, tokens: Sequence[Token], first: int, last: int)
     return not (nxt is not None and nxt.joined and nxt.norm in ("not", "n't"))
 
 
-def _rule_epistemic(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Accept "may" / "could" only where they voice doubt about what is or was so.
+def _modal_subject(text: str, tokens: Sequence[Token], first: int) -> str:
+    """Name the kind of subject just before a modal (see :func:`_rule_epistemic`)."""
+    if first == 0 or _sentence_start(text, tokens, first) or not tokens[first].joined:
+        return "sentence start"
+    prev = tokens[first - 1]
+    if prev.norm in _EPISTEMIC_SUBJECTS:
+        return "pronoun subject"
+    if prev.text[:1].isupper() and not _sentence_start(text, tokens, first - 1):
+        return "name subject"  # "Russia may retaliate", "Smith could resign"
+    if (
+        first >= 2
+        and prev.joined
+        and tokens[first - 2].norm in _DEFINITE
+        and prev.norm[:1].isalpha()
+    ):
+        return "definite subject"
+    return "other subject"
 
-    Both modals also state a general possibility, an ability or a permission
-    ("players may choose a card", "a fever may last a week", "he could
-    swim", "May I ask?"), which is not a hedge. Without a parser we accept the
-    contexts that mark the epistemic reading:
 
-    - a perfect or "well" after the modal, perhaps past one adverb: "may have
-      been", "could well be", "may also have had";
-    - a pronoun or demonstrative subject just before it: "it may", "this
-      could", "there may", "he may";
-    - a name as subject, inside the sentence: "Russia may retaliate";
-    - a definite subject: "the deal may collapse", "its future could" (a
-      determiner two words back).
+def _rule_epistemic(text: str, tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """Read the context of a modal ("may", "might", "could") and name it.
 
-    Bare plural subjects ("prices may rise", "users may choose") are left out
-    with the generic readings; that costs some news hedges but removes most
-    false alarms (see docs/hedging.md). "May" the month and "could not" are
-    rejected first.
+    The modals also state a general possibility, an ability or a permission
+    ("players may choose a card", "he could swim", "May I ask?"), which is not
+    a hedge. Without a parser we name the context that tells the readings apart,
+    and the learned weight of that context (``hedging_weights.tsv``) decides
+    whether the match counts:
+
+    - ``perfect``: a perfect or "well" after the modal, perhaps past one adverb
+      ("may have been", "could well be", "may also have had"), a guess about
+      the past. "may have to go" and "may not have a pet" (obligation,
+      permission) are not perfects;
+    - ``pronoun subject``: "it may", "this could", "there may", "he may";
+    - ``name subject``: a capitalised word inside the sentence: "Russia may";
+    - ``definite subject``: a determiner two words back: "the deal may";
+    - ``sentence start`` and ``other subject`` (bare plurals: "prices may
+      rise", "users may choose"), where the general readings dominate.
+
+    "May" the month (or the surname) and "could not" are rejected outright.
+
+    Returns:
+        The context's name, or None when the word is not the modal.
+
     """
     word = tokens[first].norm
     if word == "may" and not _rule_not_month(text, tokens, first, last):
-        return False
+        return None
     if word == "could" and not _rule_not_negated(text, tokens, first, last):
-        return False
+        return None
     k = last + 1
     # Look past one adverb: "may also have", "could well be", "may not have".
     if k < len(tokens) and tokens[k].joined and tokens[k].norm in _MODAL_ADVERBS:
         k += 1
     if k < len(tokens) and tokens[k].joined and tokens[k].norm in _EPISTEMIC_AFTER:
-        # "may have been" is a guess about the past. "may have to go" and "may
-        # not have a pet" (obligation, permission) fall through to the subject.
         after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
         if tokens[k].norm == "well" or after not in _NOT_PARTICIPLE:
-            return True
-    if first == 0 or _sentence_start(text, tokens, first) or not tokens[first].joined:
-        return False
-    prev = tokens[first - 1]
-    if prev.norm in _EPISTEMIC_SUBJECTS:
-        return True
-    if prev.text[:1].isupper() and not _sentence_start(text, tokens, first - 1):
-        return True  # a name: "Russia may retaliate", "Smith could resign"
-    return (
-        first >= 2
-        and prev.joined
-        and tokens[first - 2].norm in _DEFINITE
-        and prev.norm[:1].isalpha()
-    )
+            return "perfect"
+    return _modal_subject(text, tokens, first)
 
 
 def _rule_number_follows(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -206,10 +274,13 @@ def _rule_vague_quantifier(text: str, tokens: Sequence[Token], first: int, last:
 def _rule_vague_some(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
     """Accept "some" or "many" as a vague quantity ("some critics", "many residents").
 
-    Rejected before a number (that is the approximator row) and in set phrases
-    of time or degree ("some time", "at some point", "to some extent").
+    Rejected before a number (that is the approximator row), in set phrases
+    of time or degree ("some time", "at some point", "to some extent") and in
+    the bound "as many as".
     """
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is not None and nxt.norm == "as" and first > 0 and tokens[first - 1].norm == "as":
+        return False  # "as many as 300" states a bound, like "up to"
     return nxt is None or not (_is_number(nxt) or nxt.norm in _SOME_SET_PHRASES)
 
 
@@ -239,7 +310,156 @@ def _rule_not_feasible(text: str, tokens: Sequence[Token], first: int, last: int
     return not (nxt is not None and nxt.joined and nxt.norm in ("to", "for"))
 
 
-ContextRule = Callable[[str, Sequence[Token], int, int], bool]
+def _rule_vague_most(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Accept "most" as a vague quantity ("most historians", "most of them").
+
+    Rejects the superlative and set phrases: "the most", "a most", "at most",
+    "most likely" (its own hedge row), "most recently", "mostly" (another word).
+    "one of the most" is a peacock row of its own and wins as the longer match.
+    """
+    prev = tokens[first - 1] if first > 0 else None
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if prev is not None and tokens[first].joined and prev.norm in ("the", "a", "at", "'s"):
+        return False
+    if nxt is None or not nxt.joined:
+        return False
+    return not (nxt.norm.endswith("ly") or _is_number(nxt) or nxt.norm in _TIME_NOUNS)
+
+
+def _rule_vague_people(text: str, tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """Name what a vague quantifier ("most", "various", "numerous") counts: people or things.
+
+    The guidelines' weasel is a vague group that holds or voices a view: "most
+    historians", "various critics", "numerous sources", "most of them", "many
+    believe". Those read ``people`` and count by rule. Anything else ("most of
+    the island", "various species") reads ``things``, and its learned weight
+    decides. "most" is first checked by :func:`_rule_vague_most`.
+    """
+    if tokens[first].norm == "most" and not _rule_vague_most(text, tokens, first, last):
+        return None
+    if not _rule_vague_some(text, tokens, first, last):
+        return None
+    ahead = [t.norm for t in tokens[last + 1 : last + 4]]
+    if ahead[:1] and ahead[0] in _SAY_OR_FEEL:
+        return "people"
+    if ahead[:2] in (["of", w] for w in _PEOPLE_PRONOUNS):
+        return "people"
+    if any(w in _PEOPLE for w in ahead[:3] if w != "of"):
+        return "people"
+    return "things"
+
+
+def _group_verb_end(tokens: Sequence[Token], last: int) -> int | None:
+    """The last token of a verb of saying or feeling right after an unnamed group.
+
+    "officials said", "officials privately worried", "officials have long
+    noted": up to two auxiliaries or adverbs may come between, and an
+    "anonymously" right after the verb belongs to it ("officials indicated
+    anonymously"). None when no such verb follows, or a comma or other
+    punctuation comes first ("officials from the Pentagon, including Hegseth,
+    said" names its source).
+    """
+    k = last + 1
+    for _ in range(3):
+        if k >= len(tokens) or not tokens[k].joined:
+            return None
+        word = tokens[k].norm
+        if word in _SAY_OR_FEEL:
+            nxt = k + 1
+            if nxt < len(tokens) and tokens[nxt].joined and tokens[nxt].norm == "anonymously":
+                return nxt
+            return k
+        if word not in _GROUP_GAP and not word.endswith("ly"):
+            return None
+        k += 1
+    return None
+
+
+def _initial_before(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` follows a capital initial and a full stop, as in "U.S. officials"."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    gap = text[prev.end : tokens[i].start]
+    return len(prev.text) == 1 and prev.text.isupper() and gap.strip() == "."
+
+
+def _group_start(text: str, tokens: Sequence[Token], first: int) -> int:
+    """The first token of an unnamed group with its modifiers ("Japanese defense officials").
+
+    Takes in up to two words just before the group noun that name a country or
+    an institution: capitalised words (not "Some" or "The" opening a sentence),
+    initials such as "U.S.", and words such as "defense", "senior",
+    "administration".
+    """
+    start = first
+    for _ in range(2):
+        if start > 0 and _initial_before(text, tokens, start):
+            start -= 1
+            while start > 0 and _initial_before(text, tokens, start):
+                start -= 1  # "U.S.": every initial of one abbreviation
+            continue
+        if start == 0 or not tokens[start].joined:
+            break
+        prev = tokens[start - 1]
+        named = prev.text[:1].isupper() and prev.norm not in _NOT_MODIFIERS
+        if not (named or prev.norm in _INSTITUTION_WORDS):
+            break
+        start -= 1
+    return start
+
+
+def _rule_unnamed_group(text: str, tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """Accept "officials" / "representatives" only as speakers nobody names.
+
+    "Japanese officials privately worried", "U.S. officials have noted",
+    "defense representatives expressed" give a claim to a group the reader
+    cannot check. Rejected: no verb of saying or feeling right after ("met
+    officials on Monday"), and a group that refers back to people already
+    named ("the officials said", "both officials said", "the two officials").
+    """
+    start = _group_start(text, tokens, first)
+    if start > 0 and tokens[start].joined and tokens[start - 1].norm in _BACK_REFERENCE:
+        return None
+    end = _group_verb_end(tokens, last)
+    if end is None:
+        return None
+    if tokens[end].norm == "anonymously":
+        end -= 1  # name the verb, not the adverb it took in
+    return tokens[end].norm
+
+
+def _rule_agentless_view(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Accept "seen as" / "viewed as" as a judgement with nobody named.
+
+    "is viewed as a game changer", "a move seen as a necessary step": by whom?
+    Rejected when "as" starts a comparison ("seen as many as 300", "as well
+    as", "as soon as"). An agent named after the complement ("seen as a
+    necessary step by the ministry") is not looked for, so that sentence still
+    counts (a known error, docs/hedging.md).
+    """
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return nxt is not None and nxt.joined and nxt.norm not in _COMPARATIVE_AS
+
+
+def _rule_approximator(text: str, tokens: Sequence[Token], first: int, last: int) -> str:
+    """Name whether an approximator stands before a number ("roughly 300").
+
+    "approximately", "roughly" and "an estimated" hedge a figure; before a
+    number they are the approximators of the guidelines, elsewhere ("roughly
+    the same", "roughly handled") something else. The learned weight of each
+    reading decides.
+    """
+    return "number follows" if _rule_number_follows(text, tokens, first, last) else "no number"
+
+
+ContextRule = Callable[[str, Sequence[Token], int, int], "bool | str | None"]
+"""A context rule: ``(text, tokens, first, last)``.
+
+It returns False or None to reject a match, True to accept it, or a string that
+accepts it and names the context it found (the learned weight of that context
+then takes part in the decision, see :func:`cue_features`).
+"""
 
 CONTEXT_RULES: dict[str, ContextRule] = {
     "not_month": _rule_not_month,
@@ -249,56 +469,277 @@ CONTEXT_RULES: dict[str, ContextRule] = {
     "number_follows": _rule_number_follows,
     "vague_quantifier": _rule_vague_quantifier,
     "vague_some": _rule_vague_some,
+    "vague_most": _rule_vague_most,
+    "vague_people": _rule_vague_people,
     "not_physical": _rule_not_physical,
     "not_feasible": _rule_not_feasible,
+    "unnamed_group": _rule_unnamed_group,
+    "agentless_view": _rule_agentless_view,
+    "approximator": _rule_approximator,
 }
 """Context rules a lexicon row may name in its ``context`` column."""
 
 
+@dataclass(frozen=True)
+class Cue:
+    """How a lexicon row is classed and decided (its ``kind`` and ``decided_by`` cells).
+
+    Args:
+        kind: The guideline class: ``hedge``, ``weasel``, ``peacock``,
+            ``anonymous_source`` or ``booster``.
+        by_weight: Whether the learned weight decides (ambiguous cues such as
+            modals and approximators); otherwise the row and its context rule
+            alone decide (cues the CoNLL-2010 guidelines define, boosters).
+        rule_contexts: Contexts in which the rule decides after all
+            (``decided_by`` = ``weight except people``: "most historians"
+            counts by rule, "most of the island" by weight).
+
+    """
+
+    kind: str
+    by_weight: bool
+    rule_contexts: frozenset[str] = frozenset()
+
+    def decided_by_weight(self, context: str) -> bool:
+        """Whether the weight decides a match read in this context."""
+        return self.by_weight and context not in self.rule_contexts
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The learned weights table (``analysis/data/hedging_weights.tsv``).
+
+    Args:
+        weights: Feature name to weight (log-odds).
+        threshold: A weight-decided cue counts when its probability reaches this.
+        sources: The header's ``sources`` line.
+        licence: The header's ``licence`` line.
+
+    """
+
+    weights: dict[str, float]
+    threshold: float
+    sources: str = ""
+    licence: str = ""
+
+    def probability(self, features: Sequence[str]) -> float:
+        """The probability that a cue with these features marks uncertainty."""
+        z = sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+def _parse_weights(lines: Sequence[str]) -> Weights:
+    """Parse the weights file: ``# key: value`` header lines, then ``feature<TAB>weight``."""
+    meta: dict[str, str] = {}
+    weights: dict[str, float] = {}
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            key, sep, value = line[1:].partition(":")
+            if sep:
+                meta.setdefault(key.strip().lower(), value.strip())
+            continue
+        feature, _, value = line.partition("\t")
+        if feature != "feature":
+            weights[feature] = float(value)
+    return Weights(
+        weights=weights,
+        threshold=float(meta.get("threshold", "0.5")),
+        sources=meta.get("sources", ""),
+        licence=meta.get("licence", ""),
+    )
+
+
 @cache
-def _checked_matcher() -> PhraseMatcher:
-    """Build the hedging matcher, after checking each row's category and context rule."""
-    for entry in load_lexicon(LEXICON).entries:
+def load_weights() -> Weights:
+    """Read the learned weights table (once)."""
+    with WEIGHTS_PATH.open(encoding="utf-8") as handle:
+        return _parse_weights(handle.readlines())
+
+
+@cache
+def _cues() -> dict[Entry, Cue]:
+    """Each lexicon row's :class:`Cue`, after checking categories, kinds and rules."""
+    lexicon = load_lexicon(LEXICON)
+    out = {}
+    for entry, row in zip(
+        lexicon.entries, lexicon.rows or [()] * len(lexicon.entries), strict=True
+    ):
         if entry.category not in CATEGORIES:
             raise ValueError(ERR_UNKNOWN_CATEGORY.format(category=entry.category, term=entry.term))
         if entry.context and entry.context not in CONTEXT_RULES:
             raise ValueError(ERR_UNKNOWN_RULE.format(rule=entry.context, term=entry.term))
+        cells = dict(zip(lexicon.columns, row, strict=False))
+        kind = cells.get("kind") or entry.category
+        if kind not in KINDS:
+            raise ValueError(ERR_UNKNOWN_KIND.format(kind=kind, term=entry.term))
+        by, _, exempt = (cells.get("decided_by") or "rule").partition(" except ")
+        contexts = frozenset(c.strip() for c in exempt.split(",") if c.strip())
+        out[entry] = Cue(kind=kind, by_weight=by == "weight", rule_contexts=contexts)
+    return out
+
+
+@cache
+def _checked_matcher() -> PhraseMatcher:
+    """Build the hedging matcher, after checking each row (see :func:`_cues`)."""
+    _cues()
     return matcher(LEXICON)
 
 
+def cue_features(
+    entry: Entry, kind: str, context: str, before: str = "", after: str = ""
+) -> tuple[str, ...]:
+    """The features a cue match is weighed by: its class, its row, its context, its neighbours.
+
+    Args:
+        entry: The lexicon row.
+        kind: Its guideline class.
+        context: The context its rule named ("pronoun subject"), or "".
+        before: The word just before the match ("^" at the start of a
+            sentence or after punctuation), or "" to leave it out.
+        after: The word just after it ("$" before punctuation), or "".
+
+    Returns:
+        Feature names as in the weights table, e.g. ``("bias", "kind=hedge",
+        "cue=hedge:may", "context=perfect", "cue=hedge:may|perfect",
+        "cue=hedge:may|before=it", "cue=hedge:may|after=have")``.
+
+    """
+    # The class is part of the name: "some" is a weasel row and an approximator row.
+    cue = f"cue={kind}:{entry.headword}"
+    features = ["bias", f"kind={kind}", cue]
+    if context:
+        features += [f"context={context}", f"{cue}|{context}"]
+    if before:
+        features.append(f"{cue}|before={before}")
+    if after:
+        features.append(f"{cue}|after={after}")
+    return tuple(features)
+
+
+def _neighbours(tokens: Sequence[Token], first: int, last: int) -> tuple[str, str]:
+    """The words either side of a match, within its sentence and clause."""
+    before = tokens[first - 1].norm if first > 0 and tokens[first].joined else "^"
+    after = "$"
+    if last + 1 < len(tokens) and tokens[last + 1].joined:
+        after = tokens[last + 1].norm
+    return before, after
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A cue match before the weight decides (what the trainer learns from).
+
+    Args:
+        first: Index of the first token.
+        last: Index of the last token of the span (a rule may extend it).
+        entry: The lexicon row.
+        cue: Its class and how it is decided.
+        rule: ``"lexicon"`` or the name of the rule that accepted it.
+        context: The context the rule named, or "".
+        features: From :func:`cue_features`.
+
+    """
+
+    first: int
+    last: int
+    entry: Entry
+    cue: Cue
+    rule: str
+    context: str
+    features: tuple[str, ...]
+
+
+def _scan(
+    text: str, tokens: Sequence[Token], weights: Weights | None
+) -> list[tuple[Candidate, float | None]]:
+    """Match the lexicon; with ``weights``, drop weight-decided cues below the threshold.
+
+    Without ``weights`` every match the context rules accept is kept (the
+    trainer's view). Returns candidates with their probability (None for
+    boosters and when no weights are given).
+    """
+    cues = _cues()
+    found: dict[tuple[int, int, Entry], tuple[Candidate, float | None]] = {}
+
+    def accept(toks: Sequence[Token], first: int, last: int, entry: Entry) -> str | None:
+        context = ""
+        if entry.context:
+            verdict = CONTEXT_RULES[entry.context](text, toks, first, last)
+            if verdict is None or verdict is False:
+                return None
+            context = verdict if isinstance(verdict, str) else ""
+        cue = cues[entry]
+        start, end = first, last
+        if entry.context == "unnamed_group":
+            start, end = _group_start(text, toks, first), _group_verb_end(toks, last) or last
+        rule = entry.context or "lexicon"
+        features = cue_features(entry, cue.kind, context, *_neighbours(toks, first, last))
+        candidate = Candidate(start, end, entry, cue, rule, context, features)
+        weight = None
+        if weights is not None and cue.kind != "booster":
+            weight = weights.probability(candidate.features)
+            if cue.decided_by_weight(context) and weight < weights.threshold:
+                return None
+        found[(first, last, entry)] = (candidate, weight)
+        return rule
+
+    out = []
+    reach = -1
+    for m in _checked_matcher().find(tokens, accept):
+        candidate, weight = found[(m.first, m.last, m.entry)]
+        if candidate.first <= reach:
+            continue  # inside a span a rule extended ("officials privately worried")
+        reach = candidate.last
+        out.append((candidate, weight))
+    return out
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every cue match the context rules accept, before any weight decides.
+
+    This is what :mod:`analysis.evaluate.train_hedging` learns from.
+    """
+    return [c for c, _ in _scan(text, tokenize(text), None)]
+
+
 def find_matches(
-    text: str, in_quote: Callable[[int, int], bool] | None = None
+    text: str,
+    in_quote: Callable[[int, int], bool] | None = None,
+    weights: Weights | None = None,
 ) -> tuple[HedgeMatch, ...]:
-    """Find every hedging cue in a text, context rules applied.
+    """Find every hedging cue in a text, context rules and learned weights applied.
 
     Args:
         text: Any text.
         in_quote: Tells whether a span lies in a direct quote; by default
             nothing does.
+        weights: The learned weights; by default the shipped table
+            (cross-validation passes weights fitted on the training folds).
 
     Returns:
         Matches in text order, never overlapping.
 
     """
     tokens = tokenize(text)
-
-    def accept(toks: Sequence[Token], first: int, last: int, entry: Entry) -> str | None:
-        if not entry.context:
-            return "lexicon"
-        return entry.context if CONTEXT_RULES[entry.context](text, toks, first, last) else None
-
     out = []
-    for m in _checked_matcher().find(tokens, accept):
-        start, end = tokens[m.first].start, tokens[m.last].end
+    for c, weight in _scan(text, tokens, weights or load_weights()):
+        start, end = tokens[c.first].start, tokens[c.last].end
         out.append(
             HedgeMatch(
                 start=start,
                 end=end,
                 text=text[start:end],
-                category=m.entry.category,
-                rule=m.rule,
-                entry=m.entry.headword,
+                category=c.entry.category,
+                rule=c.rule,
+                entry=c.entry.headword,
                 in_quote=bool(in_quote and in_quote(start, end)),
+                kind=c.cue.kind,
+                context=c.context,
+                weight=None if weight is None else round(weight, 3),
+                decided_by="weight" if c.cue.decided_by_weight(c.context) else "rule",
             )
         )
     return tuple(out)

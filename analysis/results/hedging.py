@@ -22,6 +22,16 @@ class HedgeMatch:
         entry: The headword of the lexicon row that fired (see
             :attr:`analysis.text.lexicon.Entry.headword`).
         in_quote: Whether it lies inside a direct quote (the speaker's words).
+        kind: The guideline class: ``hedge``, ``booster``, ``weasel``,
+            ``peacock`` (unprovable praise, counted with ``weasel``) or
+            ``anonymous_source``.
+        context: What the context rule found ("pronoun subject", "number
+            follows", "worried"), or "".
+        weight: The learned probability (0..1) that this cue, in this context,
+            marks a claim as uncertain; None for boosters.
+        decided_by: ``"weight"`` when the weight reaching the threshold made it
+            count (modals, approximators and other ambiguous cues), ``"rule"``
+            when the lexicon row and its context rule decide alone.
 
     """
 
@@ -32,6 +42,10 @@ class HedgeMatch:
     rule: str
     entry: str
     in_quote: bool
+    kind: str = ""
+    context: str = ""
+    weight: float | None = None
+    decided_by: str = "rule"
 
 
 @dataclass(frozen=True)
