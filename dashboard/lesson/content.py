@@ -68,13 +68,13 @@ def agreement_words(key: str) -> str:
     entry = agreement(key)
     if not entry.get("measured", True):
         return str(entry["note"])
-    tested = f"Tested on {entry['n']:,} {entry['unit']}: {entry['data']}."
+    tested = f"{entry['n']:,} {entry['unit']} ({entry['data']})"
     if "pearson_r" in entry:
         return (
-            f"{tested} Its scores go up and down with people's ratings: correlation "
-            f"{entry['pearson_r']:.2f}, where 1 would be perfect agreement and 0 none."
+            f"Compared with people's ratings of {tested}: correlation "
+            f"{entry['pearson_r']:.2f}, where 1 is perfect agreement and 0 none."
         )
     return (
-        f"{tested} Of what Slant marks, people marked {entry['precision']:.0%} too; of what "
-        f"people marked, Slant finds {entry['recall']:.0%}."
+        f"On {tested}: {entry['precision']:.0%} of Slant's marks match people's, and Slant "
+        f"finds {entry['recall']:.0%} of theirs."
     )

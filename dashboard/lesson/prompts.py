@@ -133,7 +133,7 @@ def headline_prompt(story: Story, name: Namer) -> str | None:
     hit = lead.headline_loaded[0]
     instead = f" (a plainer choice: {hit.neutral})" if hit.neutral else ""
     return (
-        f"{name(lead.article)}'s headline uses {_q(hit.text)}{instead}. Rewrite the headline "
+        f"{name(lead.article)}'s headline uses {_q(hit.text)}{instead}. Write the headline again "
         "without it. What changes for the reader?"
     )
 
