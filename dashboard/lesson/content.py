@@ -54,11 +54,13 @@ def agreement(key: str) -> dict[str, Any]:
     return dict(load("agreement")[key])
 
 
-def agreement_words(key: str) -> str:
-    """How well a detector agrees with people, in one or two plain sentences.
+def agreement_words(key: str, detail: bool = True) -> str:
+    """How well a detector agrees with people, in plain words.
 
     Args:
         key: A figure name or comparison part, as in ``agreement.toml``.
+        detail: Say what it was tested on (the teacher key); without it, one
+            short sentence for a projector (the Method page).
 
     Returns:
         For a correlation: how closely the scores follow people's ratings; for
@@ -68,13 +70,13 @@ def agreement_words(key: str) -> str:
     entry = agreement(key)
     if not entry.get("measured", True):
         return str(entry["note"])
-    tested = f"{entry['n']:,} {entry['unit']} ({entry['data']})"
+    tested = f"On {entry['n']:,} {entry['unit']} ({entry['data']}): " if detail else ""
     if "pearson_r" in entry:
         return (
-            f"Compared with people's ratings of {tested}: correlation "
-            f"{entry['pearson_r']:.2f}, where 1 is perfect agreement and 0 none."
+            f"{tested}correlation {entry['pearson_r']:.2f} with people's ratings, where 1 is "
+            "perfect agreement and 0 none."
         )
     return (
-        f"On {tested}: {entry['precision']:.0%} of Slant's marks match people's, and Slant "
-        f"finds {entry['recall']:.0%} of theirs."
+        f"{tested}{entry['precision']:.0%} of Slant's marks match people's, and Slant finds "
+        f"{entry['recall']:.0%} of theirs."
     )

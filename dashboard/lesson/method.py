@@ -24,7 +24,7 @@ from analysis.results.hedging import HedgeMatch
 from dashboard.lesson import content, findings
 from dashboard.lesson.text import Namer, md_escape
 
-CONTEXT_WORDS = 12
+CONTEXT_WORDS = 8
 """Words kept on each side of an example's marked words (a projector's line budget)."""
 COMPARISON_PARTS = ("aligned", "contrasts", "coverage", "reuse")
 
@@ -153,6 +153,11 @@ def grade_example(story: Story, name: Namer) -> str:
     return f"{line(hardest)}; {line(easiest)}."
 
 
+def _label(text: str) -> str:
+    """A fact label quoted in a sentence of ours: escaped, without its own full stop."""
+    return md_escape(text.rstrip(" ."))
+
+
 def _names(ids, name: Namer) -> str:
     return ", ".join(md_escape(n) for n in sorted(name(i) for i in ids))
 
@@ -166,7 +171,7 @@ def aligned_example(story: Story, name: Namer) -> str:
     g = max(groups, key=lambda g: len(g.articles))
     return (
         f"{len(groups)} facts are lined up across outlets. The most widely reported "
-        f"({_names(g.articles, name)}): “{md_escape(g.label)}”."
+        f"({_names(g.articles, name)}): “{_label(g.label)}”."
     )
 
 
@@ -193,7 +198,7 @@ def coverage_example(story: Story, name: Namer) -> str:
     only = findings.only_one_rows(comparison)
     text = f"{len(rows)} facts, {len(only)} of them reported by one outlet only"
     if only:
-        text += f", e.g. only {md_escape(name(only[0].articles[0]))}: “{md_escape(only[0].label)}”"
+        text += f", e.g. only {md_escape(name(only[0].articles[0]))}: “{_label(only[0].label)}”"
     return text + "."
 
 
@@ -243,9 +248,10 @@ def section(kind: str, key: str, story: Story | None, name: Namer) -> Section:
         parts.append(f"**In this story:** {EXAMPLES[key](story, name)}")
     parts += [
         f"**Cannot tell:** {words['cannot_tell']}",
-        f"**Agreement with people:** {content.agreement_words(key)}",
+        f"**Agreement with people:** {content.agreement_words(key, detail=False)}",
     ]
-    return Section(words["title"], "\n\n".join(parts))
+    # One paragraph with line breaks: no gap between the lines saves a projector screen.
+    return Section(words["title"], "  \n".join(parts))
 
 
 def method_sections(story: Story | None, name: Namer) -> list[Section]:

@@ -29,11 +29,15 @@ ANSWER_LINES = 3
 
 def _card(article: Article, who: str, hide: Callable[[str], str], scale) -> str:
     headline = hide(article.title) if article.title else "(no headline)"
+    readability = article.readability
+    note = ""
+    if readability is not None and not readability.reliable and readability.reason:
+        note = f'<div class="small">No reading grade: {esc(readability.reason)}</div>'
     return (
         f'<div class="card"><div class="who">{esc(who)}</div>'
         f'<div class="headline">{esc(headline)}</div>'
         f'<div class="words">{article.word_count:,} words</div>'
-        f"{printout.figure_rows(article, scale)}</div>"
+        f"{printout.figure_rows(article, scale)}{note}</div>"
     )
 
 
@@ -77,7 +81,7 @@ def contrasts_section(story: Story, names: dict[str, str], hide: Callable[[str],
         a, b = names[c.a.article], names[c.b.article]
         choices = "".join(printout.box(x) for x in (a, b, "no difference"))
         blocks.append(
-            f'<div class="keep"><h3>Contrast {pick.number}</h3>'
+            f'<div class="keep contrast"><h3>Contrast {pick.number}</h3>'
             + _version(a, hide(c.a.text), hide(d.a)) + _version(b, hide(c.b.text), hide(d.b))
             + f'<p class="differs"><b>Different words:</b> {_said(a, hide(d.a))} · '
             f"{_said(b, hide(d.b))}</p>"
@@ -118,7 +122,7 @@ def coverage_section(story: Story, names: dict[str, str], hide: Callable[[str], 
         marks = "".join(f'<td class="mark">{_mark(row, aid)}</td>' for aid in names)
         ticks = "".join(printout.box(who.removeprefix("Outlet ")) for who in names.values())
         body.append(
-            f"<tr><td>{i}</td><td>{esc(hide(row.label))}</td>{marks}"
+            f'<tr class="fact"><td>{i}</td><td>{esc(hide(row.label))}</td>{marks}'
             f'<td class="ticks">{ticks}</td></tr>'
         )
     table = (
