@@ -31,7 +31,8 @@ def own_story():
 
 
 def _sections(story):
-    return {s.title: s.body for s in method_sections(story, letters([a.id for a in story.articles]).get)}
+    name = letters([a.id for a in story.articles]).get
+    return {s.title: s.body for s in method_sections(story, name)}
 
 
 def test_lesson_method_has_a_section_per_card_figure_and_comparison_part(seeds_story):
