@@ -11,6 +11,7 @@ Nothing here re-runs an analyser or ranks contrasts: the comparison does that.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from analysis.results.article import Article, Story
 from analysis.results.comparison import Comparison, Contrast, CoverageRow, Difference, Lead
@@ -22,6 +23,8 @@ QUOTE_KIND = "quote"
 """The comparison's kind for the same statement quoted in different words."""
 PLAIN_KIND = "wording"
 """The comparison's kind for plain rewording (nothing loaded, no verb of saying)."""
+M = TypeVar("M", HedgeMatch, LoadedMatch)
+
 LESS_CERTAIN = frozenset({"hedge", "weasel", "anonymous_source"})
 """Hedging categories that make a claim sound less certain; "booster" makes it more."""
 
@@ -221,22 +224,17 @@ def sentence_at(article: Article, offset: int) -> Span | None:
     return next((s for s in article.sentences if s.start <= offset < s.end), None)
 
 
+def _own(matches: tuple[M, ...], start: int, end: int) -> tuple[M, ...]:
+    """The matches inside ``[start, end)`` that are the outlet's own words (not quoted)."""
+    return tuple(m for m in matches if start <= m.start and m.end <= end and not m.in_quote)
+
+
 def _loaded_in(article: Article, start: int, end: int) -> tuple[LoadedMatch, ...]:
-    if article.loaded is None:
-        return ()
-    return tuple(
-        m for m in article.loaded.matches
-        if start <= m.start and m.end <= end and not m.in_quote
-    )
+    return _own(article.loaded.matches, start, end) if article.loaded is not None else ()
 
 
 def _hedges_in(article: Article, start: int, end: int) -> tuple[HedgeMatch, ...]:
-    if article.hedging is None:
-        return ()
-    return tuple(
-        m for m in article.hedging.matches
-        if start <= m.start and m.end <= end and not m.in_quote
-    )
+    return _own(article.hedging.matches, start, end) if article.hedging is not None else ()
 
 
 def _side(story: Story, contrast: Contrast, d: Difference, side: str) -> SideFacts:
