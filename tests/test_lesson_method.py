@@ -106,3 +106,15 @@ def test_lesson_method_example_sentence_is_escaped_and_cut(own_story):
     at = northside.text.index("slammed")
     cut = quoted_sentence(northside, at, at + 7)
     assert cut == "“Parents **slammed** the timing, saying the closure comes in the …”"
+
+
+def test_lesson_method_hides_outlet_names_quoted_from_the_text(own_story):
+    from dataclasses import replace
+
+    # A fact label that names the Gazette and its reporter, shown in blind mode.
+    row = next(r for r in own_story.comparison.coverage if "Harbor Gazette" in r.text)
+    story = replace(own_story, comparison=replace(
+        own_story.comparison, coverage=(replace(row, articles=("ledger",)),)))
+    body = _sections(story)["Coverage"]
+    assert "Harbor Gazette" not in body and "Dana Whitlock" not in body
+    assert "only Outlet B: “Outlet A of the Outlet A first reported the leaks in 2019”" in body

@@ -117,7 +117,7 @@ def test_lesson_prompts_quote_wording_when_the_comparison_has_the_kind(seeds_sto
         differences=(Difference("battle headquarters", "war-fighting headquarters", "quote"),),
     )
     story = replace(seeds_story, comparison=replace(seeds_story.comparison, contrasts=(quote,)))
-    name = {ids[1]: "Outlet E", ids[3]: "Outlet C"}.get
+    name = letters(ids, 3).__getitem__  # seed 3: 001 is Outlet E, 003 Outlet C
     assert prompts.prompt(story, "quotes", name) == prompts.Prompt(
         "quotes",
         "Outlet E quotes “battle headquarters”, Outlet C “war-fighting headquarters”. Which "
@@ -148,6 +148,20 @@ def test_lesson_prompts_hedging_names_who_hedges_most_and_least(own_story):
     assert text.startswith(
         "Northside Now hedges most (2.8 per 100 words), Civic Ledger least (1.3 per 100 words)."
     )
+
+
+def test_lesson_prompts_hide_outlet_names_quoted_from_the_text(own_story):
+    # The Gazette and the Ledger share "Dana Whitlock of the Harbor Gazette first
+    # reported..."; a prompt quoting it must not name them in blind mode.
+    ids = [a.id for a in own_story.articles]
+    row = next(r for r in own_story.comparison.coverage if "Harbor Gazette" in r.text)
+    story = replace(own_story, comparison=replace(
+        own_story.comparison, coverage=(replace(row, articles=("ledger",)),)))
+    blind = prompts.prompt(story, "coverage", letters(ids).__getitem__).text
+    assert blind == ("Only Outlet B reports this: “Outlet A of the Outlet A first reported the "
+                     "leaks in 2019”. Did the others leave it out by choice? How could you tell?")
+    named = prompts.prompt(story, "coverage", _real(story)).text
+    assert "“Dana Whitlock of the Harbor Gazette first reported" in named
 
 
 def test_lesson_prompts_name_outlets_by_the_given_function(own_story):

@@ -22,11 +22,13 @@ from analysis.results import figures
 from analysis.results.article import Article, Story
 from analysis.results.hedging import HedgeMatch
 from dashboard.lesson import content, findings
-from dashboard.lesson.text import Namer, md_escape
+from dashboard.lesson.text import Namer, hider, md_escape
 
 CONTEXT_WORDS = 8
 """Words kept on each side of an example's marked words (a projector's line budget)."""
 COMPARISON_PARTS = ("aligned", "contrasts", "coverage", "reuse")
+Escape = Callable[[str], str]
+"""Article text to Markdown: escaped, with hidden outlet names replaced."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,9 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def quoted_sentence(article: Article, start: int, end: int) -> str:
+def quoted_sentence(
+    article: Article, start: int, end: int, escape: Escape = md_escape
+) -> str:
     """The sentence around ``[start, end)`` as Markdown, the span in bold, long ones cut.
 
     At most :data:`CONTEXT_WORDS` words are kept on each side of the span.
@@ -55,6 +59,8 @@ def quoted_sentence(article: Article, start: int, end: int) -> str:
         article: The article.
         start: Offset of the words to mark in the article's text.
         end: One past them.
+        escape: Turns article text into Markdown (escaping, and hiding
+            outlet names in classroom mode).
 
     Returns:
         “… before **marked** after …”, escaped for Markdown.
@@ -70,8 +76,8 @@ def quoted_sentence(article: Article, start: int, end: int) -> str:
     words = after.split(" ")
     if len(words) > CONTEXT_WORDS + 1:
         after = " ".join(words[:CONTEXT_WORDS + 1]) + " …"
-    marked = f"**{md_escape(_squeeze(text[start:end]))}**"
-    return f"“{md_escape(before)}{marked}{md_escape(after)}”"
+    marked = f"**{escape(_squeeze(text[start:end]))}**"
+    return f"“{escape(before)}{marked}{escape(after)}”"
 
 
 def _first_hedge(story: Story, categories: frozenset[str]) -> tuple[Article, HedgeMatch] | None:
@@ -84,18 +90,18 @@ def _first_hedge(story: Story, categories: frozenset[str]) -> tuple[Article, Hed
     return None
 
 
-def _hedge_example(categories: frozenset[str], what: str) -> Callable[[Story, Namer], str]:
-    def example(story: Story, name: Namer) -> str:
+def _hedge_example(categories: frozenset[str], what: str) -> Callable[[Story, Namer, Escape], str]:
+    def example(story: Story, name: Namer, escape: Escape) -> str:
         found = _first_hedge(story, categories)
         if found is None:
             return f"This story has no {what} outside quotes."
         article, m = found
-        return f"{md_escape(name(article.id))}: {quoted_sentence(article, m.start, m.end)}"
+        return f"{md_escape(name(article.id))}: {quoted_sentence(article, m.start, m.end, escape)}"
 
     return example
 
 
-def sentiment_example(story: Story, name: Namer) -> str:
+def sentiment_example(story: Story, name: Namer, escape: Escape) -> str:
     """The most strongly scored sentence, with the words that moved it most."""
     scored = [
         (abs(s.compound), article, s)
@@ -109,15 +115,15 @@ def sentiment_example(story: Story, name: Namer) -> str:
         (w for w in s.explanation if round(w.contribution, 2) != 0),
         key=lambda w: abs(w.contribution), reverse=True,
     )[:3]
-    why = ", ".join(f"“{md_escape(w.text)}” {w.contribution:+.2f}" for w in movers)
+    why = ", ".join(f"“{escape(w.text)}” {w.contribution:+.2f}" for w in movers)
     start, end = (movers[0].start, movers[0].end) if movers else (s.start, s.start)
     return (
-        f"{md_escape(name(article.id))}: {quoted_sentence(article, start, end)} scores "
+        f"{md_escape(name(article.id))}: {quoted_sentence(article, start, end, escape)} scores "
         f"{s.compound:+.2f}" + (f"; the words that moved it most: {why}." if why else ".")
     )
 
 
-def loaded_example(story: Story, name: Namer) -> str:
+def loaded_example(story: Story, name: Namer, escape: Escape) -> str:
     """The story's first loaded word outside quotes, with its neutral alternative."""
     found = findings.first_loaded(story)
     if found is None:
@@ -125,12 +131,12 @@ def loaded_example(story: Story, name: Namer) -> str:
     article, m = found
     instead = f" A plainer word: {md_escape(m.neutral)}." if m.neutral else ""
     return (
-        f"{md_escape(name(article.id))}: {quoted_sentence(article, m.start, m.end)} "
+        f"{md_escape(name(article.id))}: {quoted_sentence(article, m.start, m.end, escape)} "
         f"({md_escape(m.category)}).{instead}"
     )
 
 
-def grade_example(story: Story, name: Namer) -> str:
+def grade_example(story: Story, name: Namer, escape: Escape) -> str:
     """The hardest and the easiest article to read, with their sentence lengths."""
     fig = figures.figure("flesch_kincaid_grade")
     graded = [
@@ -153,16 +159,16 @@ def grade_example(story: Story, name: Namer) -> str:
     return f"{line(hardest)}; {line(easiest)}."
 
 
-def _label(text: str) -> str:
+def _label(text: str, escape: Escape) -> str:
     """A fact label quoted in a sentence of ours: escaped, without its own full stop."""
-    return md_escape(text.rstrip(" ."))
+    return escape(text.rstrip(" ."))
 
 
 def _names(ids, name: Namer) -> str:
     return ", ".join(md_escape(n) for n in sorted(name(i) for i in ids))
 
 
-def aligned_example(story: Story, name: Namer) -> str:
+def aligned_example(story: Story, name: Namer, escape: Escape) -> str:
     """The fact reported by the most outlets."""
     comparison = story.comparison
     groups = [g for g in comparison.groups if len(g.articles) > 1] if comparison else []
@@ -171,11 +177,11 @@ def aligned_example(story: Story, name: Namer) -> str:
     g = max(groups, key=lambda g: len(g.articles))
     return (
         f"{len(groups)} facts are lined up across outlets. The most widely reported "
-        f"({_names(g.articles, name)}): “{_label(g.label)}”."
+        f"({_names(g.articles, name)}): “{_label(g.label, escape)}”."
     )
 
 
-def contrasts_example(story: Story, name: Namer) -> str:
+def contrasts_example(story: Story, name: Namer, escape: Escape) -> str:
     """The top contrast in the words of both sides."""
     pick = findings.top_contrast(story.comparison)
     if pick is None:
@@ -183,13 +189,13 @@ def contrasts_example(story: Story, name: Namer) -> str:
     c, d = pick.contrast, pick.difference
 
     def side(aid: str, words: str) -> str:
-        said = f"“{md_escape(words)}”" if words else "nothing in its place"
+        said = f"“{escape(words)}”" if words else "nothing in its place"
         return f"{md_escape(name(aid))} has {said}"
 
     return f"The first contrast: {side(c.a.article, d.a)}, {side(c.b.article, d.b)}."
 
 
-def coverage_example(story: Story, name: Namer) -> str:
+def coverage_example(story: Story, name: Namer, escape: Escape) -> str:
     """How many facts, how many only one outlet reports, and one of those."""
     comparison = story.comparison
     rows = comparison.coverage if comparison else ()
@@ -198,11 +204,12 @@ def coverage_example(story: Story, name: Namer) -> str:
     only = findings.only_one_rows(comparison)
     text = f"{len(rows)} facts, {len(only)} of them reported by one outlet only"
     if only:
-        text += f", e.g. only {md_escape(name(only[0].articles[0]))}: “{_label(only[0].label)}”"
+        row = only[0]
+        text += f", e.g. only {md_escape(name(row.articles[0]))}: “{_label(row.label, escape)}”"
     return text + "."
 
 
-def reuse_example(story: Story, name: Namer) -> str:
+def reuse_example(story: Story, name: Namer, escape: Escape) -> str:
     """The longest passage two articles share word for word."""
     comparison = story.comparison
     pairs = [r for r in comparison.reuse if r.shared] if comparison else []
@@ -212,11 +219,11 @@ def reuse_example(story: Story, name: Namer) -> str:
     p = r.shared[0]
     return (
         f"{md_escape(name(r.a))} and {md_escape(name(r.b))} share, word for word: "
-        f"“{md_escape(p.text)}” ({p.words} words)."
+        f"“{escape(p.text)}” ({p.words} words)."
     )
 
 
-EXAMPLES: dict[str, Callable[[Story, Namer], str]] = {
+EXAMPLES: dict[str, Callable[[Story, Namer, Escape], str]] = {
     "sentiment_mean": sentiment_example,
     "hedge_per_100_words": _hedge_example(frozenset({"hedge"}), "hedge"),
     "booster_per_100_words": _hedge_example(frozenset({"booster"}), "booster"),
@@ -245,7 +252,9 @@ def section(kind: str, key: str, story: Story | None, name: Namer) -> Section:
     words = content.explanation(kind, key)
     parts = [f"**Counts:** {words['counts']}"]
     if story is not None:
-        parts.append(f"**In this story:** {EXAMPLES[key](story, name)}")
+        hide = hider(story, name)
+        example = EXAMPLES[key](story, name, lambda text: md_escape(hide(text)))
+        parts.append(f"**In this story:** {example}")
     parts += [
         f"**Cannot tell:** {words['cannot_tell']}",
         f"**Agreement with people:** {content.agreement_words(key, detail=False)}",

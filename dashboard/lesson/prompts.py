@@ -9,8 +9,10 @@ general prompt from ``content/prompts.toml`` is used, so a teacher's own
 story never gets a question about another story's words.
 
 Outlets are named by a function (article id to display name): the blind
-letters in classroom mode, the real names otherwise. Prompts are plain text
-quoting article words: escape them for the medium (HTML or Markdown).
+letters in classroom mode, the real names otherwise; a hidden outlet's name
+or byline inside quoted article words is replaced by its shown name too.
+Prompts are plain text quoting article words: escape them for the medium
+(HTML or Markdown).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from analysis.results import figures
 from analysis.results.article import Story
 from dashboard.lesson import content, findings
-from dashboard.lesson.text import Namer
+from dashboard.lesson.text import Namer, hider
 
 TOPICS = ("compare", "coverage", "overview", "quotes", "headline", "article")
 """The story prompts, in worksheet order."""
@@ -176,7 +178,8 @@ def prompt(story: Story, topic: str, name: Namer) -> Prompt:
     text = build(story, name) if build is not None else None
     if text is None:
         return Prompt(topic, content.general_prompts()[topic], False)
-    return Prompt(topic, text, True)
+    # Quoted article words may name a hidden outlet ("Harbor Gazette reporters...").
+    return Prompt(topic, hider(story, name)(text), True)
 
 
 def story_prompts(story: Story, name: Namer) -> tuple[Prompt, ...]:

@@ -65,16 +65,22 @@ def real_names(story: Story) -> dict[str, tuple[str, ...]]:
 def hider(story: Story, name: Namer) -> Callable[[str], str]:
     """A function that replaces real outlet names and bylines in text by shown names.
 
+    Only the articles whose outlet is hidden count: when an article is shown
+    under its own outlet name (normal mode), its names stay as written.
+
     Args:
         story: The analysed story.
         name: Article id to the shown name (the blind letter on a worksheet).
 
     Returns:
-        ``hide(text)``: the text with every real name (case-insensitive, whole
-        words) replaced by the shown name of its article.
+        ``hide(text)``: the text with every hidden real name (case-insensitive,
+        whole words) replaced by the shown name of its article.
     """
     pairs: Mapping[str, str] = {
-        n.lower(): name(aid) for aid, names in real_names(story).items() for n in names
+        n.lower(): name(aid)
+        for aid, names in real_names(story).items()
+        if not (story.article(aid).outlet and story.article(aid).outlet in name(aid))
+        for n in names
     }
     if not pairs:
         return str
