@@ -107,7 +107,8 @@ def test_lesson_key_maps_every_letter_to_its_outlet(own_story):
     names = letters([a.id for a in own_story.articles], 3)
     for aid, who in names.items():
         a = own_story.article(aid)
-        row = f"<tr><td><b>{who}</b></td><td>{esc(a.outlet)}</td><td>{esc(a.kind)}</td>"
+        row = (f'<tr><td class="nowrap"><b>{who}</b></td><td>{esc(a.outlet)}</td>'
+               f"<td>{esc(a.kind)}</td>")
         assert row in html
     assert "seed 3" in html
     assert "Letters follow the order of the files" in teacher_key_html(own_story)

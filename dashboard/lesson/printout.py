@@ -58,6 +58,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #888; padding: 0.2rem 0.3rem; vertical-align: top; text-align: left; }
 th { background: #eee; }
+.nowrap { white-space: nowrap; }
 td.mark { text-align: center; font-weight: 700; width: 2.2rem; }
 td.ticks { white-space: nowrap; font-size: 0.85rem; }
 td.ticks .box { margin-left: 0.35em; }

@@ -28,7 +28,7 @@ AGREEMENT_ROWS = (
 def mapping_section(story: Story, names: dict[str, str], seed: int | None) -> str:
     """Letter to outlet, with kind, byline and file, and how the letters were drawn."""
     rows = "".join(
-        f"<tr><td><b>{esc(who)}</b></td><td>{esc(a.outlet or '—')}</td>"
+        f'<tr><td class="nowrap"><b>{esc(who)}</b></td><td>{esc(a.outlet or "—")}</td>'
         f"<td>{esc(a.kind or '—')}</td><td>{esc(a.byline or '—')}</td>"
         f"<td>{esc(a.source.file)}</td></tr>"
         for who, a in ((who, story.article(aid)) for aid, who in names.items())
