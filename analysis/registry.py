@@ -47,3 +47,7 @@ ANALYSERS: tuple[Analyser, ...] = (
     Analyser("loaded", "analysis.measures.loaded", "loaded"),
     Analyser("readability", "analysis.measures.readability", "readability"),
 )
+"""Every analyser, in the order they run; each fills the Article field of its name."""
+
+HEADLINE_ANALYSERS: tuple[str, ...] = ("sentiment", "hedging", "loaded")
+"""The analysers run on the headline and standfirst (readability needs a body)."""

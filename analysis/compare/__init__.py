@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from analysis import messages
 from analysis.results.comparison import Comparison
 
 if TYPE_CHECKING:
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Comparison", "compare"]
 
-NOTE_ONE_ARTICLE = "Comparison needs at least two articles; only quotes and leads are shown."
-NOTE_NO_SENTENCES = "Article {id} has no sentences to align."
+NOTE_ONE_ARTICLE = messages.COMPARISON_ONE_ARTICLE
+NOTE_NO_SENTENCES = messages.COMPARISON_NO_SENTENCES
 
 
 def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comparison:

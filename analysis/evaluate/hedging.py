@@ -16,10 +16,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from analysis import messages
 from analysis.measures.hedging import EVALUATED_CATEGORIES, find_matches
 
-ERR_COLUMNS = "{path}: expected a CSV file with 'text' and 'label' columns."
-ERR_ROWS = "rows must be one of {choices}, not {rows!r}."
+ERR_COLUMNS = messages.EVAL_HEDGING_COLUMNS
+ERR_ROWS = messages.EVAL_HEDGING_ROWS
 
 ROW_CHOICES = ("all", "odd", "even")
 """Which data rows :func:`evaluate` scores: all, or every other one (numbered from 1).

@@ -26,10 +26,11 @@ import ast
 import csv
 from pathlib import Path
 
+from analysis import messages
 from analysis.measures.loaded import find_matches
 from analysis.text.lexicon import tokenize
 
-ERR_COLUMNS = "{path}: expected a semicolon-separated CSV with 'text' and 'biased_words' columns."
+ERR_COLUMNS = messages.EVAL_LOADED_COLUMNS
 
 
 def gold_words(biased_words: str) -> set[str]:

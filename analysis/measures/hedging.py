@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from analysis import messages
 from analysis.results.doc import Doc
 from analysis.results.hedging import HedgeMatch, HedgingCounts, HedgingRates, HedgingResult
 from analysis.text.lexicon import Entry, PhraseMatcher, Token, load_lexicon, matcher, tokenize
@@ -36,8 +37,8 @@ CATEGORIES = ("hedge", "booster", "weasel", "anonymous_source")
 EVALUATED_CATEGORIES = frozenset({"hedge", "weasel", "anonymous_source"})
 """Categories that flag a sentence as uncertain in :mod:`analysis.evaluate.hedging`."""
 
-ERR_UNKNOWN_CATEGORY = "Lexicon 'hedging' gives an unknown category {category!r} for {term!r}."
-ERR_UNKNOWN_RULE = "Lexicon 'hedging' names an unknown context rule {rule!r} for {term!r}."
+ERR_UNKNOWN_CATEGORY = messages.HEDGING_UNKNOWN_CATEGORY
+ERR_UNKNOWN_RULE = messages.HEDGING_UNKNOWN_RULE
 
 # Words after which "can" or "kind" is a noun ("a can of", "this kind of").
 _DETERMINERS = frozenset(
