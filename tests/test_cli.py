@@ -68,11 +68,12 @@ def test_cli_json_contract(capsys, story):
         }
     ]
     for article in data["articles"]:
-        for key in ("id", "outlet", "title", "text", "removed", "sentences"):
+        for key in ("id", "outlet", "title", "doc", "removed", "headline"):
             assert key in article
-        for sentence in article["sentences"]:
-            assert article["text"][sentence["start"] : sentence["end"]] == sentence["text"]
-    assert [s["text"] for s in courier["sentences"]] == [
+        doc = article["doc"]
+        for sentence in doc["sentences"]:
+            assert doc["text"][sentence["start"] : sentence["end"]] == sentence["text"]
+    assert [s["text"] for s in courier["doc"]["sentences"]] == [
         "Councillors approved bike lanes on Main Street on Tuesday by seven votes to two.",
         "Shop owners are furious.",
         "“This will ruin us,” said one baker.",
