@@ -206,7 +206,7 @@ def read_upload(
     try:
         decoded = decode(data)
     except NotText as exc:
-        return [], [FileError(display, exc.args[0])  # the Message, with its code]
+        return [], [FileError(display, exc.args[0])]  # args[0]: the Message, with its code
     text = decoded.text
     warnings: tuple[str, ...] = ()
     if decoded.replaced:
