@@ -34,7 +34,7 @@ class Message(str):
     code: str
 
     def __new__(cls, code: str, text: str = "") -> Message:
-        # Unpickling calls ``Message(text)`` and then restores ``code``.
+        """A message with ``code``; ``Message(text)`` alone (as unpickling calls it) has none yet."""
         if not text:
             code, text = "", code
         obj = super().__new__(cls, text)

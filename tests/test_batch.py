@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import messages
-from analysis import pipeline, registry
+from analysis import messages, pipeline, registry
 from analysis.batch import rows, spark
 from analysis.batch.engines import ordered_window
 from analysis.cli import main

@@ -88,7 +88,8 @@ def test_hardening_cli_oversized_file_states_limit(tmp_path, capsys):
     (tmp_path / "big.txt").write_text("word " * 400)
     code, _, err = _run(capsys, "analyze", str(tmp_path), "--max-bytes", "1000")
     assert code == 2
-    assert f"slant: big.txt: {messages.TOO_LARGE.format(size=2000, limit=1000).coded()}" in err.splitlines()
+    too_large = messages.TOO_LARGE.format(size=2000, limit=1000).coded()
+    assert f"slant: big.txt: {too_large}" in err.splitlines()
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])

@@ -6,9 +6,8 @@ import dataclasses
 
 import pytest
 
-from analysis import messages
+from analysis import messages, pipeline, registry
 from analysis.input.loading import LoadedStory, RawArticle
-from analysis import pipeline, registry
 from analysis.pipeline import (
     analyse_raw,
     analyse_story,
@@ -124,7 +123,7 @@ def test_pipeline_analyser_failure_costs_only_that_article(monkeypatch):
 
 def test_pipeline_lone_surrogate_is_one_error_not_a_crash():
     raws = [
-        RawArticle(id="good", file="s.jsonl:1", text="Officials said on Monday the plan would pass."),
+        RawArticle(id="good", file="s.jsonl:1", text="Officials said on Monday it would pass."),
         RawArticle(id="bad", file="s.jsonl:2", text="Lone \udfff here. Officials said so."),
     ]
     results = list(analyse_stream(raws, (Actor("Officials"),)))

@@ -471,6 +471,16 @@ def _show_char(match: re.Match[str]) -> str:
     return f"[U+{code:04X}]"
 
 
+def show_controls(text: str) -> str:
+    """Control and bidirectional-control characters as visible stand-ins.
+
+    ESC shows as "␛", U+202E as "[U+202E]"; everything else is unchanged.
+    Used for file names here and, by the CLI's outputs, for every string a
+    terminal or spreadsheet shows (titles, outlets, bylines, actor names).
+    """
+    return _UNSAFE_NAME.sub(_show_char, text)
+
+
 def safe_name(name: str) -> str:
     r"""Reduce a user-supplied file name to a bare, printable file name.
 
@@ -489,7 +499,7 @@ def safe_name(name: str) -> str:
     """
     base = re.split(r"[\\/]", name)[-1]
     # No leading dots or spaces: no hidden files, no "..".
-    base = _LEADING.sub("", _UNSAFE_NAME.sub(_show_char, base)).rstrip()
+    base = _LEADING.sub("", show_controls(base)).rstrip()
     if len(base) > MAX_NAME_CHARS:
         suffix = Path(base).suffix
         suffix = suffix if len(suffix) <= 10 else ""
