@@ -36,8 +36,10 @@ EVALUATIONS = ("sentiment", "hedging", "loaded", "alignment", "actors")
 PARALLEL_MIN_ARTICLES = 256
 """Without ``--workers``, inputs with more articles than this use every usable core."""
 PROGRESS_AFTER = 2.0
-"""Seconds before progress is shown: short runs stay silent."""
-PROGRESS_LINE_EVERY = 10.0
+"""Seconds before the bar is shown on a terminal: short runs stay silent."""
+PROGRESS_LINE_AFTER = 10.0
+"""Seconds before the first progress line when stderr is not a terminal (a log)."""
+PROGRESS_LINE_EVERY = 30.0
 """Seconds between progress lines when stderr is not a terminal."""
 
 
@@ -282,9 +284,10 @@ def _stream(args: argparse.Namespace, parquet: bool, progress: Progress | None) 
 class Progress:
     """Progress on stderr for runs over a few seconds.
 
-    On a terminal, one bar redrawn in place; otherwise (a log file, CI) a
-    plain line every :data:`PROGRESS_LINE_EVERY` seconds. Nothing at all for
-    runs shorter than :data:`PROGRESS_AFTER` seconds.
+    On a terminal, one bar redrawn in place after :data:`PROGRESS_AFTER`
+    seconds; otherwise (a log file, CI) a plain line after
+    :data:`PROGRESS_LINE_AFTER` seconds and then every
+    :data:`PROGRESS_LINE_EVERY`. Short runs print nothing.
     """
 
     def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
@@ -298,7 +301,7 @@ class Progress:
     def update(self, done: int, total: int | None) -> None:
         """Record that ``done`` articles (of ``total``, if known) are analysed."""
         now = self.clock()
-        if now - self.start < PROGRESS_AFTER:
+        if now - self.start < (PROGRESS_AFTER if self.tty else PROGRESS_LINE_AFTER):
             return
         if self.tty:
             if now - self.last < 0.1 and done != total:

@@ -178,6 +178,6 @@ def test_hardening_csv_title_formula_neutralised():
 
 def test_hardening_json_never_writes_nan():
     data = {"x": float("nan"), "y": [float("inf"), 1.5]}
-    from analysis.outputs.export import finite
+    from analysis.outputs.serialize import finite
 
     assert json.dumps(finite(data), allow_nan=False) == '{"x": null, "y": [null, 1.5]}'
