@@ -191,7 +191,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _mapper(args: argparse.Namespace, articles: int | None = None):  # noqa: ANN202
     """The engine's map; without ``--workers``, parallel only for large inputs."""
-    from analysis.batch.engines import mapper
+    from analysis.batch.maps import mapper
     from analysis.pipeline import CHUNK_SIZE, warm_up
 
     workers = args.workers
@@ -298,7 +298,7 @@ class Progress:
         self.tty = stream.isatty()
         self.drawn = False
 
-    def update(self, done: int, total: int | None) -> None:
+    def update(self, done: int, total: int | None, article_id: str = "") -> None:
         """Record that ``done`` articles (of ``total``, if known) are analysed."""
         now = self.clock()
         if now - self.start < (PROGRESS_AFTER if self.tty else PROGRESS_LINE_AFTER):

@@ -44,8 +44,8 @@ from analysis.text.segment import count_words, paragraphs, sentences
 Timings = dict[str, float]
 Mapper = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 """``map(fn, chunks)``: the built-in :func:`map`, or an engine's ``map_chunks``."""
-Progress = Callable[[int, int | None], None]
-"""Called as ``progress(done, total)`` after each chunk (``total`` None for a stream)."""
+Progress = Callable[[int, int | None, str], None]
+"""``progress(done, total, article_id)`` after each article (``total`` None for a stream)."""
 
 CHUNK_SIZE = 16
 """Articles per task: large enough to amortise inter-process costs, small enough to balance."""
@@ -317,7 +317,7 @@ def analyse_story(
         compare: Run the cross-article comparison.
         map: How chunks are mapped (the built-in ``map``: in this process).
         timings: If given, seconds per stage are added to it (in-process stages only).
-        progress: Called after each chunk with the articles done and the total.
+        progress: Called after each article as ``progress(done, total, article_id)``.
 
     Returns:
         The analysed story; articles that failed are listed in ``errors``.
@@ -338,14 +338,20 @@ def analyse_story(
     for results in map(task, chunked(items)):
         for result in results:
             (errors if isinstance(result, FileError) else articles).append(result)
-        done += len(results)
-        if progress is not None:
-            progress(done, len(items))
+            if progress is not None:
+                progress(done + 1, len(items), _item_id(items[done]))
+            done += 1
     comparison = None
     if compare and len(articles) >= 2:
         with _stage(timings, "comparison"):
             comparison = compare_articles(articles, actors)
     return Story(info, tuple(articles), comparison, tuple(errors))
+
+
+def _item_id(item: Item) -> str:
+    if isinstance(item, FileError):
+        return item.file
+    return item.raw.id if isinstance(item, Prepared) else item.id
 
 
 def _cleaned_texts(items: Iterable[Item]) -> Iterator[str]:
@@ -392,7 +398,7 @@ def analyse_stream(
         map: How chunks are mapped.
         finish: Applied to each result in the worker (see :func:`analyse_chunk`).
         sample: Articles read ahead to guess the actors.
-        progress: Called after each chunk with the articles done (total None).
+        progress: Called after each article as ``progress(done, None, "")``.
 
     Yields:
         ``finish(result)`` (or the result) for each item.
@@ -406,10 +412,11 @@ def analyse_stream(
     task = partial(analyse_chunk, actors=actors, actors_guessed=guessed, finish=finish)
     done = 0
     for results in map(task, chunked(stream)):
-        yield from results
-        done += len(results)
-        if progress is not None:
-            progress(done, None)
+        for result in results:
+            done += 1
+            if progress is not None:
+                progress(done, None, "")
+            yield result
 
 
 WARM_UP_TEXT = (

@@ -157,11 +157,11 @@ def test_pipeline_analyse_story_keeps_errors_and_reports_progress():
     seen = []
     story = analyse_story(
         _loaded(RAW, empty, actors=(Actor("Mayor"),)),
-        progress=lambda done, total: seen.append((done, total)),
+        progress=lambda done, total, id: seen.append((done, total, id)),
     )
     assert [a.id for a in story.articles] == ["ledger"]
     assert [e.file for e in story.errors] == ["bad.txt", "e.txt"]
-    assert seen == [(2, 2)]  # one chunk
+    assert seen == [(1, 2, "ledger"), (2, 2, "e")]
     # One article: nothing to compare.
     assert story.comparison is None
     assert story.story.actors == (Actor("Mayor"),)
