@@ -163,7 +163,8 @@ def test_seeds_003_nothing_removed(seeds_json):
     raw = next(SEEDS.glob("003_*.txt")).read_text("utf-8")
     assert article["removed"] == []
     assert article["title"] == ""
-    assert article["doc"]["text"] == "\n".join(line.strip() for line in raw.split("\n") if line.strip())
+    lines = (line.strip() for line in raw.split("\n"))
+    assert article["doc"]["text"] == "\n".join(line for line in lines if line)
 
 
 def test_seeds_004_no_read_more_on_tags_or_also_read(seeds_json):
