@@ -158,8 +158,6 @@ def _analyze(args: argparse.Namespace) -> int:
     if problem is not None:
         say(problem)
         return 2
-    from concurrent.futures.process import BrokenProcessPool
-
     from analysis.batch.engines import EngineError
 
     parquet = output is not None and output.suffix.lower() == ".parquet"
@@ -171,9 +169,6 @@ def _analyze(args: argparse.Namespace) -> int:
             analysed = _story(args, progress)
     except EngineError as exc:
         say(str(exc))
-        return 2
-    except BrokenProcessPool:
-        say(messages.WORKER_DIED)
         return 2
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):

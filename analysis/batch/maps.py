@@ -46,6 +46,9 @@ def mapper(
         from analysis.batch.engines.dask import map_chunks as dask_map
 
         return partial(dask_map, scheduler=scheduler, workers=size)
+    if size <= 1:
+        # In this process: the built-in map, and no pool machinery imported.
+        return map
     from analysis.batch.engines.local import map_chunks as local_map
 
     return partial(local_map, workers=size, min_chunks=min_chunks, warm_up=warm_up)

@@ -12,9 +12,11 @@ import itertools
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from analysis.batch.engines import ordered_window
+from analysis import messages
+from analysis.batch.engines import EngineError, ordered_window
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
 """Chunks queued per worker: enough that no worker waits, few enough to bound memory."""
@@ -46,6 +48,9 @@ def map_chunks(
 
     Yields:
         ``fn(chunk)`` for each chunk, in input order.
+
+    Raises:
+        EngineError: When a worker process died (often: out of memory).
     """
     iterator = iter(chunks)
     head = list(itertools.islice(iterator, min_chunks + 1)) if workers > 1 else []
@@ -65,6 +70,8 @@ def map_chunks(
         yield from ordered_window(
             submit, Future.result, chunks, workers * CHUNKS_IN_FLIGHT_PER_WORKER
         )
+    except BrokenProcessPool as exc:
+        raise EngineError(messages.WORKER_DIED) from exc
     finally:
         # On an early exit (Ctrl-C, a closed pipe) drop the queued chunks
         # instead of finishing them.
