@@ -40,7 +40,7 @@ REASON_TOO_SHORT = messages.READABILITY_TOO_SHORT
 REASON_NO_PUNCTUATION = messages.READABILITY_NO_PUNCTUATION
 REASON_LONG_SENTENCES = messages.READABILITY_LONG_SENTENCES
 
-REASON_FAILED = "the readability formulas could not be computed on this text ({error})"
+REASON_FAILED = messages.READABILITY_FAILED
 
 LIMITATIONS: tuple[str, ...] = (
     "Readability formulas only count sentence length and word length (letters or "
