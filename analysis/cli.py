@@ -35,6 +35,15 @@ EVALUATIONS = ("sentiment", "hedging", "loaded", "alignment", "actors")
 """Evaluation kinds: each is a module ``analysis.evaluate.KIND`` with ``evaluate(path) -> dict``."""
 PARALLEL_MIN_ARTICLES = 256
 """Without ``--workers``, inputs with more articles than this use every usable core."""
+JSON_INDENT_MAX_SENTENCES = 5_000
+"""Above this many sentences in a story, ``--format json`` is written compact (one line).
+
+Every sentence carries a record of its own (span, score, word-by-word
+explanation, arc point), so JSON grows with the number of sentences, not the
+bytes: a text of one-word sentences ("Bad! Bad! ...") gives about 900 bytes
+of indented JSON per 5 bytes of input. Indentation doubles that; compact JSON
+keeps hostile input to under 100 times its size (``docs/schema.md``, "Size").
+"""
 PROGRESS_AFTER = 2.0
 """Seconds before the bar is shown on a terminal: short runs stay silent."""
 PROGRESS_LINE_AFTER = 10.0
@@ -220,7 +229,8 @@ def _story(args: argparse.Namespace, progress: Progress | None) -> int:
     from analysis.outputs.export import story_csv, story_json
 
     if args.format == "json":
-        text = story_json(story) + "\n"
+        sentences = sum(len(a.sentences) for a in story.articles)
+        text = story_json(story, 2 if sentences <= JSON_INDENT_MAX_SENTENCES else None) + "\n"
     elif args.format == "csv":
         text = story_csv(story.articles)
     else:

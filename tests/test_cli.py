@@ -503,3 +503,21 @@ def test_cli_table_shows_manifest_strings_with_stand_ins(capsys, tmp_path):
         assert "Out␛[2Jlet" in out
     _, out, _ = _run(capsys, str(folder), "--format", "table", "--no-compare")
     assert out.startswith("T␛]0;owned␇ [U+202E]gnp.exe\n")
+
+
+def test_cli_json_output_is_bounded_on_hostile_input(capsys, tmp_path, monkeypatch):
+    # One-word sentences are the worst case (a record per sentence); with the
+    # compact form past the threshold, JSON stays under 100 bytes per input byte.
+    import analysis.cli
+
+    monkeypatch.setattr(analysis.cli, "JSON_INDENT_MAX_SENTENCES", 500)
+    hostile = tmp_path / "h.txt"
+    hostile.write_text("Officials said the plan passed.\n" + "Bad! " * 2000 + "\n", "utf-8")
+    code, out, _ = _run(capsys, str(hostile), "--format", "json")
+    assert code == 0
+    assert "\n" not in out.rstrip("\n")  # compact: one line
+    assert len(out.encode()) < 100 * hostile.stat().st_size
+    small = tmp_path / "s.txt"
+    small.write_text("Officials said the plan passed. Bad! Bad!\n", "utf-8")
+    _, out, _ = _run(capsys, str(small), "--format", "json")
+    assert out.startswith("{\n  ")  # small stories stay indented for people
