@@ -32,15 +32,6 @@ def parquet_columns() -> list[str]:
     return [name for name, _ in columns()]
 
 
-def column_kind(name: str) -> str:
-    """The SQL type of a flat-row column: "string", "double", "bigint" or "boolean".
-
-    Raises:
-        KeyError: For a name that is not a column.
-    """
-    return dict(columns())[name]
-
-
 def spark_schema() -> str:
     """The flat row as a Spark DDL schema string, for ``mapInPandas``."""
     return ", ".join(f"`{name}` {kind.upper()}" for name, kind in columns())

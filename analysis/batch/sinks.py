@@ -10,7 +10,6 @@ from analysis.batch.rows import Outcome, coerce, columns
 PARQUET_ROWS_PER_GROUP = 1024
 """Rows buffered before a Parquet row group is written."""
 
-_ARROW_TYPES = {"string": "string", "double": "float64", "bigint": "int64", "boolean": "bool_"}
 
 
 class JsonlSink:
@@ -41,7 +40,9 @@ class ParquetSink:
 
         self.pa = pa
         self.kinds = columns()
-        self.schema = pa.schema([(c, getattr(pa, _ARROW_TYPES[k])()) for c, k in self.kinds])
+        arrow = {"string": pa.string(), "double": pa.float64(), "bigint": pa.int64(),
+                 "boolean": pa.bool_()}
+        self.schema = pa.schema([(c, arrow[k]) for c, k in self.kinds])
         self.writer = pq.ParquetWriter(str(path), self.schema)
         self.rows: list[dict[str, Any]] = []
 
