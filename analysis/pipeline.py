@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import messages
+from analysis.batch.maps import Mapper
 from analysis.input.loading import MAX_FILE_BYTES, LoadedStory, RawArticle, load_paths
 from analysis.registry import ANALYSERS, HEADLINE_ANALYSERS
 from analysis.results.article import Article, FileError, Headline, Source, Story
@@ -42,8 +43,6 @@ from analysis.text.quotes import find_quotes
 from analysis.text.segment import count_words, paragraphs, sentences
 
 Timings = dict[str, float]
-Mapper = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
-"""``map(fn, chunks)``: the built-in :func:`map`, or an engine's ``map_chunks``."""
 Progress = Callable[[int, int | None, str], None]
 """``progress(done, total, article_id)`` after each article (``total`` None for a stream)."""
 

@@ -8,7 +8,8 @@ from functools import partial
 from typing import Any
 
 Mapper = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
-"""``map(fn, chunks)`` yielding ``fn(chunk)`` in order (see :mod:`analysis.pipeline`)."""
+"""``map(fn, chunks)`` yielding ``fn(chunk)`` in order: the built-in :func:`map`, or an
+engine's ``map_chunks`` with its settings bound (see :mod:`analysis.pipeline`)."""
 
 
 def usable_cores() -> int:

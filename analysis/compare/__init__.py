@@ -30,8 +30,8 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
     """Compare the articles of one story.
 
     Args:
-        articles: The analysed articles, in story order. Analyser slots may be
-            ``None`` (skipped analysers); their marks are then left out.
+        articles: The analysed articles, in story order (every result present;
+            the headline analysed too, see :class:`~analysis.results.article.Headline`).
         actors: The story's actors, used to name quote speakers.
 
     Returns:
