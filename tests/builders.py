@@ -67,3 +67,20 @@ def story(
 
         comparison = compare_articles(articles, actors)
     return Story(StoryInfo(title, actors=actors), tuple(articles), comparison, tuple(errors))
+
+
+def fail_on(monkeypatch, word: str, analyser: int = 0) -> None:
+    """Make one registered analyser raise ``ValueError("bad input")`` on docs containing ``word``.
+
+    :class:`~analysis.registry.Analyser` is frozen; its lazily imported
+    function lives in its ``__dict__``, which is where this patches it.
+    """
+    entry = ANALYSERS[analyser]
+    real = entry.function
+
+    def flaky(doc):
+        if word in doc.text:
+            raise ValueError("bad input")
+        return real(doc)
+
+    monkeypatch.setitem(entry.__dict__, "function", flaky)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import builders
 import pytest
 
-from analysis import messages, pipeline, registry
+from analysis import messages, pipeline
 from analysis.batch import rows, spark
 from analysis.batch.engines import ordered_window
 from analysis.cli import main
@@ -131,14 +132,7 @@ def test_batch_missing_table_is_an_error_not_a_traceback(tmp_path: Path, capsys)
 
 
 def test_batch_analyser_crash_costs_only_that_article(monkeypatch) -> None:
-    real = registry.ANALYSERS[0].function
-
-    def flaky(doc):
-        if "failed" in doc.text:
-            raise ValueError("bad input")
-        return real(doc)
-
-    monkeypatch.setitem(registry.ANALYSERS[0].__dict__, "function", flaky)
+    builders.fail_on(monkeypatch, "failed")
     items = [
         RawArticle(id="boom", file="t.jsonl:1", text="It failed."),
         RawArticle(id="fine", file="t.jsonl:2", text=ARTICLES[2]["text"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import builders
 import pytest
 
 from analysis import messages, pipeline, registry
@@ -103,15 +104,7 @@ def test_pipeline_headline_doc_keeps_the_standfirst_as_a_second_line():
 
 
 def test_pipeline_analyser_failure_costs_only_that_article(monkeypatch):
-    real = registry.ANALYSERS[1].function
-
-    def flaky(doc):
-        if "boom" in doc.text:
-            raise ValueError("bad input")
-        return real(doc)
-
-    # Analyser is frozen; its lazily imported function lives in its __dict__.
-    monkeypatch.setitem(registry.ANALYSERS[1].__dict__, "function", flaky)
+    builders.fail_on(monkeypatch, "boom", analyser=1)
     bad = RawArticle(id="bad", file="bad.txt", text="It went boom on Monday.")
     story = analyse_story(_loaded(RAW, bad, actors=(Actor("Mayor"),)), compare=False)
     assert [a.id for a in story.articles] == ["ledger"]
