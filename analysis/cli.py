@@ -366,8 +366,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     except (ValueError, KeyError, csv.Error, UnicodeDecodeError) as exc:
         # The evaluators raise ValueError with a message for the user; a
         # malformed file may also surface as a missing key or bad bytes.
-        reason = exc if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
-        say(messages.EVALUATION_FAILED.format(reason=reason), str(args.file))
+        reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+        where = "" if reason.startswith(str(args.file)) else str(args.file)  # named once
+        say(messages.EVALUATION_FAILED.format(reason=reason), where)
         return 2
     if args.format == "json":
         print(json.dumps(scores))
