@@ -111,7 +111,11 @@ def make_doc(
 
 
 def headline_doc(
-    title: str, standfirst: str, id: str = "doc", actors: tuple[Actor, ...] = ()
+    title: str,
+    standfirst: str,
+    id: str = "doc",
+    actors: tuple[Actor, ...] = (),
+    actors_guessed: bool = False,
 ) -> Doc:
     """The headline and standfirst as a :class:`Doc`, each line one sentence.
 
@@ -123,6 +127,7 @@ def headline_doc(
         standfirst: The standfirst ("" when there is none).
         id: The article's id.
         actors: The story's actors.
+        actors_guessed: Whether they were guessed.
 
     Returns:
         The document; the headline, when there is one, starts at offset 0.
@@ -143,6 +148,7 @@ def headline_doc(
         quotes=find_quotes(text, paras),
         word_count=count_words(text),
         actors=actors,
+        actors_guessed=actors_guessed,
     )
 
 
@@ -239,7 +245,8 @@ def _analyse(
         doc = make_doc(cleaned.text, raw.id, actors, actors_guessed)
     title = raw.title or cleaned.title
     results = _run(doc, [a.name for a in ANALYSERS], timings)
-    head = analyse_headline(headline_doc(title, cleaned.standfirst, raw.id, actors), timings)
+    head_doc = headline_doc(title, cleaned.standfirst, raw.id, actors, actors_guessed)
+    head = analyse_headline(head_doc, timings)
     return Article(
         id=raw.id,
         outlet=raw.outlet or raw.id,

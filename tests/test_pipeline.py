@@ -274,3 +274,17 @@ def test_pipeline_every_span_in_an_article_indexes_its_text(seeds_story, index):
         assert head.text[span.start : span.end] == span.text, path
         checked += 1
     assert head.text.startswith(article.title)
+
+
+def test_pipeline_an_empty_guess_is_not_guessed_again_per_article(monkeypatch):
+    # The story-wide guess found no one: no article (or headline) guesses on its own.
+    import analysis.text.actors
+
+    calls = []
+    monkeypatch.setattr(analysis.text.actors, "guess_actors",
+                        lambda texts, *a, **k: calls.append(1) or ())
+    raws = (RawArticle("a", "a.txt", "it rained. it rained again.", title="Rain"),)
+    story = analyse_story(LoadedStory(StoryInfo("T"), raws, ()), compare=False)
+    assert calls == [1]
+    assert story.story.actors == () and story.story.actors_guessed
+    assert story.articles[0].sentiment.actors == ()

@@ -118,7 +118,9 @@ def analyse(doc: Doc) -> SentimentResult:
     n = len(compounds)
     actor_list: Sequence[Actor] = doc.actors
     guessed = doc.actors_guessed
-    if not actor_list and doc.text.strip():
+    if not actor_list and not doc.actors_guessed and doc.text.strip():
+        # Only for a Doc built outside the pipeline: the pipeline decides the
+        # story's actors once (and marks a guess, even an empty one).
         actor_list = _actors.guess_actors([doc.text], limit=GUESSED_ACTORS)
         guessed = True
     actor_results = tuple(_actor_sentiment(a, doc.text, scored) for a in actor_list)
