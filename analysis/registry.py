@@ -12,7 +12,6 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from analysis.results.doc import Doc
 
@@ -32,11 +31,11 @@ class Analyser:
     label: str
 
     @cached_property
-    def function(self) -> Callable[[Doc], Any]:
+    def function(self) -> Callable[[Doc], object]:
         """The module's ``analyse`` function, imported on first use."""
         return importlib.import_module(self.module).analyse
 
-    def __call__(self, doc: Doc) -> Any:
+    def __call__(self, doc: Doc) -> object:
         """Run the analyser on ``doc``."""
         return self.function(doc)
 
@@ -47,3 +46,7 @@ ANALYSERS: tuple[Analyser, ...] = (
     Analyser("loaded", "analysis.measures.loaded", "loaded"),
     Analyser("readability", "analysis.measures.readability", "readability"),
 )
+"""Every analyser, in the order they run; each fills the Article field of its name."""
+
+HEADLINE_ANALYSERS: tuple[str, ...] = ("sentiment", "hedging", "loaded")
+"""The analysers run on the headline and standfirst (readability needs a body)."""

@@ -34,9 +34,8 @@ STAGES = ("loading", "actors", "cleaning", "segmentation", "sentiment", "hedging
 
 
 def measure(n: int, profile: bool = False) -> dict:
-    from analysis.batch.core import ACTOR_SAMPLE
     from analysis.input.loading import RawArticle, iter_table
-    from analysis.pipeline import analyse_raw
+    from analysis.pipeline import ACTOR_SAMPLE, analyse_raw
     from analysis.results.article import Article
     from analysis.text.actors import guess_actors
 

@@ -27,10 +27,9 @@ except Exception:  # noqa: BLE001 - a broken install must not show a traceback
     import logging
 
     logging.getLogger("slant.dashboard").exception("Slant could not start")
-    st.error(
-        "Slant could not start: part of the analysis library failed to load. The details are "
-        "in the console where Slant is running; reinstalling (scripts/setup.sh) usually fixes it."
-    )
+    from analysis import messages  # a leaf of the standard library only: it still loads
+
+    st.error(messages.APP_FAILED_TO_START)
     st.stop()
 
 PAGES = [

@@ -9,15 +9,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from analysis import messages
 from dashboard import highlight
 from dashboard.charts import color
 from dashboard.highlight import Mark
 from dashboard.state import View, esc, md_escape, run_page
 
-NO_COMPARISON = (
-    "The cross-outlet comparison is not available for this story (it needs at least two "
-    "articles, and is skipped for very large batches)."
-)
+NO_COMPARISON = messages.APP_NO_COMPARISON
 CONTRASTS_SHOWN = 8
 # Beyond these, large stories would send megabytes of HTML to the browser; the
 # search box reaches the rest.

@@ -6,12 +6,10 @@ import re
 
 import streamlit as st
 
+from analysis import messages
 from dashboard.state import View
 
-ANONYMOUS_NOTE = (
-    "CSV and JSON name the outlets, so they are offered after the reveal. The handout "
-    "uses the names shown on screen."
-)
+ANONYMOUS_NOTE = messages.APP_ANONYMOUS_EXPORTS
 
 
 def file_stem(title: str) -> str:

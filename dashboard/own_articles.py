@@ -197,7 +197,7 @@ def create_section() -> None:
         st.page_link("overview.py", label="Open the overview", icon=":material/dashboard:")
     errors = st.session_state.get("create_errors") or []
     if errors:
-        st.warning(f"{len(errors)} input(s) could not be read; the rest was loaded.")
+        st.warning(messages.APP_INPUTS_NOT_READ.format(count=len(errors)))
         st.html(_errors_html(errors))
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from analysis import messages
 from analysis.input.loading import LoadedStory, load_paths
 from analysis.results.article import Article, Story
 
@@ -45,16 +46,9 @@ CACHED_STORIES = 16
 DISK_CACHE_ENTRIES = 32
 """Analysed stories kept on disk, newest first, so a restart need not re-analyse."""
 
-FRIENDLY_ERROR = (
-    "Something went wrong while drawing this part of the page. The details were written to "
-    "the console where Slant is running; the other views still work. Try another story or "
-    "reload the page."
-)
-NO_STORY = "No story is loaded. Pick one in the sidebar, or add your own on 'Your articles'."
-NO_ARTICLES = (
-    "This story has no article that could be analysed. The messages below say why for each "
-    "file; fix or replace those files on 'Your articles'."
-)
+FRIENDLY_ERROR = messages.APP_PAGE_FAILED
+NO_STORY = messages.APP_NO_STORY
+NO_ARTICLES = messages.APP_NO_ARTICLES
 
 PROMPTS: dict[str, str] = {
     "overview": "Which outlet sounds most certain, and which most cautious? What in the "

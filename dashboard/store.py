@@ -34,6 +34,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from analysis import messages
 from analysis.input.loading import LoadedStory, RawArticle, read_upload, safe_name, unique_ids
 from analysis.results.article import FileError, StoryInfo
 
@@ -44,17 +45,11 @@ LOCK_TIMEOUT = 10.0
 MAX_TITLE = 200
 MAX_OUTLET = 120
 
-ERR_CORRUPT = (
-    "The saved story file {file!r} could not be read ({reason}). It was moved aside to "
-    "{moved!r} so nothing is lost; the other stories are unaffected."
-)
-ERR_NOT_FOUND = "There is no saved story {story_id!r}; it may have been deleted in another tab."
-ERR_BAD_ID = "{story_id!r} is not a valid story id."
-ERR_LOCKED = (
-    "Another Slant window is saving right now and did not finish within {seconds:.0f} s. "
-    "Try again in a moment."
-)
-ERR_NO_FILES = "A story needs at least one article file or pasted text."
+ERR_CORRUPT = messages.STORE_CORRUPT
+ERR_NOT_FOUND = messages.STORE_NOT_FOUND
+ERR_BAD_ID = messages.STORE_BAD_ID
+ERR_LOCKED = messages.STORE_LOCKED
+ERR_NO_FILES = messages.STORE_NO_FILES
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -13,28 +13,19 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from analysis import messages
 from analysis.input.loading import MAX_FILE_BYTES, safe_name
 from dashboard.store import StoredFile
 
 TIMEOUT = 10.0
 USER_AGENT = "Slant/0.1 (article import; +https://github.com/)"
 
-OFFLINE = (
-    "Could not reach {host}: this computer seems to be offline (or the name does not "
-    "exist). URL import needs the internet; everything else in Slant works offline. Save "
-    "the page from your browser (File → Save as… .html) and upload it instead."
-)
-BAD_URL = "{url!r} is not a web address. Give a full address starting with http:// or https://."
-HTTP_ERROR = (
-    "{host} answered with an error ({code}). Check the address, or save the page and upload it."
-)
-TOO_BIG = "The page at {host} is over {limit} bytes, so it was not imported."
-FAILED = "Could not fetch {host} ({reason}). Save the page from your browser and upload it instead."
-PRIVATE = (
-    "{host} is an address on this computer or a private network, which Slant does not "
-    "fetch: when the app is shared with a class, that would let anyone reach machines "
-    "behind the network. Save the page from your browser and upload it instead."
-)
+OFFLINE = messages.URL_OFFLINE
+BAD_URL = messages.URL_BAD
+HTTP_ERROR = messages.URL_HTTP_ERROR
+TOO_BIG = messages.URL_TOO_BIG
+FAILED = messages.URL_FAILED
+PRIVATE = messages.URL_PRIVATE
 
 
 def _public(host: str) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import builders
 import pytest
 
-from analysis import messages
-from analysis.batch import core as batch
+from analysis import messages, pipeline
+from analysis.batch import rows, spark
 from analysis.batch.engines import ordered_window
 from analysis.cli import main
 from analysis.input.loading import RawArticle
@@ -131,26 +132,34 @@ def test_batch_missing_table_is_an_error_not_a_traceback(tmp_path: Path, capsys)
 
 
 def test_batch_analyser_crash_costs_only_that_article(monkeypatch) -> None:
-    import analysis.pipeline
-
-    real = analysis.pipeline.analyse_raw
-
-    def flaky(raw, actors=(), *args, **kwargs):
-        if raw.id == "boom":
-            raise ValueError("bad input")
-        return real(raw, actors, *args, **kwargs)
-
-    monkeypatch.setattr(analysis.pipeline, "analyse_raw", flaky)
+    builders.fail_on(monkeypatch, "failed")
     items = [
         RawArticle(id="boom", file="t.jsonl:1", text="It failed."),
         RawArticle(id="fine", file="t.jsonl:2", text=ARTICLES[2]["text"]),
     ]
-    out = batch.analyse_chunk(items)
+    out = pipeline.analyse_chunk(items, finish=rows.outcome)
     assert out[0].error == FileError(
-        "t.jsonl:1", batch.ERR_ANALYSIS.format(reason="ValueError: bad input")
+        "t.jsonl:1", messages.ANALYSIS_FAILED.format(reason="ValueError: bad input")
     )
+    assert json.loads(out[0].line)["error"]["file"] == "t.jsonl:1"
     assert out[1].error is None
     assert json.loads(out[1].line)["id"] == "fine"
+
+
+def test_batch_lone_surrogate_row_is_reported_and_the_rest_analysed(tmp_path, capsys) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text(
+        '{"text": "Officials said on Monday the plan would pass."}\n'
+        '{"text": "Lone surrogate \\udfff here. Officials said the plan would pass."}\n',
+        encoding="utf-8",
+    )
+    for fmt in ("table", "jsonl"):
+        code, out, err = run([str(path), "--format", fmt], capsys)
+        assert code == 0
+        # The bad row is named on stderr (however the loader or the analysis
+        # deals with it); the good one is in the output.
+        assert "slant: s.jsonl" in err
+        assert "s-1" in out
 
 
 def test_batch_ordered_window_keeps_order_and_bounds_work_in_flight() -> None:
@@ -167,7 +176,7 @@ def test_batch_ordered_window_keeps_order_and_bounds_work_in_flight() -> None:
         in_flight.remove(chunk[0])
         return [x * 10 for x in chunk]
 
-    chunks = batch.chunked(range(10), 3)
+    chunks = pipeline.chunked(range(10), 3)
     results = list(ordered_window(submit, wait, chunks, window=2))
     assert results == [[0, 10, 20], [30, 40, 50], [60, 70, 80], [90]]
     assert peak == 2
@@ -177,10 +186,33 @@ def test_batch_stream_actors_reads_only_the_sample() -> None:
     texts = ["Ana Ruiz spoke. Ana Ruiz left. Ana Ruiz won."] * 2 + ["Bo Li spoke."] * 3
     items = [RawArticle(id=str(i), file="f", text=t) for i, t in enumerate(texts)]
     source = iter(items)
-    actors, stream = batch.stream_actors(source, sample=2)
-    assert [a.name for a in actors] == ["Ana Ruiz"]
-    assert next(source).id == "2"  # only the sample was read ahead
-    assert [x.id for x in stream] == ["0", "1", "3", "4"]
+    stream = pipeline.analyse_stream(source, sample=2)
+    first = next(stream)  # the first chunk: the sample and what follows it
+    assert [a.name for a in first.doc.actors] == ["Ana Ruiz"]
+    assert first.doc.actors_guessed
+    assert [x.id for x in [first, *stream]] == ["0", "1", "2", "3", "4"]
+
+
+def test_batch_stream_reads_no_further_than_the_sample_before_guessing(monkeypatch) -> None:
+    seen: list[str] = []
+
+    def guess(texts):
+        texts = list(texts)
+        seen.append(f"guess {len(texts)}")
+        return ()
+
+    import analysis.text.actors
+
+    monkeypatch.setattr(analysis.text.actors, "guess_actors", guess)
+
+    def items():
+        for i in range(5):
+            seen.append(f"read {i}")
+            yield RawArticle(id=str(i), file="f", text="Bo Li spoke.")
+
+    stream = pipeline.analyse_stream(items(), sample=2)
+    next(stream)
+    assert seen[:3] == ["read 0", "read 1", "guess 2"]
 
 
 def test_batch_parquet_has_flat_figures_and_full_json(tmp_path: Path, capsys) -> None:
@@ -194,7 +226,7 @@ def test_batch_parquet_has_flat_figures_and_full_json(tmp_path: Path, capsys) ->
     assert table.column_names[-3:] == ["error", "error_line", "json"]
     assert [r["json"] for r in rows] == lines.splitlines()
     assert rows[0]["id"] == "harbour" and rows[0]["error"] is None
-    assert rows[0]["words"] == json.loads(rows[0]["json"])["word_count"]
+    assert rows[0]["words"] == json.loads(rows[0]["json"])["doc"]["word_count"]
     assert rows[1]["error"] == messages.ROW_NO_TEXT.format(line=2)
     assert rows[1]["error_line"] == 2 and rows[1]["words"] is None
     assert str(table.schema.field("sentiment_mean").type) == "double"
@@ -218,19 +250,19 @@ def test_batch_analyse_frames_gives_the_streamed_rows(tmp_path: Path, capsys) ->
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame({"id": ["harbour", "gazette", "empty"],
                           "text": [ARTICLES[0]["text"], ARTICLES[2]["text"], " "]})
-    (out,) = list(batch.analyse_frames([frame]))
-    assert list(out.columns) == batch.parquet_columns()
+    (out,) = list(spark.analyse_frames([frame]))
+    assert list(out.columns) == rows.parquet_columns()
     assert list(out["id"][:2]) == ["harbour", "gazette"]
     assert out["error"][2] == messages.ROW_EMPTY_TEXT.format(line=3)
     article = json.loads(out["json"][0])
-    assert out["words"][0] == article["word_count"]
+    assert out["words"][0] == article["doc"]["word_count"]
     assert out["sentiment_mean"][0] == pytest.approx(round(article["sentiment"]["mean"], 4))
     assert str(out["words"].dtype) == "Int64" and str(out["sentiment_mean"].dtype) == "float64"
 
 
 def test_batch_spark_schema_names_every_column() -> None:
-    schema = batch.spark_schema()
+    schema = rows.spark_schema()
     assert schema.startswith("`id` STRING, `outlet` STRING")
     assert "`words` BIGINT" in schema and "`sentiment_mean` DOUBLE" in schema
     assert "`readability_reliable` BOOLEAN" in schema and schema.endswith("`json` STRING")
-    assert schema.count("`") == 2 * len(batch.parquet_columns())
+    assert schema.count("`") == 2 * len(rows.parquet_columns())

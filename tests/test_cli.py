@@ -68,11 +68,12 @@ def test_cli_json_contract(capsys, story):
         }
     ]
     for article in data["articles"]:
-        for key in ("id", "outlet", "title", "text", "removed", "sentences"):
+        for key in ("id", "outlet", "title", "doc", "removed", "headline"):
             assert key in article
-        for sentence in article["sentences"]:
-            assert article["text"][sentence["start"] : sentence["end"]] == sentence["text"]
-    assert [s["text"] for s in courier["sentences"]] == [
+        doc = article["doc"]
+        for sentence in doc["sentences"]:
+            assert doc["text"][sentence["start"] : sentence["end"]] == sentence["text"]
+    assert [s["text"] for s in courier["doc"]["sentences"]] == [
         "Councillors approved bike lanes on Main Street on Tuesday by seven votes to two.",
         "Shop owners are furious.",
         "“This will ruin us,” said one baker.",
@@ -217,3 +218,307 @@ def test_cli_no_break_space_article_does_not_crash_the_story(capsys, story):
     code, out, _ = _run(capsys, str(story), "--format", "json", "--no-compare")
     assert code == 0
     assert [a["id"] for a in json.loads(out)["articles"]] == ["courier", "ledger", "nbsp"]
+
+
+# --- what the terminal sees: -o problems, Ctrl-C, evaluate ----------------------
+
+
+@pytest.fixture
+def no_analysis(monkeypatch):
+    """Fail the test if any article is loaded or analysed."""
+    import analysis.input.loading
+    import analysis.pipeline
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("analysis ran before the -o check")
+
+    monkeypatch.setattr(analysis.input.loading, "load_paths", refuse)
+    monkeypatch.setattr(analysis.pipeline, "analyse_story", refuse)
+    monkeypatch.setattr(analysis.pipeline, "analyse_stream", refuse)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_cli_output_in_a_missing_folder_is_refused_before_analysis(
+    capsys, story, tmp_path, no_analysis, fmt
+):
+    target = tmp_path / "nonexistent" / "dir" / "x.json"
+    code, out, err = _run(capsys, str(story), "--format", fmt, "-o", str(target))
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        f"slant: {messages.OUTPUT_NO_FOLDER.format(folder=target.parent).coded()}"
+    ]
+
+
+def test_cli_output_naming_a_folder_is_refused_before_analysis(capsys, story, tmp_path,
+                                                              no_analysis):
+    code, _, err = _run(capsys, str(story), "-o", str(tmp_path))
+    assert code == 2
+    assert err.splitlines() == [
+        "slant: " + messages.OUTPUT_IS_FOLDER.format(
+            path=tmp_path, example=tmp_path / "story.json"
+        ).coded()
+    ]
+    assert "[E306]" in err
+
+
+def test_cli_output_without_permission_is_refused_before_analysis(
+    capsys, story, tmp_path, monkeypatch, no_analysis
+):
+    # Tests may run as root, for whom every path is writable: fake the answer.
+    import analysis.cli
+
+    monkeypatch.setattr(analysis.cli.os, "access", lambda path, mode: False)
+    target = tmp_path / "x.json"
+    code, _, err = _run(capsys, str(story), "-o", str(target))
+    assert code == 2
+    assert err.splitlines() == [f"slant: {messages.OUTPUT_DENIED.format(path=target).coded()}"]
+
+
+def test_cli_bad_workers_is_refused(capsys, story, no_analysis):
+    code, _, err = _run(capsys, str(story), "--workers", "0")
+    assert code == 2 and "[E309]" in err
+
+
+def test_cli_ctrl_c_prints_one_line_and_exits_130(capsys, story, monkeypatch):
+    import analysis.pipeline
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(analysis.pipeline, "analyse_story", interrupted)
+    code, out, err = _run(capsys, str(story))
+    assert code == 130 and out == ""
+    assert err.splitlines() == [f"slant: {messages.INTERRUPTED.coded()}"]
+
+
+def test_cli_ctrl_c_during_a_long_parallel_run_has_no_traceback(tmp_path):
+    # A real SIGINT to the whole process group, as a terminal sends it, while
+    # two workers are busy: one line from the parent, none from the workers.
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    rows = [json.dumps({"text": ARTICLES["courier.txt"]}) for _ in range(3000)]
+    table = tmp_path / "long.jsonl"
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "analyze", str(table), "--format", "jsonl",
+         "--workers", "2", "-o", str(tmp_path / "out.jsonl")],
+        cwd=Path(__file__).resolve().parents[1],
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    time.sleep(3)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert err.splitlines()[-1] == f"slant: {messages.INTERRUPTED.coded()}"
+    assert [line for line in err.splitlines() if "[E304]" in line] == [err.splitlines()[-1]]
+
+
+def test_cli_evaluate_file_without_columns_is_one_line(capsys, tmp_path):
+    bad = tmp_path / "nocols.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    code = main(["evaluate", "hedging", str(bad)])
+    _, err = capsys.readouterr()
+    assert code == 2
+    reason = messages.EVAL_HEDGING_COLUMNS.format(path=bad)
+    assert err.splitlines() == [
+        f"slant: {messages.EVALUATION_FAILED.format(reason=reason).coded()}"
+    ]
+    assert err.count(str(bad)) == 1
+
+
+def test_cli_evaluate_missing_file_is_one_line(capsys, tmp_path):
+    code = main(["evaluate", "loaded", str(tmp_path / "absent.csv")])
+    _, err = capsys.readouterr()
+    assert code == 2 and len(err.splitlines()) == 1 and "[E008]" in err
+
+
+def test_cli_evaluate_kind_not_installed_is_one_line(capsys, tmp_path, monkeypatch):
+    import analysis.cli
+
+    monkeypatch.setattr(analysis.cli, "EVALUATIONS", (*analysis.cli.EVALUATIONS, "nosuchkind"))
+    code = main(["evaluate", "nosuchkind", str(tmp_path / "x.csv")])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert err.splitlines() == [
+        f"slant: {messages.EVALUATION_MISSING.format(kind='nosuchkind').coded()}"
+    ]
+
+
+def test_cli_evaluate_registers_alignment_and_actors():
+    from analysis.cli import build_parser
+
+    parser = build_parser()
+    for kind in ("alignment", "actors"):
+        assert parser.parse_args(["evaluate", kind, "x"]).kind == kind
+
+
+def test_cli_csv_skips_the_comparison_unless_asked(capsys, story, monkeypatch):
+    import analysis.pipeline
+
+    compared = []
+    real = analysis.pipeline.compare_articles
+    monkeypatch.setattr(analysis.pipeline, "compare_articles",
+                        lambda *a: compared.append(1) or real(*a))
+    _run(capsys, str(story), "--format", "csv")
+    assert compared == []
+    _run(capsys, str(story), "--format", "csv", "--compare")
+    assert compared == [1]
+
+
+# --- progress -----------------------------------------------------------------------
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def _progress(tty: bool):
+    from analysis.cli import Progress
+
+    now = [0.0]
+    stream = _Stream(tty)
+    return Progress(stream, clock=lambda: now[0]), stream, now
+
+
+def test_cli_progress_silent_for_short_runs():
+    progress, stream, now = _progress(tty=True)
+    now[0] = 1.0
+    progress.update(5, 10)
+    progress.close()
+    assert stream.getvalue() == ""
+
+
+def test_cli_progress_bar_on_a_terminal():
+    progress, stream, now = _progress(tty=True)
+    now[0] = 3.0
+    progress.update(5, 10)
+    now[0] = 4.0
+    progress.update(10, 10)
+    progress.close()
+    assert stream.getvalue() == (
+        "\r[##########----------] 5/10 articles analysed, 3 s"
+        "\r[####################] 10/10 articles analysed, 4 s\n"
+    )
+
+
+def test_cli_progress_lines_in_a_log():
+    progress, stream, now = _progress(tty=False)
+    now[0] = 3.0
+    progress.update(5, None)  # too early for a log line
+    now[0] = 11.0
+    progress.update(50, None)
+    now[0] = 20.0
+    progress.update(90, None)  # within 30 s of the last line
+    now[0] = 42.0
+    progress.update(200, None)
+    progress.close()
+    assert stream.getvalue() == (
+        "slant: 50 articles analysed, 11 s\nslant: 200 articles analysed, 42 s\n"
+    )
+
+
+def test_cli_quiet_prints_no_progress(capsys, story, monkeypatch):
+    import analysis.cli
+
+    monkeypatch.setattr(analysis.cli, "PROGRESS_LINE_AFTER", -1.0)
+    _, _, err = _run(capsys, str(story), "--format", "csv")
+    assert "articles analysed" in err
+    _, _, err = _run(capsys, str(story), "--format", "csv", "--quiet")
+    assert err == ""
+
+
+def test_cli_parallel_by_default_only_for_many_articles(monkeypatch):
+    import analysis.batch.maps
+    from analysis.cli import PARALLEL_MIN_ARTICLES, _mapper, build_parser
+
+    seen = []
+    monkeypatch.setattr(analysis.batch.maps, "mapper", lambda *a: seen.append(a[:4]))
+    args = build_parser().parse_args(["analyze", "x"])
+    _mapper(args, PARALLEL_MIN_ARTICLES)
+    _mapper(args, PARALLEL_MIN_ARTICLES + 1)
+    _mapper(args)  # a stream: the engine reads ahead to decide
+    one = build_parser().parse_args(["analyze", "x", "--workers", "1"])
+    _mapper(one, 10_000)
+    chunks = PARALLEL_MIN_ARTICLES // 16
+    assert seen == [
+        ("local", 1, None, chunks),
+        ("local", None, None, chunks),
+        ("local", None, None, chunks),
+        ("local", 1, None, 0),
+    ]
+
+
+# --- the text report ---------------------------------------------------------------
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "seeds_table.txt"
+
+
+def test_cli_table_on_the_seeds_matches_the_golden_file(capsys, seeds_dir):
+    """The per-article report on the seeds, pinned.
+
+    After an intended change to a figure or to the report, regenerate with::
+
+        PYTHONPATH=$PWD python -m analysis analyze seeds --format table --no-compare \\
+            -o tests/golden/seeds_table.txt
+
+    and review the diff.
+    """
+    code, out, _ = _run(capsys, str(seeds_dir), "--format", "table", "--no-compare")
+    assert code == 0
+    assert out == GOLDEN.read_text("utf-8")
+
+
+def test_cli_table_report_has_every_figure_line(capsys, story):
+    from analysis.results import figures
+
+    _, out, _ = _run(capsys, str(story), "--format", "table", "--no-compare")
+    block = out.split("\n\n")[1].splitlines()
+    names = [line.split()[0] for line in block[3:]]
+    assert names == [name for name, _ in figures.report_lines()]
+    loaded = next(line for line in block if line.startswith("  loaded"))
+    assert "Loaded words in headline 0" in loaded and "per 100 words" in loaded
+
+
+def test_cli_table_shows_manifest_strings_with_stand_ins(capsys, tmp_path):
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLES["courier.txt"], encoding="utf-8")
+    (folder / "story.toml").write_text(
+        '[story]\ntitle = "T\\u001b]0;owned\\u0007 \\u202egnp.exe"\n'
+        '[[article]]\nfile = "a.txt"\noutlet = "Out\\u001b[2Jlet"\nbyline = "B\\u009b"\n',
+        encoding="utf-8",
+    )
+    for fmt in ("table", "csv"):
+        _, out, _ = _run(capsys, str(folder), "--format", fmt, "--no-compare")
+        assert not any(ch in out for ch in "\x1b\x07\u202e\x9b"), fmt
+        assert "Out␛[2Jlet" in out
+    _, out, _ = _run(capsys, str(folder), "--format", "table", "--no-compare")
+    assert out.startswith("T␛]0;owned␇ [U+202E]gnp.exe\n")
+
+
+def test_cli_json_output_is_bounded_on_hostile_input(capsys, tmp_path, monkeypatch):
+    # One-word sentences are the worst case (a record per sentence); with the
+    # compact form past the threshold, JSON stays under 100 bytes per input byte.
+    import analysis.cli
+
+    monkeypatch.setattr(analysis.cli, "JSON_INDENT_MAX_SENTENCES", 500)
+    hostile = tmp_path / "h.txt"
+    hostile.write_text("Officials said the plan passed.\n" + "Bad! " * 2000 + "\n", "utf-8")
+    code, out, _ = _run(capsys, str(hostile), "--format", "json")
+    assert code == 0
+    assert "\n" not in out.rstrip("\n")  # compact: one line
+    assert len(out.encode()) < 100 * hostile.stat().st_size
+    small = tmp_path / "s.txt"
+    small.write_text("Officials said the plan passed. Bad! Bad!\n", "utf-8")
+    _, out, _ = _run(capsys, str(small), "--format", "json")
+    assert out.startswith("{\n  ")  # small stories stay indented for people

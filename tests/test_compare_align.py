@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
+import builders
 import pytest
 
 from analysis.compare import compare
 from analysis.compare.align import align
 from analysis.compare.words import content_stems, stem
-from analysis.pipeline import make_doc
-from analysis.results.article import Article, Source
+from analysis.results.article import Article
 
 
 def article(id: str, text: str, title: str = "", outlet: str = "") -> Article:
-    """An :class:`Article` with its text segmented and no analyser results."""
-    doc = make_doc(text, id)
-    return Article(
-        id=id,
-        outlet=outlet or id,
-        kind="",
-        byline="",
-        evidence="",
-        title=title,
-        standfirst="",
-        text=doc.text,
-        paragraphs=doc.paragraphs,
-        sentences=doc.sentences,
-        quotes=doc.quotes,
-        word_count=doc.word_count,
-        removed=(),
-        source=Source(file=id),
-    )
+    """An :class:`Article` with its text segmented and analysed (see ``tests/builders.py``)."""
+    return builders.article(id, text, title=title, outlet=outlet)
 
 
 # A story whose right alignment is known: the opening, the quote (with three

@@ -29,11 +29,12 @@ def test_compare_coverage_summary_lines_plain_text():
     assert any(line.strip().startswith("*") and "snow" in line for line in lines)
 
 
-def test_compare_coverage_leads_without_analysers():
-    # Articles whose analysers were skipped: no tone, no loaded words, no failure.
+def test_compare_coverage_leads_read_the_analysed_headline():
+    # Leads only read results: the headline's tone is its Headline's sentence score.
     leads = compare(BRIDGE).leads
     assert [lead.headline for lead in leads] == [a.title for a in BRIDGE]
-    assert all(lead.sentiment is None and lead.headline_sentiment is None for lead in leads)
+    for lead, a in zip(leads, BRIDGE, strict=True):
+        assert lead.headline_sentiment == round(a.headline.sentiment.sentences[0].compound, 3)
     assert all(lead.loaded == () and lead.headline_loaded == () for lead in leads)
     assert leads[0].lead == BRIDGE[0].text[: BRIDGE[0].paragraphs[0].end]
 

@@ -39,8 +39,8 @@ def test_hardening_cli_bad_file_reported_rest_analysed(tmp_path, capsys):
         },
     ]
     assert err.splitlines() == [
-        f"slant: empty.md: {messages.EMPTY}",
-        f"slant: image.txt: {messages.NOT_TEXT_SIGNATURE.format(what='a GIF image')}",
+        f"slant: empty.md: {messages.EMPTY.coded()}",
+        f"slant: image.txt: {messages.NOT_TEXT_SIGNATURE.format(what='a GIF image').coded()}",
     ]
     assert "Traceback" not in err
 
@@ -51,15 +51,15 @@ def test_hardening_cli_nothing_analysed_exit_two(tmp_path, capsys):
     assert code == 2
     assert out == ""
     assert err.splitlines() == [
-        f"slant: blank.txt: {messages.EMPTY}",
-        f"slant: {messages.NOTHING_ANALYSED}",
+        f"slant: blank.txt: {messages.EMPTY.coded()}",
+        f"slant: {messages.NOTHING_ANALYSED.coded()}",
     ]
 
 
 def test_hardening_cli_missing_path_exit_two(tmp_path, capsys):
     code, _, err = _run(capsys, "analyze", str(tmp_path / "nowhere"))
     assert code == 2
-    assert f"slant: nowhere: {messages.NOT_FOUND}" in err.splitlines()
+    assert f"slant: nowhere: {messages.NOT_FOUND.coded()}" in err.splitlines()
 
 
 def test_hardening_cli_table_rows_reported_by_line(tmp_path, capsys):
@@ -69,8 +69,8 @@ def test_hardening_cli_table_rows_reported_by_line(tmp_path, capsys):
     assert code == 0
     assert len(out.strip().splitlines()) == 2  # header and the one good row
     lines = err.splitlines()
-    assert lines[0].startswith("slant: rows.jsonl (line 2): line 2: not valid JSON")
-    assert lines[1] == f"slant: rows.jsonl (line 3): {messages.ROW_NO_TEXT.format(line=3)}"
+    assert lines[0].startswith("slant: rows.jsonl (line 2): [E103] line 2: not valid JSON")
+    assert lines[1] == f"slant: rows.jsonl (line 3): {messages.ROW_NO_TEXT.format(line=3).coded()}"
 
 
 def test_hardening_cli_manifest_problems_on_stderr(tmp_path, capsys):
@@ -80,7 +80,7 @@ def test_hardening_cli_manifest_problems_on_stderr(tmp_path, capsys):
     assert code == 0
     where = tmp_path / "story.toml"
     assert err.splitlines() == [
-        f"slant: {where}: {messages.MANIFEST_MISSING_FILE.format(name='missing.txt')}"
+        f"slant: {where}: {messages.MANIFEST_MISSING_FILE.format(name='missing.txt').coded()}"
     ]
 
 
@@ -88,7 +88,8 @@ def test_hardening_cli_oversized_file_states_limit(tmp_path, capsys):
     (tmp_path / "big.txt").write_text("word " * 400)
     code, _, err = _run(capsys, "analyze", str(tmp_path), "--max-bytes", "1000")
     assert code == 2
-    assert f"slant: big.txt: {messages.TOO_LARGE.format(size=2000, limit=1000)}" in err.splitlines()
+    too_large = messages.TOO_LARGE.format(size=2000, limit=1000).coded()
+    assert f"slant: big.txt: {too_large}" in err.splitlines()
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
@@ -98,4 +99,4 @@ def test_hardening_cli_hostile_names_escaped_on_stderr(tmp_path, capsys, fmt):
     code, _, err = _run(capsys, "analyze", str(tmp_path), "--format", fmt, "--no-compare")
     assert code == 0
     assert "\x1b" not in err
-    assert f"slant: bad␛[2J<b>.txt: {messages.EMPTY}" in err.splitlines()
+    assert f"slant: bad␛[2J<b>.txt: {messages.EMPTY.coded()}" in err.splitlines()

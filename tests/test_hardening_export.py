@@ -71,7 +71,7 @@ def story() -> Story:
 
 def test_hardening_export_json_keeps_text_literally(story):
     data = json.loads(story_json(story))
-    text = data["articles"][0]["text"]
+    text = data["articles"][0]["doc"]["text"]
     for hostile in HOSTILE:
         assert hostile in text
     assert data["articles"][0]["title"] == "<b>Title</b> & =cmd|' /C calc'!A0"
@@ -81,7 +81,7 @@ def test_hardening_export_json_keeps_text_literally(story):
 def test_hardening_export_jsonl_keeps_text_literally(story):
     line = article_jsonl(story.articles[0])
     assert "\n" not in line
-    assert json.loads(line)["text"] == story.articles[0].text
+    assert json.loads(line)["doc"]["text"] == story.articles[0].text
 
 
 def test_hardening_export_table_report_keeps_text_literally(story):
@@ -178,6 +178,6 @@ def test_hardening_csv_title_formula_neutralised():
 
 def test_hardening_json_never_writes_nan():
     data = {"x": float("nan"), "y": [float("inf"), 1.5]}
-    from analysis.outputs.export import finite
+    from analysis.outputs.serialize import finite
 
     assert json.dumps(finite(data), allow_nan=False) == '{"x": null, "y": [null, 1.5]}'

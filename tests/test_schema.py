@@ -4,6 +4,7 @@ import pytest
 
 from analysis.outputs import schema
 from analysis.outputs.export import story_json
+from analysis.results import figures
 
 
 def test_schema_document_matches_result_types():
@@ -11,6 +12,15 @@ def test_schema_document_matches_result_types():
     assert schema.embedded(document) == schema.schema_markdown(), (
         "docs/schema.md is out of date: run `python -m analysis.outputs.schema --write`"
     )
+
+
+def test_schema_figures_table_matches_the_code():
+    document = schema.DOC.read_text("utf-8")
+    table = schema.embedded(document, schema.FIGURES_BEGIN, schema.FIGURES_END)
+    assert table == figures.markdown_table(), (
+        "docs/schema.md is out of date: run `python -m analysis.outputs.schema --write`"
+    )
+    assert "| `headline_loaded` | Loaded words in headline | bigint |" in table
 
 
 @pytest.mark.parametrize("key", ["story", "articles", "comparison", "errors"])

@@ -68,7 +68,9 @@ def test_seeds_python_m_analysis_subprocess(seeds_json):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [a["id"] for a in data["articles"]] == IDS
-    assert [a["text"] for a in data["articles"]] == [a["text"] for a in seeds_json["articles"]]
+    assert [a["doc"]["text"] for a in data["articles"]] == [
+        a["doc"]["text"] for a in seeds_json["articles"]
+    ]
 
 
 def test_seeds_json_top_level_keys(seeds_json):
@@ -93,7 +95,7 @@ def test_seeds_five_articles_with_manifest_outlets(seeds_json):
     assert got["004_19e8375bc47b31e1"] == ("Devdiscourse", "aggregator")
 
 
-@pytest.mark.parametrize("key", ["id", "outlet", "title", "text", "removed", "sentences"])
+@pytest.mark.parametrize("key", ["id", "outlet", "title", "doc", "removed", "headline"])
 def test_seeds_article_has_contract_keys(seeds_json, key):
     for article in seeds_json["articles"]:
         assert key in article
@@ -102,10 +104,10 @@ def test_seeds_article_has_contract_keys(seeds_json, key):
 def test_seeds_000_each_body_paragraph_once(seeds_json):
     article = _article(seeds_json, "000")
     raw = next(SEEDS.glob("000_*.txt")).read_text("utf-8")
-    paragraphs = article["text"].split("\n")
+    paragraphs = article["doc"]["text"].split("\n")
     assert len(paragraphs) == 5
     for paragraph in paragraphs:
-        assert article["text"].count(paragraph) == 1
+        assert article["doc"]["text"].count(paragraph) == 1
         assert raw.count(paragraph) in (1, 2)
     duplicates = article["removed"]
     assert len(duplicates) == 5
@@ -116,7 +118,7 @@ def test_seeds_000_each_body_paragraph_once(seeds_json):
 
 def test_seeds_001_no_comment_form_source_or_caption(seeds_json):
     article = _article(seeds_json, "001")
-    text = article["text"]
+    text = article["doc"]["text"]
     for furniture in ("Leave a Reply", "Your email address will not be published", "Source"):
         assert furniture not in text
         assert furniture in _removed_text(article)
@@ -136,7 +138,7 @@ def test_seeds_001_no_comment_form_source_or_caption(seeds_json):
 
 def test_seeds_002_no_deeper_dive_or_author_bio(seeds_json):
     article = _article(seeds_json, "002")
-    text = article["text"]
+    text = article["doc"]["text"]
     for furniture in (
         "Deeper Dive",
         "Google Scholar: Japan China military relations",
@@ -161,12 +163,13 @@ def test_seeds_003_nothing_removed(seeds_json):
     raw = next(SEEDS.glob("003_*.txt")).read_text("utf-8")
     assert article["removed"] == []
     assert article["title"] == ""
-    assert article["text"] == "\n".join(line.strip() for line in raw.split("\n") if line.strip())
+    lines = (line.strip() for line in raw.split("\n"))
+    assert article["doc"]["text"] == "\n".join(line for line in lines if line)
 
 
 def test_seeds_004_no_read_more_on_tags_or_also_read(seeds_json):
     article = _article(seeds_json, "004")
-    text = article["text"]
+    text = article["doc"]["text"]
     removed = _removed_text(article)
     for furniture in (
         "READ MORE ON:",
@@ -195,8 +198,8 @@ def test_seeds_every_removal_has_text_and_reason(seeds_json):
 @pytest.mark.parametrize("field", ["sentences", "paragraphs", "quotes"])
 def test_seeds_offsets_index_into_text(seeds_json, field):
     for article in seeds_json["articles"]:
-        text = article["text"]
-        spans = article[field]
+        text = article["doc"]["text"]
+        spans = article["doc"][field]
         assert field == "quotes" or spans
         for span in spans:
             assert text[span["start"] : span["end"]] == span["text"]
@@ -204,8 +207,8 @@ def test_seeds_offsets_index_into_text(seeds_json, field):
 
 def test_seeds_sentences_cover_the_body_in_order(seeds_json):
     for article in seeds_json["articles"]:
-        text = article["text"]
-        spans = article["sentences"]
+        text = article["doc"]["text"]
+        spans = article["doc"]["sentences"]
         assert all(a["end"] <= b["start"] for a, b in zip(spans, spans[1:], strict=False))
         # Only whitespace lies between sentences: nothing of the body is dropped.
         covered = "".join("".join(s["text"].split()) for s in spans)

@@ -74,6 +74,7 @@ def test_serialize_core_types_round_trip():
 def test_serialize_article_json_keys(seeds_story):
     data = to_dict(seeds_story.articles[0])
     assert isinstance(seeds_story.articles[0], Article)
-    assert data["sentences"][0].keys() == {"start", "end", "text"}
+    assert data["doc"]["sentences"][0].keys() == {"start", "end", "text"}
+    assert data["headline"].keys() == {"doc", "sentiment", "hedging", "loaded"}
     assert data["removed"][0].keys() == {"text", "reason", "rule"}
     assert data["source"].keys() == {"file", "encoding", "url", "date"}

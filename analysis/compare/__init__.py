@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from analysis import messages
 from analysis.results.comparison import Comparison
 
 if TYPE_CHECKING:
@@ -21,16 +22,16 @@ if TYPE_CHECKING:
 
 __all__ = ["Comparison", "compare"]
 
-NOTE_ONE_ARTICLE = "Comparison needs at least two articles; only quotes and leads are shown."
-NOTE_NO_SENTENCES = "Article {id} has no sentences to align."
+NOTE_ONE_ARTICLE = messages.COMPARISON_ONE_ARTICLE
+NOTE_NO_SENTENCES = messages.COMPARISON_NO_SENTENCES
 
 
 def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comparison:
     """Compare the articles of one story.
 
     Args:
-        articles: The analysed articles, in story order. Analyser slots may be
-            ``None`` (skipped analysers); their marks are then left out.
+        articles: The analysed articles, in story order (every result present;
+            the headline analysed too, see :class:`~analysis.results.article.Headline`).
         actors: The story's actors, used to name quote speakers.
 
     Returns:

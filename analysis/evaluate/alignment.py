@@ -58,6 +58,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis import messages
+from analysis.pipeline import analyze_paths
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -65,15 +68,15 @@ else:  # pragma: no cover - Python 3.10
 
 GOLD_NAME = "alignment.toml"
 
-ERR_NO_GOLD = "{path}: no {name} found in it or in its subfolders."
-ERR_NOT_FOUND = "{path}: no such file or folder."
-ERR_BAD_TOML = "{path}: not valid TOML ({reason})."
-ERR_NO_STORY = "{path}: 'story' must name the folder to analyse, relative to this file."
+ERR_NO_GOLD = messages.EVAL_ALIGNMENT_NO_GOLD
+ERR_NOT_FOUND = messages.EVAL_ALIGNMENT_NOT_FOUND
+ERR_BAD_TOML = messages.EVAL_ALIGNMENT_BAD_TOML
+ERR_NO_STORY = messages.EVAL_ALIGNMENT_NO_STORY
 
-REASON_NO_ARTICLE = "no article id is or starts with {ref!r} (ids: {ids})"
-REASON_MANY_ARTICLES = "{ref!r} names several articles ({ids})"
-REASON_NOT_FOUND = "the text is in no sentence of {article}"
-REASON_MANY = "the text is in sentences {indices} of {article}; make it longer"
+REASON_NO_ARTICLE = messages.EVAL_ALIGNMENT_NO_ARTICLE
+REASON_MANY_ARTICLES = messages.EVAL_ALIGNMENT_MANY_ARTICLES
+REASON_NOT_FOUND = messages.EVAL_ALIGNMENT_TEXT_NOT_FOUND
+REASON_MANY = messages.EVAL_ALIGNMENT_TEXT_AMBIGUOUS
 
 Key = tuple[str, int]
 """A sentence: (article id, index into that article's ``sentences``)."""
@@ -549,8 +552,6 @@ def evaluate(path: str | Path, detail: bool = False) -> dict:
         ValueError: If the path holds no gold file, or a gold file is not
             valid TOML or names no story folder.
     """
-    from analysis.pipeline import analyze_paths
-
     stories = {}
     for file in gold_files(path):
         gold = read_gold(file)

@@ -39,7 +39,7 @@ from analysis.evaluate.train_hedging import ERR_COLUMNS as ERR_COLUMNS  # re-exp
 from analysis.evaluate.train_hedging import read_rows, train
 from analysis.measures.hedging import EVALUATED_CATEGORIES, Weights, find_matches
 
-ERR_ROWS = "rows must be one of {choices}, not {rows!r}."
+ERR_ROWS = messages.EVAL_HEDGING_ROWS
 
 ROW_CHOICES = ("all", "odd", "even")
 """Which data rows :func:`evaluate` scores: all, or every other one (numbered from 1)."""

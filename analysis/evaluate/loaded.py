@@ -55,7 +55,7 @@ from analysis.evaluate.folds import grouped_folds
 from analysis.measures.loaded import LEXICON, LOADED, check_entries, find_matches
 from analysis.text.lexicon import Entry, PhraseMatcher, load_lexicon, read_lexicon, tokenize
 
-ERR_COLUMNS = "{path}: expected a semicolon-separated CSV with 'text' and 'biased_words' columns."
+ERR_COLUMNS = messages.EVAL_LOADED_COLUMNS
 
 CANDIDATES = Path(__file__).resolve().parent.parent / "data" / "loaded_candidates.tsv"
 """The pool of candidate entries that tuning chooses from."""

@@ -21,10 +21,11 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis import messages
 from analysis.measures.sentiment import label
 from analysis.measures.vader_explain import explain
 
-ERR_NO_ROWS = "{path}: no rated sentences found; expected lines of ID<TAB>mean<TAB>text."
+ERR_NO_ROWS = messages.EVAL_SENTIMENT_NO_ROWS
 CLASSES = ("negative", "neutral", "positive")
 
 

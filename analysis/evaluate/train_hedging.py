@@ -34,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
+from analysis import messages
 from analysis.measures.hedging import EVALUATED_CATEGORIES, WEIGHTS_PATH, Weights, candidates
 
 L2 = 1.0
@@ -73,7 +74,7 @@ HEADER = (
 )
 
 
-ERR_COLUMNS = "{path}: expected a CSV file with 'text' and 'label' columns."
+ERR_COLUMNS = messages.EVAL_HEDGING_COLUMNS
 
 
 def read_rows(path: str | Path) -> tuple[list[str], list[bool]]:

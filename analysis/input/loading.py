@@ -206,7 +206,7 @@ def read_upload(
     try:
         decoded = decode(data)
     except NotText as exc:
-        return [], [FileError(display, str(exc))]
+        return [], [FileError(display, exc.args[0])]  # args[0]: the Message, with its code
     text = decoded.text
     warnings: tuple[str, ...] = ()
     if decoded.replaced:
@@ -471,6 +471,16 @@ def _show_char(match: re.Match[str]) -> str:
     return f"[U+{code:04X}]"
 
 
+def show_controls(text: str) -> str:
+    """Control and bidirectional-control characters as visible stand-ins.
+
+    ESC shows as "␛", U+202E as "[U+202E]"; everything else is unchanged.
+    Used for file names here and, by the CLI's outputs, for every string a
+    terminal or spreadsheet shows (titles, outlets, bylines, actor names).
+    """
+    return _UNSAFE_NAME.sub(_show_char, text)
+
+
 def safe_name(name: str) -> str:
     r"""Reduce a user-supplied file name to a bare, printable file name.
 
@@ -489,7 +499,7 @@ def safe_name(name: str) -> str:
     """
     base = re.split(r"[\\/]", name)[-1]
     # No leading dots or spaces: no hidden files, no "..".
-    base = _LEADING.sub("", _UNSAFE_NAME.sub(_show_char, base)).rstrip()
+    base = _LEADING.sub("", show_controls(base)).rstrip()
     if len(base) > MAX_NAME_CHARS:
         suffix = Path(base).suffix
         suffix = suffix if len(suffix) <= 10 else ""

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from analysis import messages
 from analysis.results.doc import Doc
 from analysis.results.hedging import HedgeMatch, HedgingCounts, HedgingRates, HedgingResult
 from analysis.text.lexicon import Entry, PhraseMatcher, Token, load_lexicon, matcher, tokenize
@@ -48,9 +49,9 @@ CATEGORIES = ("hedge", "booster", "weasel", "anonymous_source")
 EVALUATED_CATEGORIES = frozenset({"hedge", "weasel", "anonymous_source"})
 """Categories that flag a sentence as uncertain in :mod:`analysis.evaluate.hedging`."""
 
-ERR_UNKNOWN_CATEGORY = "Lexicon 'hedging' gives an unknown category {category!r} for {term!r}."
-ERR_UNKNOWN_RULE = "Lexicon 'hedging' names an unknown context rule {rule!r} for {term!r}."
-ERR_UNKNOWN_KIND = "Lexicon 'hedging' gives an unknown kind {kind!r} for {term!r}."
+ERR_UNKNOWN_CATEGORY = messages.HEDGING_UNKNOWN_CATEGORY
+ERR_UNKNOWN_RULE = messages.HEDGING_UNKNOWN_RULE
+ERR_UNKNOWN_KIND = messages.HEDGING_UNKNOWN_KIND
 
 KINDS = ("hedge", "booster", "weasel", "peacock", "anonymous_source")
 """Guideline classes (the lexicon's ``kind`` column); ``peacock`` rows have category ``weasel``."""

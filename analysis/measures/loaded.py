@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
+from analysis import messages
 from analysis.results.doc import Doc
 from analysis.results.loaded import CategoryRate, LoadedMatch, LoadedResult
 from analysis.text.lexicon import (
@@ -78,8 +79,8 @@ NEUTRAL_ATTRIBUTION = frozenset(
 )  # fmt: skip
 """Neutral attribution forms (said, told, according to, added, stated)."""
 
-ERR_UNKNOWN_RULE = "Lexicon 'loaded' names an unknown context rule {rule!r} for {term!r}."
-ERR_UNKNOWN_GRADE = "Lexicon 'loaded' gives an unknown grade {grade!r} for {term!r}."
+ERR_UNKNOWN_RULE = messages.LOADED_UNKNOWN_RULE
+ERR_UNKNOWN_GRADE = messages.LOADED_UNKNOWN_GRADE
 
 # Characters between two tokens that end a clause: context rules never look
 # across them.

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from analysis import messages
 from analysis.measures import readability_counts as formulas
 from analysis.measures.passive import summarise
 from analysis.results.doc import Doc
@@ -35,21 +36,12 @@ MAX_MEAN_SENTENCE_WORDS = 60
 LONG_SENTENCE_WORDS = 30
 """Sentences over this many words count as long."""
 
-REASON_EMPTY = "no text to measure"
-REASON_TOO_SHORT = (
-    "too short to measure: {words} word(s), and the readability formulas need about {min} "
-    "words of running prose"
-)
-REASON_NO_PUNCTUATION = (
-    "the text has no sentence punctuation (. ! ?), so sentence length and every grade "
-    "formula would be meaningless"
-)
-REASON_LONG_SENTENCES = (
-    "the average sentence is {mean:.0f} words long (over {max}); the punctuation is "
-    "probably missing, so the grade formulas would be meaningless"
-)
+REASON_EMPTY = messages.READABILITY_EMPTY
+REASON_TOO_SHORT = messages.READABILITY_TOO_SHORT
+REASON_NO_PUNCTUATION = messages.READABILITY_NO_PUNCTUATION
+REASON_LONG_SENTENCES = messages.READABILITY_LONG_SENTENCES
 
-REASON_FAILED = "the readability formulas could not be computed on this text ({error})"
+REASON_FAILED = messages.READABILITY_FAILED
 
 LIMITATIONS: tuple[str, ...] = (
     "Readability formulas only count sentence length and word length (letters or "

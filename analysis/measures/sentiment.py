@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from analysis import messages
 from analysis.measures.vader_explain import MAX_WORDS_PER_CALL, Explanation, explain
 from analysis.results.doc import Actor, Doc, Span
 from analysis.results.sentiment import (
@@ -57,7 +58,7 @@ LIMITATIONS: tuple[str, ...] = (
 )
 """Plain-language limits of the sentiment figures, for the dashboard."""
 
-ERR_SCORING = "this sentence could not be scored and counts as neutral ({reason})"
+ERR_SCORING = messages.SENTENCE_NOT_SCORED
 
 
 def label(compound: float) -> str:
@@ -116,8 +117,10 @@ def analyse(doc: Doc) -> SentimentResult:
     compounds = [s.compound for s in scored]
     n = len(compounds)
     actor_list: Sequence[Actor] = doc.actors
-    guessed = False
-    if not actor_list and doc.text.strip():
+    guessed = doc.actors_guessed
+    if not actor_list and not doc.actors_guessed and doc.text.strip():
+        # Only for a Doc built outside the pipeline: the pipeline decides the
+        # story's actors once (and marks a guess, even an empty one).
         actor_list = _actors.guess_actors([doc.text], limit=GUESSED_ACTORS)
         guessed = True
     actor_results = tuple(_actor_sentiment(a, doc.text, scored) for a in actor_list)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import math
 from collections.abc import Iterable
 from typing import Any
 
-from analysis.outputs.serialize import to_dict
+from analysis.input.loading import show_controls
+from analysis.outputs.serialize import dumps
 from analysis.results import figures
 from analysis.results.article import Article, FileError, Story
 
@@ -30,9 +29,9 @@ def story_json(story: Story, indent: int | None = 2) -> str:
         indent: JSON indentation (None for compact).
 
     Returns:
-        The JSON text.
+        The JSON text (non-finite numbers as null).
     """
-    return json.dumps(finite(to_dict(story)), ensure_ascii=False, indent=indent, allow_nan=False)
+    return dumps(story, indent=indent)
 
 
 def article_jsonl(item: Article | FileError) -> str:
@@ -45,29 +44,8 @@ def article_jsonl(item: Article | FileError) -> str:
         A single line of JSON without the newline.
     """
     if isinstance(item, FileError):
-        return json.dumps({"error": to_dict(item)}, ensure_ascii=False)
-    return json.dumps(finite(to_dict(item)), ensure_ascii=False, allow_nan=False)
-
-
-def finite(data: Any) -> Any:
-    """Replace NaN and infinities in plain data with None.
-
-    Python's ``json`` would write them as ``NaN``/``Infinity``, which is not
-    JSON: strict readers (browsers, jq, other languages) reject the whole file.
-
-    Args:
-        data: Plain data from :func:`analysis.outputs.serialize.to_dict`.
-
-    Returns:
-        The same data with every non-finite float replaced by None.
-    """
-    if isinstance(data, float):
-        return data if math.isfinite(data) else None
-    if isinstance(data, dict):
-        return {k: finite(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [finite(v) for v in data]
-    return data
+        return dumps({"error": item})
+    return dumps(item)
 
 
 def safe_cell(value: Any) -> Any:
@@ -90,6 +68,9 @@ def safe_cell(value: Any) -> Any:
 def attr_path(obj: Any, *path: str) -> Any:
     """Follow attribute names from ``obj``, stopping at the first None.
 
+    Kept for the dashboard's charts; new code reads figures through
+    :func:`analysis.results.figures.get` and the figures table.
+
     Args:
         obj: A result object, or None.
         *path: Attribute names, e.g. ``("sentiment", "mean")``.
@@ -104,12 +85,6 @@ def attr_path(obj: Any, *path: str) -> Any:
     return obj
 
 
-def _round(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, 4) if math.isfinite(value) else None
-    return value
-
-
 def article_row(article: Article) -> dict[str, Any]:
     """The flat CSV row for one article: its key figures (:data:`FIGURES`).
 
@@ -120,6 +95,12 @@ def article_row(article: Article) -> dict[str, Any]:
         Column name to value, in display order.
     """
     return figures.row(article)
+
+
+def _cell(value: Any) -> Any:
+    # Control and bidi characters as visible stand-ins first (so `cat out.csv`
+    # cannot drive the terminal), then formula-safe for spreadsheets.
+    return safe_cell(show_controls(value) if isinstance(value, str) else value)
 
 
 def story_csv(articles: Iterable[Article]) -> str:
@@ -137,5 +118,5 @@ def story_csv(articles: Iterable[Article]) -> str:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: safe_cell(v) for k, v in row.items()})
+            writer.writerow({k: _cell(v) for k, v in row.items()})
     return buffer.getvalue()

@@ -1,26 +1,31 @@
 """The plain-text report that ``slant analyze --format table`` prints.
 
-It shows the figures the dashboard's overview shows, in the same order and
-with the same rounding, read from the same :class:`~analysis.results.article.Story`.
+Its figure lines come from the figures table
+(:func:`analysis.results.figures.report_lines`), formatted as the dashboard's
+cards format them, so the report, the CSV and the cards cannot drift apart.
+Every line passes through :func:`~analysis.input.loading.show_controls` (the
+stand-ins file names get), so no title, outlet or quote can send control codes
+to the terminal.
 """
 
 from __future__ import annotations
 
+from analysis.input.loading import show_controls
+from analysis.results import figures
 from analysis.results.article import Article, Story
 
 
-def _num(value: float | None, digits: int = 2, signed: bool = False) -> str:
-    if value is None:
-        return "–"
-    return f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
-
-
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
+def _figure_line(article: Article, name: str, figs: tuple[figures.Figure, ...]) -> str:
+    # Units only where a bare number would be ambiguous (rates); the others
+    # read as they are (+0.57, 90%, grade 11.6).
+    shown = "; ".join(
+        f"{f.label} {figures.formatted(article, f, unit=f.format == 'rate')}" for f in figs
+    )
+    return f"  {name:<10} {shown}"
 
 
 def article_lines(article: Article) -> list[str]:
-    """The report block for one article.
+    """The report block for one article: its figures, as the figures table lists them.
 
     Args:
         article: An analysed article.
@@ -34,32 +39,14 @@ def article_lines(article: Article) -> list[str]:
         f"  words      {article.word_count} in {len(article.sentences)} sentences;"
         f" {len(article.removed)} block(s) of boilerplate removed",
     ]
-    s = article.sentiment
-    if s is not None:
-        lines.append(
-            f"  sentiment  mean {_num(s.mean, signed=True)};"
-            f" positive {_pct(s.positive_share)}, neutral {_pct(s.neutral_share)},"
-            f" negative {_pct(s.negative_share)} of sentences"
-        )
-    h = article.hedging
-    if h is not None:
-        r = h.rates
-        lines.append(
-            f"  hedging    per 100 words: hedges {_num(r.hedge)}, boosters {_num(r.booster)},"
-            f" weasel {_num(r.weasel)}, anonymous sources {_num(r.anonymous_source)}"
-        )
-    lo = article.loaded
-    if lo is not None:
-        lines.append(f"  loaded     {_num(lo.rate)} per 100 words ({_loaded_summary(article)})")
-    rd = article.readability
-    if rd is not None:
-        if rd.reliable:
-            lines.append(
-                f"  reading    grade {_num(rd.flesch_kincaid_grade, 1)} (Flesch–Kincaid),"
-                f" reading ease {_num(rd.flesch_reading_ease, 1)}"
-            )
-        else:
-            lines.append(f"  reading    not measured: {rd.reason}")
+    for name, figs in figures.report_lines():
+        if name == "reading" and not article.readability.reliable:
+            lines.append(f"  {name:<10} not measured: {article.readability.reason}")
+            continue
+        line = _figure_line(article, name, figs)
+        if name == "loaded":
+            line += f" ({_loaded_summary(article)})"
+        lines.append(line)
     for warning in article.warnings:
         lines.append(f"  warning    {warning}")
     return lines
@@ -94,4 +81,4 @@ def story_table(story: Story) -> str:
     for error in story.errors:
         where = error.file + (f" (line {error.line})" if error.line else "")
         lines.append(f"not analysed: {where}: {error.message}")
-    return "\n".join(lines).rstrip()
+    return "\n".join(show_controls(line) for line in lines).rstrip()

@@ -9,12 +9,67 @@ dashboard and the exports read (the tests check the round trip).
 from __future__ import annotations
 
 import dataclasses
+import json
+import math
 import types
 import typing
 from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def fields_of(obj: Any) -> dict[str, Any]:
+    """A dataclass's fields as a dict, one level deep: ``json.dumps``'s ``default`` hook.
+
+    The C encoder calls it for every dataclass it meets and encodes the rest
+    itself (tuples as lists), so one ``json.dumps`` call writes a whole story
+    without building an intermediate tree.
+
+    Raises:
+        TypeError: For anything that is not a dataclass instance, as
+            ``json.dumps`` expects of its hook.
+    """
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {name: getattr(obj, name) for name in _field_names(type(obj))}
+    raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
+
+
+def dumps(obj: Any, indent: int | None = None) -> str:
+    """``obj`` (a dataclass tree) as strict JSON: NaN and infinities written as null.
+
+    Python's ``json`` would write non-finite floats as ``NaN``/``Infinity``,
+    which is not JSON: strict readers (browsers, jq, other languages) reject
+    the whole file. They are rare, so the fast path refuses them
+    (``allow_nan=False``) and only then is the tree walked to replace them.
+    The bytes are those of ``json.dumps(finite(to_dict(obj)))``.
+
+    Args:
+        obj: A dataclass instance, or plain data holding them.
+        indent: JSON indentation (None for one line).
+    """
+    try:
+        return json.dumps(obj, default=fields_of, ensure_ascii=False, indent=indent,
+                          allow_nan=False)
+    except ValueError:
+        return json.dumps(finite(to_dict(obj)), ensure_ascii=False, indent=indent,
+                          allow_nan=False)
+
+
+def finite(data: Any) -> Any:
+    """Replace NaN and infinities in plain data (from :func:`to_dict`) with None."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: finite(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [finite(v) for v in data]
+    return data
 
 
 def to_dict(obj: Any) -> Any:

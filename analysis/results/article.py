@@ -6,7 +6,8 @@ The same objects feed the dashboard, the CLI and every export; JSON is their
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from analysis.results.comparison import Comparison
 from analysis.results.doc import Actor, Doc, Removed, Span
@@ -34,11 +35,49 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """An article's headline and standfirst, analysed like its body.
+
+    The headline is the first paragraph of ``doc`` and the standfirst (when
+    there is one) the second; each is one sentence span, because a headline
+    is read as one unit. Offsets in the results index into ``doc.text``.
+
+    Args:
+        doc: The headline and standfirst as a :class:`Doc`.
+        sentiment: VADER over the headline and standfirst.
+        hedging: Hedges, boosters and weasel words in them.
+        loaded: Loaded words in them.
+    """
+
+    doc: Doc
+    sentiment: SentimentResult
+    hedging: HedgingResult
+    loaded: LoadedResult
+
+    @property
+    def text(self) -> str:
+        """The headline and standfirst, one per line."""
+        return self.doc.text
+
+    @property
+    def title(self) -> Span | None:
+        """The headline's span, or None when the article has none."""
+        return self.doc.paragraphs[0] if self.doc.paragraphs else None
+
+    @property
+    def loaded_count(self) -> int:
+        """Loaded words in the headline and standfirst (outside their quotes)."""
+        return self.loaded.count
+
+
+@dataclass(frozen=True)
 class Article:
     """Everything Slant knows about one article.
 
-    Offsets in ``paragraphs``, ``sentences``, ``quotes`` and in every analyser
-    result index into ``text``, the cleaned body.
+    Metadata (``outlet``, ``kind``, ``byline``, ``evidence``) is what the
+    input says about the article; nothing in the analysis depends on it, so
+    a story can be renamed without re-analysis (:meth:`Story.with_outlets`).
+    Offsets in every analyser result index into ``doc.text``, the cleaned body.
     """
 
     id: str
@@ -48,40 +87,55 @@ class Article:
     evidence: str
     title: str
     standfirst: str
-    text: str
-    paragraphs: tuple[Span, ...]
-    sentences: tuple[Span, ...]
-    quotes: tuple[Span, ...]
-    word_count: int
+    doc: Doc
     removed: tuple[Removed, ...]
     source: Source
+    sentiment: SentimentResult
+    hedging: HedgingResult
+    loaded: LoadedResult
+    readability: ReadabilityResult
+    headline: Headline
     warnings: tuple[str, ...] = ()
-    sentiment: SentimentResult | None = None
-    hedging: HedgingResult | None = None
-    loaded: LoadedResult | None = None
-    readability: ReadabilityResult | None = None
+
+    @property
+    def text(self) -> str:
+        """The cleaned body."""
+        return self.doc.text
+
+    @property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """Paragraph spans into :attr:`text`."""
+        return self.doc.paragraphs
+
+    @property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentence spans into :attr:`text`."""
+        return self.doc.sentences
+
+    @property
+    def quotes(self) -> tuple[Span, ...]:
+        """Direct-quote spans into :attr:`text`."""
+        return self.doc.quotes
+
+    @property
+    def word_count(self) -> int:
+        """Words in the cleaned body."""
+        return self.doc.word_count
 
     @property
     def sentence_count(self) -> int:
         """Sentences in the cleaned body."""
-        return len(self.sentences)
+        return len(self.doc.sentences)
 
     @property
     def removed_count(self) -> int:
         """Blocks of boilerplate the cleaner took out."""
         return len(self.removed)
 
-    def doc(self, actors: tuple[Actor, ...] = ()) -> Doc:
-        """The :class:`Doc` this article was analysed from."""
-        return Doc(
-            self.id,
-            self.text,
-            self.paragraphs,
-            self.sentences,
-            self.quotes,
-            self.word_count,
-            actors,
-        )
+    @property
+    def headline_loaded_count(self) -> int:
+        """Loaded words in the headline and standfirst."""
+        return self.headline.loaded.count
 
 
 @dataclass(frozen=True)
@@ -109,6 +163,8 @@ class StoryInfo:
         date_note: What the date rests on.
         actors: Who the story is about, with aliases.
         source: The path or upload the story was read from.
+        actors_guessed: True when no manifest named the actors and they were
+            guessed from the cleaned articles' capitalised names.
     """
 
     title: str
@@ -116,6 +172,7 @@ class StoryInfo:
     date_note: str = ""
     actors: tuple[Actor, ...] = ()
     source: str = ""
+    actors_guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,3 +187,31 @@ class Story:
     def article(self, article_id: str) -> Article:
         """The article with id ``article_id``."""
         return next(a for a in self.articles if a.id == article_id)
+
+    def with_outlets(self, outlets: Mapping[str, str]) -> Story:
+        """The same story with some outlets renamed; nothing is re-analysed.
+
+        Outlet names are metadata: the analysis never reads them, so renaming
+        replaces the name wherever a result carries it and keeps every figure.
+
+        Args:
+            outlets: Article id to its new outlet name; ids not given keep theirs.
+
+        Returns:
+            The renamed story.
+        """
+
+        def name(article_id: str, old: str) -> str:
+            return outlets.get(article_id, old)
+
+        articles = tuple(replace(a, outlet=name(a.id, a.outlet)) for a in self.articles)
+        comparison = self.comparison
+        if comparison is not None:
+            comparison = replace(
+                comparison,
+                leads=tuple(replace(x, outlet=name(x.article, x.outlet)) for x in comparison.leads),
+                sourcing=tuple(
+                    replace(x, outlet=name(x.article, x.outlet)) for x in comparison.sourcing
+                ),
+            )
+        return replace(self, articles=articles, comparison=comparison)

@@ -73,6 +73,8 @@ class Doc:
         quotes: Direct-quote spans into ``text``, quote marks included.
         word_count: Words in ``text`` as counted by :func:`analysis.text.segment.count_words`.
         actors: The story's actors, for per-actor measures.
+        actors_guessed: True when ``actors`` were guessed from the story's
+            capitalised names rather than named by a manifest.
     """
 
     id: str
@@ -82,6 +84,7 @@ class Doc:
     quotes: tuple[Span, ...] = ()
     word_count: int = 0
     actors: tuple[Actor, ...] = ()
+    actors_guessed: bool = False
 
     def in_quote(self, start: int, end: int) -> bool:
         """Whether the span ``[start, end)`` lies inside a direct quote."""

@@ -42,6 +42,8 @@ class Figure:
         centred: Whether its bar is centred on zero (a -1..+1 score).
         reliable: Path to a boolean that says whether the value is meaningful;
             an unreliable value is shown as a dash.
+        report: The line of the CLI's text report it is printed on
+            ("sentiment", "hedging", "loaded", "reading"); "" for none.
     """
 
     name: str
@@ -53,6 +55,7 @@ class Figure:
     card: bool = False
     centred: bool = False
     reliable: tuple[str, ...] = ()
+    report: str = ""
 
     @property
     def kind(self) -> str:
@@ -76,43 +79,49 @@ FIGURES: tuple[Figure, ...] = (
            ("removed_count",), "int", "blocks"),
     Figure("sentiment_mean", "Sentiment",
            "Mean VADER score of the sentences, from -1 (negative) to +1 (positive).",
-           ("sentiment", "mean"), "signed", "-1 to +1", card=True, centred=True),
+           ("sentiment", "mean"), "signed", "-1 to +1", card=True, centred=True,
+           report="sentiment"),
     Figure("sentiment_positive_share", "Positive sentences",
-           "Share of sentences scoring +0.05 or more.", ("sentiment", "positive_share"), "share"),
+           "Share of sentences scoring +0.05 or more.", ("sentiment", "positive_share"),
+           "share", report="sentiment"),
     Figure("sentiment_neutral_share", "Neutral sentences",
            "Share of sentences scoring between -0.05 and +0.05.",
-           ("sentiment", "neutral_share"), "share"),
+           ("sentiment", "neutral_share"), "share", report="sentiment"),
     Figure("sentiment_negative_share", "Negative sentences",
-           "Share of sentences scoring -0.05 or less.", ("sentiment", "negative_share"), "share"),
+           "Share of sentences scoring -0.05 or less.", ("sentiment", "negative_share"),
+           "share", report="sentiment"),
     Figure("hedge_per_100_words", "Hedges",
            "Hedging words (may, could, reportedly...) per 100 words, outside quotes.",
-           ("hedging", "rates", "hedge"), "rate", _RATE, card=True),
+           ("hedging", "rates", "hedge"), "rate", _RATE, card=True, report="hedging"),
     Figure("booster_per_100_words", "Boosters",
            "Certainty words (clearly, undoubtedly...) per 100 words, outside quotes.",
-           ("hedging", "rates", "booster"), "rate", _RATE, card=True),
+           ("hedging", "rates", "booster"), "rate", _RATE, card=True, report="hedging"),
     Figure("weasel_per_100_words", "Weasel words",
            "Vague attributions (some say, critics argue...) per 100 words, outside quotes.",
-           ("hedging", "rates", "weasel"), "rate", _RATE),
+           ("hedging", "rates", "weasel"), "rate", _RATE, report="hedging"),
     Figure("anonymous_source_per_100_words", "Anonymous sources",
            "Unnamed sources (officials said, people familiar with...) per 100 words.",
-           ("hedging", "rates", "anonymous_source"), "rate", _RATE),
+           ("hedging", "rates", "anonymous_source"), "rate", _RATE, report="hedging"),
     Figure("weasels_and_anonymous_per_100_words", "Weasels",
            "Weasel words and anonymous sources together, per 100 words, outside quotes.",
            ("hedging", "rates", "weasel_and_anonymous"), "rate", _RATE, card=True),
     Figure("hedge_booster_balance", "Hedge balance",
            "Hedges minus boosters over their sum: +1 all hedges, -1 all boosters.",
-           ("hedging", "balance"), "signed", "-1 to +1"),
+           ("hedging", "balance"), "signed", "-1 to +1", report="hedging"),
     Figure("loaded_per_100_words", "Loaded",
            "Loaded words (slammed, regime, so-called...) per 100 words, outside quotes.",
-           ("loaded", "rate"), "rate", _RATE, card=True),
+           ("loaded", "rate"), "rate", _RATE, card=True, report="loaded"),
+    Figure("headline_loaded", "Loaded words in headline",
+           "Loaded words in the headline and standfirst (outside their quotes), a count.",
+           ("headline", "loaded", "count"), "int", report="loaded"),
     Figure("flesch_reading_ease", "Reading ease",
            "Flesch reading ease: 0-100, higher is easier.",
            ("readability", "flesch_reading_ease"), "grade", "0-100",
-           reliable=("readability", "reliable")),
+           reliable=("readability", "reliable"), report="reading"),
     Figure("flesch_kincaid_grade", "Grade",
            "Flesch-Kincaid grade: the US school year that reads it comfortably.",
            ("readability", "flesch_kincaid_grade"), "grade", "US grade", card=True,
-           reliable=("readability", "reliable")),
+           reliable=("readability", "reliable"), report="reading"),
     Figure("gunning_fog", "Gunning fog", "Gunning fog index, in US school years.",
            ("readability", "gunning_fog"), "grade", "US grade",
            reliable=("readability", "reliable")),
@@ -134,7 +143,7 @@ FIGURES: tuple[Figure, ...] = (
            ("readability", "text_standard"), "grade", "US grade",
            reliable=("readability", "reliable")),
     Figure("passive_share", "Passive", "Share of sentences with a passive verb.",
-           ("readability", "passive_share"), "share"),
+           ("readability", "passive_share"), "share", report="reading"),
     Figure("readability_reliable", "Grades reliable",
            "Whether the text is long and punctuated enough for the grade formulas.",
            ("readability", "reliable"), "bool"),
@@ -221,6 +230,25 @@ def row(article: Article, digits: int = 4) -> dict[str, Any]:
             v = round(v, digits) if math.isfinite(v) else None
         out[fig.name] = v
     return out
+
+
+def report_lines() -> tuple[tuple[str, tuple[Figure, ...]], ...]:
+    """The report's figure lines: ``(line name, its figures)`` in table order."""
+    groups: dict[str, list[Figure]] = {}
+    for f in FIGURES:
+        if f.report:
+            groups.setdefault(f.report, []).append(f)
+    return tuple((name, tuple(figs)) for name, figs in groups.items())
+
+
+def markdown_table() -> str:
+    """The figures as a Markdown table, for ``docs/schema.md`` (generated, test-checked)."""
+    rows = [
+        f"| `{f.name}` | {f.label} | {f.kind} | {f.unit or '–'} | `{'.'.join(f.path)}` | {f.help} |"
+        for f in FIGURES
+    ]
+    head = "| column | label | type | unit | path in the article | what it counts |\n"
+    return head + "|---|---|---|---|---|---|\n" + "\n".join(rows)
 
 
 def columns() -> tuple[tuple[str, str], ...]:

@@ -54,6 +54,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from analysis import messages
+
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 """Where the lexicon data files live."""
 
@@ -97,9 +99,9 @@ IRREGULAR_NOUNS: dict[str, tuple[str, ...]] = {
 
 _VOWELS = frozenset("aeiou")
 
-ERR_UNKNOWN_LEXICON = "No lexicon named {name!r}; available: {available}."
-ERR_NO_COLUMNS = "Lexicon {name!r} has no column header row (a row starting with 'term')."
-ERR_BAD_ROW = "Lexicon {name!r}, line {line}: expected {expected} tab-separated fields, got {got}."
+ERR_UNKNOWN_LEXICON = messages.LEXICON_UNKNOWN
+ERR_NO_COLUMNS = messages.LEXICON_NO_COLUMNS
+ERR_BAD_ROW = messages.LEXICON_BAD_ROW
 
 
 @dataclass(frozen=True)

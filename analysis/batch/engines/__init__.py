@@ -6,6 +6,7 @@ only a bounded number of chunks in flight so a table of millions of articles
 never sits in memory. :mod:`analysis.batch.engines.local` uses a process pool on
 this machine; :mod:`analysis.batch.engines.dask` uses a ``dask.distributed``
 cluster (the optional ``slant[dask]`` extra) and is imported only when asked.
+:func:`analysis.batch.maps.mapper` picks one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 
 class EngineError(RuntimeError):
-    """An engine could not run; the message is meant for the user."""
+    """An engine could not run; the message (from :mod:`analysis.messages`) is for the user."""
 
 
 Submit = Callable[[list[Any]], Any]

@@ -14,13 +14,9 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from analysis import messages
 from analysis.batch.engines import EngineError, ordered_window
 
-ERR_NO_DASK = (
-    "the Dask engine needs the optional extra: pip install 'slant[dask]' "
-    "(dask[distributed] and pyarrow)."
-)
-ERR_CONNECT = "could not connect to the Dask scheduler at {address} ({reason})."
 CHUNKS_IN_FLIGHT_PER_THREAD = 3
 """Chunks queued per worker thread of the cluster."""
 CONNECT_TIMEOUT = "10s"
@@ -51,7 +47,7 @@ def map_chunks(
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise EngineError(ERR_NO_DASK) from exc
+        raise EngineError(messages.NO_DASK) from exc
 
     cluster = None
     try:
@@ -71,7 +67,7 @@ def map_chunks(
     except OSError as exc:
         if cluster is not None:
             cluster.close()
-        raise EngineError(ERR_CONNECT.format(address=scheduler, reason=exc)) from exc
+        raise EngineError(messages.DASK_CONNECT.format(address=scheduler, reason=exc)) from exc
     try:
         threads = sum(client.nthreads().values()) or 1
 
