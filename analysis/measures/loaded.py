@@ -38,7 +38,7 @@ from functools import cache
 
 from analysis import messages
 from analysis.results.doc import Doc
-from analysis.results.loaded import CategoryRate, LoadedMatch, LoadedResult
+from analysis.results.loaded import EMPHATIC, LOADED, CategoryRate, LoadedMatch, LoadedResult
 from analysis.text.lexicon import (
     Entry,
     PhraseMatcher,
@@ -59,11 +59,6 @@ CATEGORIES = (
 )  # fmt: skip
 """Category names, in display order."""
 
-LOADED = "loaded"
-"""Grade of words that count towards the loaded rate."""
-
-EMPHATIC = "emphatic"
-"""Grade of verbs of saying that add weight without judging ("emphasized", "stressed")."""
 
 GRADES = (LOADED, EMPHATIC)
 """Grade names; a lexicon row with an empty ``grade`` cell is ``loaded``."""

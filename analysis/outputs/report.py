@@ -53,11 +53,17 @@ def article_lines(article: Article) -> list[str]:
 
 
 def _loaded_summary(article: Article) -> str:
-    outlet_words = [m.text for m in article.loaded.matches if not m.in_quote]
-    if not outlet_words:
-        return "none in the outlet's own words"
-    shown = ", ".join(dict.fromkeys(w.lower() for w in outlet_words))
-    return f"outlet's own words: {shown}"
+    own = [m for m in article.loaded.matches if not m.in_quote]
+    loaded = [m.text.lower() for m in own if m.counted]
+    emphatic = [m.text.lower() for m in own if not m.counted]
+    summary = (
+        f"outlet's own words: {', '.join(dict.fromkeys(loaded))}"
+        if loaded
+        else "none in the outlet's own words"
+    )
+    if emphatic:
+        summary += f"; emphatic, not counted: {', '.join(dict.fromkeys(emphatic))}"
+    return summary
 
 
 def story_table(story: Story) -> str:

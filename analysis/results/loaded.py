@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+LOADED = "loaded"
+"""Grade of words that count towards the loaded rate."""
+
+EMPHATIC = "emphatic"
+"""Grade of verbs of saying that add weight without judging ("emphasized", "stressed")."""
+
 
 @dataclass(frozen=True)
 class LoadedMatch:
@@ -35,7 +41,12 @@ class LoadedMatch:
     neutral: str
     entry: str
     in_quote: bool
-    grade: str = "loaded"
+    grade: str = LOADED
+
+    @property
+    def counted(self) -> bool:
+        """Whether the match counts towards the loaded rate (grade "loaded")."""
+        return self.grade == LOADED
 
 
 @dataclass(frozen=True)
