@@ -47,10 +47,11 @@ def test_lesson_method_has_a_section_per_card_figure_and_comparison_part(seeds_s
 def test_lesson_method_examples_come_from_the_story_on_screen(own_story):
     body = _sections(own_story)
     # Letters in file order: Gazette A, Ledger B, Northside C. Checked by hand:
-    # the Gazette's first hedge is "about" in "about $400,000".
-    assert body["Hedges"].count("**In this story:** Outlet A: “The repairs will cost "
-                                "**about** \\$400,000, paid from the city's building fund, "
-                                "according …”") == 1
+    # the first hedge is Northside's "reportedly"; "about $400,000" states a
+    # price, not a doubt, so it is not a hedge (CoNLL-2010 approximators).
+    assert body["Hedges"].count("**In this story:** Outlet C: “The repairs will "
+                                "**reportedly** cost about \\$400,000 from the city's "
+                                "building fund\\.”") == 1
     assert "**In this story:** Outlet B: “The branch is **clearly** the most" in body["Boosters"]
     assert "“The repairs will cost about \\$400,000, money **critics argue** should" in body[
         "Weasels and anonymous sources"]
