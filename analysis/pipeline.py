@@ -21,6 +21,7 @@ from analysis.results.doc import Actor, Doc
 from analysis.text.cleaning import clean
 from analysis.text.quotes import find_quotes
 from analysis.text.segment import count_words, paragraphs, sentences
+from analysis.text.tokens import tokenize  # wp-tokens
 
 Timings = dict[str, float]
 
@@ -46,7 +47,7 @@ def make_doc(text: str, id: str = "doc", actors: tuple[Actor, ...] = ()) -> Doc:
         actors: Actors for per-actor measures.
 
     Returns:
-        The document with paragraphs, sentences, quotes and word count.
+        The document with paragraphs, sentences, quotes, word count and tokens.
     """
     paras = paragraphs(text)
     return Doc(
@@ -57,6 +58,7 @@ def make_doc(text: str, id: str = "doc", actors: tuple[Actor, ...] = ()) -> Doc:
         quotes=find_quotes(text, paras),
         word_count=count_words(text),
         actors=actors,
+        tokens=tokenize(text),  # wp-tokens: tokens once, on the Doc
     )
 
 

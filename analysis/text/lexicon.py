@@ -6,10 +6,14 @@ that names the list's sources and licence. This module reads them lazily and
 matches them against text.
 
 Matching never uses a regular expression built from the lexicon. The text is
-tokenised once with one simple pattern, and every position is looked up in a
-dict of token tuples, longest phrase first. The cost is therefore at most
-``tokens x longest phrase`` dict look-ups: linear in the length of the text,
-whatever the text contains (see ``benchmarks/bench_lexicon.py``).
+tokenised once by the one word rule of :mod:`analysis.text.tokens` (an
+analyser reads ``Doc.tokens``). Phrases are indexed by their first token: a
+position whose token starts no phrase costs one dict look-up, done in C for
+the whole sequence before the scan; a position that does start one costs at
+most one look-up per phrase length in use for that word, longest first. The
+cost is therefore at most ``tokens x longest phrase`` dict look-ups: linear in
+the length of the text, whatever the text contains (see
+``benchmarks/bench_lexicon.py``).
 
 File format (``<name>.tsv``)::
 
@@ -51,23 +55,23 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
+from operator import attrgetter
 from pathlib import Path
+
+from analysis.text.tokens import Token, tokenize
+
+__all__ = [
+    "Entry", "Lexicon", "PhraseMatch", "PhraseMatcher", "Token", "available_lexicons",
+    "expand_term", "load_lexicon", "matcher", "normalise", "noun_forms", "read_lexicon",
+    "tokenize", "verb_forms",
+]  # fmt: skip
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 """Where the lexicon data files live."""
 
-# One pattern, applied once: runs of letters/digits, with inner apostrophes
-# ("couldn't", "China’s"). It cannot backtrack badly: every alternative
-# consumes at least one character and the inner group needs an apostrophe.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
 # A term piece: "(alternative|alternative two)" or a plain word.
 _PIECE_RE = re.compile(r"\(([^()]*)\)|[^\s()]+")
-
-# Characters allowed between two words of one phrase: spaces and hyphens.
-# Anything else (a full stop, a comma, a quote mark) breaks a phrase.
-_JOINERS = frozenset(" \t\n\u00a0-\u2010\u2011")
 
 IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "speak": ("speaks", "spoke", "spoken", "speaking"),
@@ -100,27 +104,6 @@ _VOWELS = frozenset("aeiou")
 ERR_UNKNOWN_LEXICON = "No lexicon named {name!r}; available: {available}."
 ERR_NO_COLUMNS = "Lexicon {name!r} has no column header row (a row starting with 'term')."
 ERR_BAD_ROW = "Lexicon {name!r}, line {line}: expected {expected} tab-separated fields, got {got}."
-
-
-@dataclass(frozen=True)
-class Token:
-    """One word of the text.
-
-    Args:
-        start: Offset of the first character.
-        end: Offset one past the last character.
-        text: The word as written.
-        norm: Lower-cased, with curly apostrophes made straight.
-        joined: Whether only spaces or hyphens separate it from the previous
-            token, so that a phrase may continue across the gap.
-
-    """
-
-    start: int
-    end: int
-    text: str
-    norm: str
-    joined: bool
 
 
 @dataclass(frozen=True)
@@ -210,38 +193,6 @@ class PhraseMatch:
 def normalise(word: str) -> str:
     """Lower-case a word and straighten its apostrophes."""
     return word.lower().replace("’", "'")
-
-
-# Hedging and loaded wording both tokenise the same article, one right after
-# the other: remembering the last two texts halves the work without holding
-# more than two articles' tokens.
-@lru_cache(maxsize=2)
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Split text into word tokens in one pass (cached for the last two texts).
-
-    A possessive ending ("China's", "China’s") becomes its own token ``'s`` so
-    that "communist China" matches inside "communist China's".
-
-    Args:
-        text: Any text.
-
-    Returns:
-        The tokens in order, with offsets into ``text``.
-
-    """
-    tokens: list[Token] = []
-    prev_end = 0
-    for m in _TOKEN_RE.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        joined = bool(tokens) and all(c in _JOINERS for c in text[prev_end:start])
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            tokens.append(Token(start, end - 2, word[:-2], normalise(word[:-2]), joined))
-            tokens.append(Token(end - 2, end, word[-2:], "'s", True))
-        else:
-            tokens.append(Token(start, end, word, normalise(word), joined))
-        prev_end = end
-    return tuple(tokens)
 
 
 def verb_forms(verb: str) -> set[str]:
@@ -430,6 +381,9 @@ def read_lexicon(path: Path) -> Lexicon:
         return _parse(path.stem, handle)
 
 
+_NORM = attrgetter("norm")
+_JOINED = attrgetter("joined")
+
 Accept = Callable[[Sequence[Token], int, int, Entry], "str | None"]
 """A context rule hook: ``(tokens, first, last, entry) -> rule name or None``."""
 
@@ -470,16 +424,16 @@ class PhraseMatcher:
             last = i + length - 1
             if last >= len(tokens):
                 continue
-            if any(not tokens[k].joined for k in range(i + 1, last + 1)):
+            if not all(map(_JOINED, tokens[i + 1 : last + 1])):
                 continue
-            for entry in self._phrases.get(tuple(t.norm for t in tokens[i : last + 1]), ()):
+            for entry in self._phrases.get(tuple(map(_NORM, tokens[i : last + 1])), ()):
                 yield last, entry
 
     def find(self, tokens: Sequence[Token], accept: Accept | None = None) -> list[PhraseMatch]:
         """Scan left to right, taking the longest accepted phrase at each position.
 
         Args:
-            tokens: From :func:`tokenize`.
+            tokens: From :func:`tokenize` (or ``Doc.tokens``).
             accept: Optional context rule hook; it returns the name of the rule
                 that accepted a candidate, or None to reject it (a shorter
                 candidate at the same position is then tried).
@@ -488,21 +442,21 @@ class PhraseMatcher:
             Matches in text order; they never overlap.
 
         """
+        # The positions whose token starts some phrase, found with one dict
+        # look-up per token in C; the scan below visits only those.
+        first_words = self._lengths.__contains__
+        starts = itertools.compress(range(len(tokens)), map(first_words, map(_NORM, tokens)))
         matches: list[PhraseMatch] = []
-        i = 0
-        n = len(tokens)
-        while i < n:
-            found = None
+        covered = 0  # tokens before this index lie inside a match already taken
+        for i in starts:
+            if i < covered:
+                continue
             for last, entry in self.candidates(tokens, i):
                 rule = "lexicon" if accept is None else accept(tokens, i, last, entry)
                 if rule is not None:
-                    found = PhraseMatch(i, last, entry, rule)
+                    matches.append(PhraseMatch(i, last, entry, rule))
+                    covered = last + 1
                     break
-            if found is None:
-                i += 1
-            else:
-                matches.append(found)
-                i = found.last + 1
         return matches
 
 
