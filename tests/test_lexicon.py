@@ -286,3 +286,15 @@ def test_lexicon_matcher_equals_reference_scan_on_seeds(name):
         assert found == _reference_find(m, name, tokens)
         total += len(found)
     assert total > 20
+
+
+def test_lexicon_candidates_longest_first_within_joined_tokens():
+    m = PhraseMatcher([Entry("war", "a"), Entry("war room", "b"), Entry("war room chief", "c")])
+    tokens = tokenize("the war-room chief said")
+    assert [(last, e.category) for last, e in m.candidates(tokens, 1)] == [
+        (3, "c"), (2, "b"), (1, "a")
+    ]  # fmt: skip
+    assert [(last, e.category) for last, e in m.candidates(tokenize("the war, room"), 1)] == [
+        (1, "a")
+    ]
+    assert list(m.candidates(tokens, 0)) == []

@@ -463,6 +463,8 @@ def find_matches(
     return tuple(out)
 
 
+# Called for every article; the lexicon is read once, so the answer never changes.
+@cache
 def categories() -> tuple[str, ...]:
     """Return the categories in display order, then any others the lexicon uses."""
     extra = sorted({e.category for e in load_lexicon(LEXICON).entries} - set(CATEGORIES))

@@ -406,6 +406,7 @@ class PhraseMatcher:
                 self._phrases.setdefault(phrase, []).append(entry)
                 lengths.setdefault(phrase[0], set()).add(len(phrase))
         self._lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+        self._longest = max((n[0] for n in self._lengths.values()), default=0)
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -420,14 +421,21 @@ class PhraseMatcher:
 
         A phrase with several rows yields each of them, in file order.
         """
-        for length in self._lengths.get(tokens[i].norm, ()):
+        window = tokens[i : i + self._longest]
+        norms, joined = list(map(_NORM, window)), list(map(_JOINED, window))
+        for last, entry in self._candidates(norms, joined, 0):
+            yield i + last, entry
+
+    def _candidates(self, norms: list[str], joined: list[bool], i: int) -> list[tuple[int, Entry]]:
+        """:meth:`candidates` on the token columns ``norm`` and ``joined``."""
+        out: list[tuple[int, Entry]] = []
+        for length in self._lengths.get(norms[i], ()):
             last = i + length - 1
-            if last >= len(tokens):
+            if last >= len(norms) or not all(joined[i + 1 : last + 1]):
                 continue
-            if not all(map(_JOINED, tokens[i + 1 : last + 1])):
-                continue
-            for entry in self._phrases.get(tuple(map(_NORM, tokens[i : last + 1])), ()):
-                yield last, entry
+            for entry in self._phrases.get(tuple(norms[i : last + 1]), ()):
+                out.append((last, entry))
+        return out
 
     def find(self, tokens: Sequence[Token], accept: Accept | None = None) -> list[PhraseMatch]:
         """Scan left to right, taking the longest accepted phrase at each position.
@@ -442,16 +450,17 @@ class PhraseMatcher:
             Matches in text order; they never overlap.
 
         """
-        # The positions whose token starts some phrase, found with one dict
-        # look-up per token in C; the scan below visits only those.
-        first_words = self._lengths.__contains__
-        starts = itertools.compress(range(len(tokens)), map(first_words, map(_NORM, tokens)))
+        # The token columns, and the positions whose token starts some phrase,
+        # found with one dict look-up per token in C; the scan below visits
+        # only those.
+        norms, joined = list(map(_NORM, tokens)), list(map(_JOINED, tokens))
+        starts = itertools.compress(range(len(norms)), map(self._lengths.__contains__, norms))
         matches: list[PhraseMatch] = []
         covered = 0  # tokens before this index lie inside a match already taken
         for i in starts:
             if i < covered:
                 continue
-            for last, entry in self.candidates(tokens, i):
+            for last, entry in self._candidates(norms, joined, i):
                 rule = "lexicon" if accept is None else accept(tokens, i, last, entry)
                 if rule is not None:
                     matches.append(PhraseMatch(i, last, entry, rule))
