@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,9 @@ def test_tokens_cache_returns_equal_tokens_after_clearing():
     first = tokenize(text)
     tokenize.cache_clear()
     assert tokenize(text) == first == tokens._tokenize(text)
+
+
+def test_tokens_doc_field_is_flagged_not_to_serialise():
+    field = next(f for f in dataclasses.fields(Doc) if f.name == "tokens")
+    assert field.metadata["serialize"] is False
+    assert not field.compare

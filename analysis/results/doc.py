@@ -105,7 +105,8 @@ class Doc:
             :mod:`analysis.text.tokens`, filled once by
             :func:`analysis.pipeline.make_doc`; None for a Doc built by hand
             (analysers then tokenise ``text`` themselves). Derived from
-            ``text``, so it takes no part in equality and is left out of repr.
+            ``text``, so it takes no part in equality, is left out of repr,
+            and its field metadata says ``serialize: False``.
     """
 
     id: str
@@ -115,8 +116,12 @@ class Doc:
     quotes: tuple[Span, ...] = ()
     word_count: int = 0
     actors: tuple[Actor, ...] = ()
-    # wp-tokens: tokens once, on the Doc (issue 11 item 5).
-    tokens: tuple[Token, ...] | None = field(default=None, compare=False, repr=False)
+    # wp-tokens: tokens once, on the Doc (issue 11 item 5). Derived from
+    # ``text``: not compared, not shown, and flagged so that serialisers leave
+    # it out (JSON readers re-tokenise if they need it).
+    tokens: tuple[Token, ...] | None = field(
+        default=None, compare=False, repr=False, metadata={"serialize": False}
+    )
 
     def in_quote(self, start: int, end: int) -> bool:
         """Whether the span ``[start, end)`` lies inside a direct quote."""
