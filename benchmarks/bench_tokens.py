@@ -19,12 +19,17 @@ round times.
    tokenises once and runs both analysers, as the pipeline does: the old code
    through ``hedging``'s ``tokenize`` and the shared cache, the new code
    through ``Doc.tokens``.
+4. **the whole pipeline** (only with ``--baseline --pipeline``): ``python -m
+   analysis analyze CORPUS --format jsonl --no-compare`` run from each tree in
+   turn, CPU time of the child process; the two outputs are compared byte for
+   byte.
 
 Run (from the repository root)::
 
     python benchmarks/corpus.py 300 -o /tmp/corpus-300.jsonl
     git worktree add /tmp/slant-before <commit before the change>
-    python benchmarks/bench_tokens.py /tmp/corpus-300.jsonl --baseline /tmp/slant-before
+    python benchmarks/bench_tokens.py /tmp/corpus-300.jsonl --baseline /tmp/slant-before \
+        --pipeline
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -197,11 +203,39 @@ def _worker_round(proc: subprocess.Popen) -> float:
     return float(proc.stdout.readline())
 
 
+def _pipeline_cpu(tree: Path, corpus_path: Path, out: Path) -> float:
+    """CPU seconds of one ``analyze`` run from ``tree`` (itself and its workers)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [sys.executable, "-m", "analysis", "analyze", str(corpus_path.resolve()),
+         "--format", "jsonl", "--no-compare", "-o", str(out)],
+        cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)}, check=True,
+    )  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def pipeline(baseline: Path, corpus_path: Path, rounds: int) -> None:
+    """Time the whole pipeline from both trees in alternating rounds; compare outputs."""
+    trees = (baseline.resolve(), ROOT)
+    outs = tuple(Path(f"/tmp/bench-tokens-{k}.jsonl") for k in ("old", "new"))
+    times: tuple[list[float], list[float]] = ([], [])
+    for r in range(rounds):
+        for k in (0, 1) if r % 2 == 0 else (1, 0):
+            times[k].append(_pipeline_cpu(trees[k], corpus_path, outs[k]))
+    _report("analyze --no-compare", statistics.median(times[0]), statistics.median(times[1]))
+    same = outs[0].read_bytes() == outs[1].read_bytes()
+    print(f"outputs {'identical' if same else 'DIFFER'} ({outs[0]}, {outs[1]})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="a JSONL corpus (benchmarks/corpus.py)")
     parser.add_argument("--baseline", type=Path, help="a checkout of the code before the change")
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--pipeline", action="store_true", help="also time the whole analyze run (with --baseline)"
+    )
     args = parser.parse_args()
     texts = [json.loads(line)["text"] for line in args.corpus.open(encoding="utf-8")]
     words = sum(len(_tokenize(t)) for t in texts)
@@ -234,6 +268,8 @@ def main() -> None:
         proc.stdin.close()
         proc.wait()
     _report("loaded + hedging", statistics.median(times[0]), statistics.median(times[1]))
+    if args.pipeline:
+        pipeline(args.baseline, args.corpus, min(args.rounds, 4))
 
 
 if __name__ == "__main__":
