@@ -41,6 +41,7 @@ from analysis.results.doc import Actor, Doc, Span
 from analysis.text.cleaning import Cleaned, clean
 from analysis.text.quotes import find_quotes
 from analysis.text.segment import count_words, paragraphs, sentences
+from analysis.text.tokens import tokenize  # wp-tokens
 
 Timings = dict[str, float]
 Progress = Callable[[int, int | None, str], None]
@@ -95,7 +96,7 @@ def make_doc(
         actors_guessed: Whether ``actors`` were guessed rather than named.
 
     Returns:
-        The document with paragraphs, sentences, quotes and word count.
+        The document with paragraphs, sentences, quotes, word count and tokens.
     """
     paras = paragraphs(text)
     return Doc(
@@ -107,6 +108,7 @@ def make_doc(
         word_count=count_words(text),
         actors=actors,
         actors_guessed=actors_guessed,
+        tokens=tokenize(text),
     )
 
 

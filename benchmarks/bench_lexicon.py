@@ -12,7 +12,9 @@ that column growing with n. Families:
 - a phrase prefix repeated, so every position starts a long candidate phrase
   that never completes ("in a in a in a ...", "it is it is ...");
 - "May May May ..." and "could not could not ...", which exercise context rules;
-- one 50,000-word "word" made of letters only (a single huge token).
+- one 50,000-word "word" made of letters only (a single huge token);
+- possessives and apostrophes ("China's China's ...", one "s's's's..." token,
+  a run of apostrophes), which exercise the tokenizer's possessive split.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ FAMILIES = {
     "'May' x n": lambda n: " ".join(["May"] * n),
     "'could not' x n/2": lambda n: " ".join(["could not"] * (n // 2)),
     "one n-letter token": lambda n: "a" * n,
+    "'China's' x n": lambda n: " ".join(["China's"] * n),
+    "one 's's's... token": lambda n: "s" + "'s" * n,
+    "n apostrophes": lambda n: "a" + "'" * n,
 }
 SIZES = (12_500, 25_000, 50_000, 100_000)
 

@@ -47,6 +47,7 @@ from analysis.text.lexicon import (
     matcher,
     tokenize,
 )
+from analysis.text.tokens import tokens_of
 
 LEXICON = "loaded"
 """The lexicon file this analyser reads."""
@@ -412,6 +413,7 @@ def find_matches(
     text: str,
     in_quote: Callable[[int, int], bool] | None = None,
     phrases: PhraseMatcher | None = None,
+    tokens: Sequence[Token] | None = None,
 ) -> tuple[LoadedMatch, ...]:
     """Find every loaded or emphatic word or phrase in a text, context rules applied.
 
@@ -421,12 +423,15 @@ def find_matches(
             nothing does.
         phrases: The matcher to use; by default the shipped lexicon's (the
             evaluation passes matchers built from other entry selections).
+        tokens: ``tokenize(text)`` when the caller has it already (a Doc's
+            ``tokens``); by default the text is tokenised here.
 
     Returns:
         Matches in text order, never overlapping, longest phrase first.
 
     """
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
 
     def accept(toks: Sequence[Token], first: int, last: int, entry: Entry) -> str | None:
         if _after_negating_prefix(text, toks, first):
@@ -454,6 +459,8 @@ def find_matches(
     return tuple(out)
 
 
+# Called for every article; the lexicon is read once, so the answer never changes.
+@cache
 def categories() -> tuple[str, ...]:
     """Return the categories in display order, then any others the lexicon uses."""
     extra = sorted({e.category for e in load_lexicon(LEXICON).entries} - set(CATEGORIES))
@@ -478,7 +485,7 @@ def analyse(doc: Doc) -> LoadedResult:
         ``emphatic``, and never in a rate.
 
     """
-    matches = find_matches(doc.text, doc.in_quote)
+    matches = find_matches(doc.text, doc.in_quote, tokens=tokens_of(doc))
     loaded = [m for m in matches if m.grade == LOADED]
     rows = []
     for category in categories():

@@ -88,6 +88,9 @@ _NOT_HEADS = frozenset(
     had has have having and or but not then also""".split()
 ) | _BE
 
+# Not the shared word rule of analysis.text.tokens, on purpose: the rules above
+# need ", ; :" as tokens (they end an agent window) and a number as one token
+# ("by 2,030"), and the participle rules are English-only (see docs/tokens.md).
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d.,]*|[,;:]")
 
 

@@ -19,9 +19,14 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+def _serialised(field: dataclasses.Field) -> bool:
+    """Whether a field is written out: derived data (``Doc.tokens``) says it is not."""
+    return field.metadata.get("serialize", True)
+
+
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    return tuple(f.name for f in dataclasses.fields(cls) if _serialised(f))
 
 
 def fields_of(obj: Any) -> dict[str, Any]:
@@ -82,7 +87,7 @@ def to_dict(obj: Any) -> Any:
         Plain data that ``json.dumps`` accepts.
     """
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {name: to_dict(getattr(obj, name)) for name in _field_names(type(obj))}
     if isinstance(obj, (list, tuple)):
         return [to_dict(v) for v in obj]
     if isinstance(obj, dict):

@@ -9,7 +9,8 @@ of their offsets agree with one another.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,33 @@ class Span:
     start: int
     end: int
     text: str
+
+
+# --- wp-tokens: the token type of Doc.tokens (built by analysis.text.tokens) ---
+class Token(NamedTuple):
+    """One word of the text, as :mod:`analysis.text.tokens` defines a word.
+
+    A named tuple, not a dataclass: an article has hundreds of tokens and a
+    tuple is built in C (see ``benchmarks/bench_tokens.py``).
+
+    Args:
+        start: Offset of the first character.
+        end: Offset one past the last character.
+        text: The word as written: ``doc.text[start:end] == text``.
+        norm: Lower-cased, with curly apostrophes made straight.
+        joined: Whether only spaces or hyphens separate it from the previous
+            token, so that a phrase may continue across the gap.
+
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    joined: bool
+
+
+# --- end wp-tokens ---
 
 
 @dataclass(frozen=True)
@@ -75,6 +103,12 @@ class Doc:
         actors: The story's actors, for per-actor measures.
         actors_guessed: True when ``actors`` were guessed from the story's
             capitalised names rather than named by a manifest.
+        tokens: The words of ``text`` by the one word rule of
+            :mod:`analysis.text.tokens`, filled once by
+            :func:`analysis.pipeline.make_doc`; None for a Doc built by hand
+            (analysers then tokenise ``text`` themselves). Derived from
+            ``text``, so it takes no part in equality, is left out of repr,
+            and its field metadata says ``serialize: False``.
     """
 
     id: str
@@ -85,6 +119,12 @@ class Doc:
     word_count: int = 0
     actors: tuple[Actor, ...] = ()
     actors_guessed: bool = False
+    # Tokens once, on the Doc (issue 11 item 5). Derived from
+    # ``text``: not compared, not shown, and flagged so that serialisers leave
+    # it out (JSON readers re-tokenise if they need it).
+    tokens: tuple[Token, ...] | None = field(
+        default=None, compare=False, repr=False, metadata={"serialize": False}
+    )
 
     def in_quote(self, start: int, end: int) -> bool:
         """Whether the span ``[start, end)`` lies inside a direct quote."""

@@ -6,10 +6,14 @@ that names the list's sources and licence. This module reads them lazily and
 matches them against text.
 
 Matching never uses a regular expression built from the lexicon. The text is
-tokenised once with one simple pattern, and every position is looked up in a
-dict of token tuples, longest phrase first. The cost is therefore at most
-``tokens x longest phrase`` dict look-ups: linear in the length of the text,
-whatever the text contains (see ``benchmarks/bench_lexicon.py``).
+tokenised once by the one word rule of :mod:`analysis.text.tokens` (an
+analyser reads ``Doc.tokens``). Phrases are indexed by their first token: a
+position whose token starts no phrase costs one dict look-up, done in C for
+the whole sequence before the scan; a position that does start one costs at
+most one look-up per phrase length in use for that word, longest first. The
+cost is therefore at most ``tokens x longest phrase`` dict look-ups: linear in
+the length of the text, whatever the text contains (see
+``benchmarks/bench_lexicon.py``).
 
 File format (``<name>.tsv``)::
 
@@ -51,25 +55,24 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 from analysis import messages
+from analysis.text.tokens import Token, tokenize
+
+__all__ = [
+    "Entry", "Lexicon", "PhraseMatch", "PhraseMatcher", "Token", "available_lexicons",
+    "expand_term", "load_lexicon", "matcher", "normalise", "noun_forms", "read_lexicon",
+    "tokenize", "verb_forms",
+]  # fmt: skip
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 """Where the lexicon data files live."""
 
-# One pattern, applied once: runs of letters/digits, with inner apostrophes
-# ("couldn't", "China’s"). It cannot backtrack badly: every alternative
-# consumes at least one character and the inner group needs an apostrophe.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
 # A term piece: "(alternative|alternative two)" or a plain word.
 _PIECE_RE = re.compile(r"\(([^()]*)\)|[^\s()]+")
-
-# Characters allowed between two words of one phrase: spaces and hyphens.
-# Anything else (a full stop, a comma, a quote mark) breaks a phrase.
-_JOINERS = frozenset(" \t\n\u00a0-\u2010\u2011")
 
 IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "speak": ("speaks", "spoke", "spoken", "speaking"),
@@ -102,27 +105,6 @@ _VOWELS = frozenset("aeiou")
 ERR_UNKNOWN_LEXICON = messages.LEXICON_UNKNOWN
 ERR_NO_COLUMNS = messages.LEXICON_NO_COLUMNS
 ERR_BAD_ROW = messages.LEXICON_BAD_ROW
-
-
-@dataclass(frozen=True)
-class Token:
-    """One word of the text.
-
-    Args:
-        start: Offset of the first character.
-        end: Offset one past the last character.
-        text: The word as written.
-        norm: Lower-cased, with curly apostrophes made straight.
-        joined: Whether only spaces or hyphens separate it from the previous
-            token, so that a phrase may continue across the gap.
-
-    """
-
-    start: int
-    end: int
-    text: str
-    norm: str
-    joined: bool
 
 
 @dataclass(frozen=True)
@@ -212,38 +194,6 @@ class PhraseMatch:
 def normalise(word: str) -> str:
     """Lower-case a word and straighten its apostrophes."""
     return word.lower().replace("’", "'")
-
-
-# Hedging and loaded wording both tokenise the same article, one right after
-# the other: remembering the last two texts halves the work without holding
-# more than two articles' tokens.
-@lru_cache(maxsize=2)
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Split text into word tokens in one pass (cached for the last two texts).
-
-    A possessive ending ("China's", "China’s") becomes its own token ``'s`` so
-    that "communist China" matches inside "communist China's".
-
-    Args:
-        text: Any text.
-
-    Returns:
-        The tokens in order, with offsets into ``text``.
-
-    """
-    tokens: list[Token] = []
-    prev_end = 0
-    for m in _TOKEN_RE.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        joined = bool(tokens) and all(c in _JOINERS for c in text[prev_end:start])
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            tokens.append(Token(start, end - 2, word[:-2], normalise(word[:-2]), joined))
-            tokens.append(Token(end - 2, end, word[-2:], "'s", True))
-        else:
-            tokens.append(Token(start, end, word, normalise(word), joined))
-        prev_end = end
-    return tuple(tokens)
 
 
 def verb_forms(verb: str) -> set[str]:
@@ -432,6 +382,9 @@ def read_lexicon(path: Path) -> Lexicon:
         return _parse(path.stem, handle)
 
 
+_NORM = attrgetter("norm")
+_JOINED = attrgetter("joined")
+
 Accept = Callable[[Sequence[Token], int, int, Entry], "str | None"]
 """A context rule hook: ``(tokens, first, last, entry) -> rule name or None``."""
 
@@ -454,6 +407,7 @@ class PhraseMatcher:
                 self._phrases.setdefault(phrase, []).append(entry)
                 lengths.setdefault(phrase[0], set()).add(len(phrase))
         self._lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+        self._longest = max((n[0] for n in self._lengths.values()), default=0)
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -468,20 +422,27 @@ class PhraseMatcher:
 
         A phrase with several rows yields each of them, in file order.
         """
-        for length in self._lengths.get(tokens[i].norm, ()):
+        window = tokens[i : i + self._longest]
+        norms, joined = list(map(_NORM, window)), list(map(_JOINED, window))
+        for last, entry in self._candidates(norms, joined, 0):
+            yield i + last, entry
+
+    def _candidates(self, norms: list[str], joined: list[bool], i: int) -> list[tuple[int, Entry]]:
+        """:meth:`candidates` on the token columns ``norm`` and ``joined``."""
+        out: list[tuple[int, Entry]] = []
+        for length in self._lengths.get(norms[i], ()):
             last = i + length - 1
-            if last >= len(tokens):
+            if last >= len(norms) or not all(joined[i + 1 : last + 1]):
                 continue
-            if any(not tokens[k].joined for k in range(i + 1, last + 1)):
-                continue
-            for entry in self._phrases.get(tuple(t.norm for t in tokens[i : last + 1]), ()):
-                yield last, entry
+            for entry in self._phrases.get(tuple(norms[i : last + 1]), ()):
+                out.append((last, entry))
+        return out
 
     def find(self, tokens: Sequence[Token], accept: Accept | None = None) -> list[PhraseMatch]:
         """Scan left to right, taking the longest accepted phrase at each position.
 
         Args:
-            tokens: From :func:`tokenize`.
+            tokens: From :func:`tokenize` (or ``Doc.tokens``).
             accept: Optional context rule hook; it returns the name of the rule
                 that accepted a candidate, or None to reject it (a shorter
                 candidate at the same position is then tried).
@@ -490,21 +451,22 @@ class PhraseMatcher:
             Matches in text order; they never overlap.
 
         """
+        # The token columns, and the positions whose token starts some phrase,
+        # found with one dict look-up per token in C; the scan below visits
+        # only those.
+        norms, joined = list(map(_NORM, tokens)), list(map(_JOINED, tokens))
+        starts = itertools.compress(range(len(norms)), map(self._lengths.__contains__, norms))
         matches: list[PhraseMatch] = []
-        i = 0
-        n = len(tokens)
-        while i < n:
-            found = None
-            for last, entry in self.candidates(tokens, i):
+        covered = 0  # tokens before this index lie inside a match already taken
+        for i in starts:
+            if i < covered:
+                continue
+            for last, entry in self._candidates(norms, joined, i):
                 rule = "lexicon" if accept is None else accept(tokens, i, last, entry)
                 if rule is not None:
-                    found = PhraseMatch(i, last, entry, rule)
+                    matches.append(PhraseMatch(i, last, entry, rule))
+                    covered = last + 1
                     break
-            if found is None:
-                i += 1
-            else:
-                matches.append(found)
-                i = found.last + 1
         return matches
 
 
