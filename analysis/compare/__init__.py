@@ -23,6 +23,10 @@ __all__ = ["Comparison", "compare"]
 
 NOTE_ONE_ARTICLE = "Comparison needs at least two articles; only quotes and leads are shown."
 NOTE_NO_SENTENCES = "Article {id} has no sentences to align."
+NOTE_NO_REUSE = (
+    "Pairwise reuse is left out above {n} articles (it lists every pair of articles)."
+)
+REUSE_MAX_ARTICLES = 500
 
 
 def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comparison:
@@ -31,6 +35,8 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
     Args:
         articles: The analysed articles, in story order. Analyser slots may be
             ``None`` (skipped analysers); their marks are then left out.
+            Above :data:`REUSE_MAX_ARTICLES` articles pairwise reuse is left
+            out (with a note): it is a list of pairs, quadratic by nature.
         actors: The story's actors, used to name quote speakers.
 
     Returns:
@@ -61,12 +67,17 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
             quotes.append(replace(q, group=group))
     if len(articles) < 2:
         notes.insert(0, NOTE_ONE_ARTICLE)
+    reuse = ()
+    if len(articles) <= REUSE_MAX_ARTICLES:
+        reuse = build_reuse(articles, al)
+    else:
+        notes.append(NOTE_NO_REUSE.format(n=REUSE_MAX_ARTICLES))
     return Comparison(
         articles=tuple(a.id for a in articles),
         groups=build_groups(articles, al),
         contrasts=build_contrasts(articles, al),
         coverage=build_coverage(articles, al),
-        reuse=build_reuse(articles, al),
+        reuse=reuse,
         quotes=tuple(quotes),
         sourcing=tuple(sourcing(a, actors) for a in articles),
         leads=build_leads(articles),

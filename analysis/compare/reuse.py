@@ -1,20 +1,27 @@
-"""Text reuse between articles: who copies or rewrites whom.
+"""Text reuse between articles: copied wording and common facts, told apart.
 
-Two measures, averaged into ``score``:
+Two figures, never averaged:
 
-* ``shingles``: the share of the shorter article's word 5-grams (all words,
+* ``copying``: the share of the shorter article's word 5-grams (all words,
   lower-cased) that the other article also contains: near 1 for a copy, near
-  0 for independent writing;
-* ``aligned``: the share of both articles' sentences that sit in a group with
-  a sentence of the other, which also catches rewrites that change the words
-  but keep the facts and their order.
+  0 for independent writing. ``shared`` lists the longest passages behind it.
+* ``common_facts``: the share of both articles' sentences that sit in an
+  aligned group with a sentence of the other. Outlets covering one event
+  share facts without copying anything, so this alone says nothing about
+  copying.
 
-``shared`` lists the longest word-for-word passages (at least
-:data:`SHINGLE` words), longest first.
+``verdict`` says "copy" at :data:`COPY_SHARE` copying, "likely rewrite" only
+when copying (:data:`REWRITE_COPY`) or close paraphrase (:data:`CLOSE_SHARE`
+of the aligned pairs score >= :data:`CLOSE_SIM`) supports it, and nothing
+otherwise. ``earlier`` names the article dated earlier when both have dates.
+
+Shared shingles come from one inverted index (shingle -> articles), so only
+pairs of articles that share a 5-word run are ever compared word by word.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 
 from analysis.compare.align import Alignment
@@ -23,6 +30,10 @@ from analysis.results.comparison import Passage, Reuse
 
 SHINGLE = 5
 MAX_PASSAGES = 5
+COPY_SHARE = 0.5
+REWRITE_COPY = 0.05
+CLOSE_SIM = 0.5
+CLOSE_SHARE = 0.3
 
 
 def _shingles(words: list[str]) -> dict[tuple[str, ...], list[int]]:
@@ -58,48 +69,97 @@ def _passages(text_a, wa, index_a, text_b, wb, index_b, common) -> list[Passage]
     return out[:MAX_PASSAGES]
 
 
+def _date(article) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(article.source.date[:10])
+    except (AttributeError, ValueError, TypeError):
+        return None
+
+
+def earlier(a, b) -> str:
+    """The id of the article dated earlier, "" when either date is missing or equal."""
+    da, db = _date(a), _date(b)
+    if da is None or db is None or da == db:
+        return ""
+    return a.id if da < db else b.id
+
+
+def verdict(copying: float, close: float) -> str:
+    """What the figures support: "copy", "likely rewrite" or ""."""
+    if copying >= COPY_SHARE:
+        return "copy"
+    if copying >= REWRITE_COPY or close >= CLOSE_SHARE:
+        return "likely rewrite"
+    return ""
+
+
+def _together(al: Alignment) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], list]]:
+    # Per pair of articles (a < b): sentences of both in common groups, and
+    # the pair scores of their aligned sentence pairs.
+    together: dict[tuple[int, int], int] = {}
+    scores: dict[tuple[int, int], list] = {}
+    for members in al.groups:
+        per: dict[int, list[int]] = {}
+        for m in members:
+            per.setdefault(al.units[m].article, []).append(m)
+        arts = sorted(per)
+        for i, a in enumerate(arts):
+            for b in arts[i + 1 :]:
+                together[(a, b)] = together.get((a, b), 0) + len(per[a]) + len(per[b])
+                best = max(al.score(x, y) for x in per[a] for y in per[b])
+                scores.setdefault((a, b), []).append(best)
+    return together, scores
+
+
 def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
-    """Pairwise reuse, highest score first."""
+    """Pairwise reuse for every pair that shares a fact or a 5-word run.
+
+    Returns:
+        Pairs sorted by common facts, then copying (closest pair first).
+        Pairs that share neither are left out.
+    """
     words = [plain_words(a.text) for a in articles]
     shingles = [_shingles([w[2] for w in ws]) for ws in words]
+    index: dict[tuple[str, ...], list[int]] = {}
+    for k, sh in enumerate(shingles):
+        for g in sh:
+            index.setdefault(g, []).append(k)
+    common: dict[tuple[int, int], list] = {}
+    for g, arts in index.items():
+        if len(arts) > 1:
+            for i, a in enumerate(arts):
+                for b in arts[i + 1 :]:
+                    common.setdefault((a, b), []).append(g)
     units_per = [0] * len(articles)
     for u in al.units:
         units_per[u.article] += 1
-    together: dict[tuple[int, int], int] = {}
-    for members in al.groups:
-        per: dict[int, int] = {}
-        for m in members:
-            per[al.units[m].article] = per.get(al.units[m].article, 0) + 1
-        for a in per:
-            for b in per:
-                if a != b:
-                    together[(a, b)] = together.get((a, b), 0) + per[a]
+    together, pair_scores = _together(al)
     out = []
-    for a in range(len(articles)):
-        for b in range(a + 1, len(articles)):
-            sa, sb = shingles[a], shingles[b]
-            common_keys = sa.keys() & sb.keys()
-            common = len(common_keys)
-            smaller = min(len(sa), len(sb))
-            shingle_share = common / smaller if smaller else 0.0
-            denom = units_per[a] + units_per[b]
-            aligned = (together.get((a, b), 0) + together.get((b, a), 0)) / denom if denom else 0.0
-            shared = (
-                _passages(
-                    articles[a].text, words[a], sa, articles[b].text, words[b], sb, common_keys
-                )
-                if common
-                else []
+    for a, b in sorted(together.keys() | common.keys()):
+        sa, sb = shingles[a], shingles[b]
+        keys = common.get((a, b), [])
+        smaller = min(len(sa), len(sb))
+        copying = len(keys) / smaller if smaller else 0.0
+        denom = units_per[a] + units_per[b]
+        facts = together.get((a, b), 0) / denom if denom else 0.0
+        scores = pair_scores.get((a, b), [])
+        close = sum(1 for s in scores if s >= CLOSE_SIM) / len(scores) if scores else 0.0
+        shared = (
+            _passages(articles[a].text, words[a], sa, articles[b].text, words[b], sb, keys)
+            if keys
+            else []
+        )
+        out.append(
+            Reuse(
+                articles[a].id,
+                articles[b].id,
+                round(copying, 3),
+                round(facts, 3),
+                round(close, 3),
+                verdict(copying, close),
+                earlier(articles[a], articles[b]),
+                tuple(shared),
             )
-            out.append(
-                Reuse(
-                    articles[a].id,
-                    articles[b].id,
-                    round((shingle_share + aligned) / 2, 3),
-                    round(shingle_share, 3),
-                    round(aligned, 3),
-                    tuple(shared),
-                )
-            )
-    out.sort(key=lambda r: (-r.score, r.a, r.b))
+        )
+    out.sort(key=lambda r: (-r.common_facts, -r.copying, r.a, r.b))
     return tuple(out)

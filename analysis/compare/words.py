@@ -32,8 +32,23 @@ STOPWORDS = frozenset(
     whose whom one say says said saying tell tells told telling particularly
     especially notably potential potentially currently recently additionally
     furthermore consequently concurrently however meanwhile ongoing including
-    various several""".split()
+    various several roughly approximately nearly almost around some percent
+    cent""".split()
 )
+
+# Numbers written as words count as the digits ("two percent" and "2%" are
+# the same fact: "%" is not a word and "percent" is a stopword).
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve
+        thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()
+    )
+}
+NUMBER_WORDS.update(
+    {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+     "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12"}
+)  # fmt: skip
 
 # Calendar words: a story's facts often share the day, so sharing it is no
 # evidence that two sentences report the same fact (see align.distinctive_stems).
@@ -85,7 +100,17 @@ def _undouble(w: str) -> str:
 
 @cache
 def _stem_cached(word: str) -> str:
-    return stem(word)
+    return number(word) or stem(word)
+
+
+def number(word: str) -> str:
+    """The digits of a number word or numeral ("two" -> "2", "50,000" -> "50000"), else ""."""
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    plain = word.replace(",", "")
+    if plain[:1].isdigit() and plain.replace(".", "", 1).isdigit():
+        return plain.rstrip("0").rstrip(".") if "." in plain else plain
+    return ""
 
 
 def content_tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
