@@ -3,10 +3,10 @@
 A fact's label is made from its *distinctive* words: the content words its
 sentences share (for a group; all of them for a one-outlet fact), ranked by
 how rare they are in the story (IDF), names and numbers first among equals.
-The label is the shortest run of words, in one member sentence, that holds
-the most of the top :data:`LABEL_WORDS` of them (the top one always), so it
-reads as written ("2% of its GDP by 2027"); when that run is longer than
-:data:`LABEL_MAX_WORDS` words, the words themselves are joined in text order.
+The label is the run of words, in one member sentence, whose telling words
+weigh most (at most :data:`LABEL_WORDS` content words and
+:data:`LABEL_MAX_WORDS` words), so it reads as written ("2% of its GDP by
+2027").
 A group anchored by a shared quote is labelled by the quote.
 """
 
@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from analysis.compare.words import content_tokens, number
 
 LABEL_WORDS = 3
-LABEL_MAX_WORDS = 7
+LABEL_MAX_WORDS = 6
+NAME_BONUS = 1.5
 QUOTE_LABEL_WORDS = 8
 
 
@@ -31,8 +32,12 @@ def _tokens(u) -> list[tuple[int, int, str, bool]]:
     return out
 
 
-def label_stems(units: Sequence, idf: dict[str, float]) -> list[str]:
-    """The fact's distinctive stems, most telling first."""
+def label_weights(units: Sequence, idf: dict[str, float]) -> dict[str, float]:
+    """How telling each content word of a fact is, for its label.
+
+    The IDF of words used by two or more of the fact's articles (all words
+    for a one-outlet fact), half again for names and numbers.
+    """
     seen: dict[str, set[int]] = {}
     named: set[str] = set()
     for u in units:
@@ -41,7 +46,13 @@ def label_stems(units: Sequence, idf: dict[str, float]) -> list[str]:
             if is_named:
                 named.add(s)
     shared = [s for s, arts in seen.items() if len(arts) >= 2] or list(seen)
-    return sorted(shared, key=lambda s: (-round(idf.get(s, 0.0), 6), s not in named, -len(s), s))
+    return {s: idf.get(s, 0.0) * (NAME_BONUS if s in named else 1.0) for s in shared}
+
+
+def label_stems(units: Sequence, idf: dict[str, float]) -> list[str]:
+    """The fact's distinctive stems, most telling first."""
+    weights = label_weights(units, idf)
+    return sorted(weights, key=lambda s: (-round(weights[s], 6), -len(s), s))
 
 
 def fact_label(units: Sequence, idf: dict[str, float], quote: str = "") -> str:
@@ -53,37 +64,37 @@ def fact_label(units: Sequence, idf: dict[str, float], quote: str = "") -> str:
         quote: A direct quote shared by the sentences, used as the label.
 
     Returns:
-        A few words from the text, such as "Signal messaging disclosure".
+        A few words as written in one of the sentences, such as "Signal
+        messaging disclosure": the run of at most :data:`LABEL_WORDS`
+        content words (:data:`LABEL_MAX_WORDS` words in all) whose label
+        weights sum highest, starting and ending on a weighted word.
     """
     if quote:
         words = quote.split()
         cut = len(words) > QUOTE_LABEL_WORDS
         return "“" + " ".join(words[:QUOTE_LABEL_WORDS]) + (" …”" if cut else "”")
-    top = label_stems(units, idf)[:LABEL_WORDS]
-    if not top:
-        return " ".join(units[0].text.split()[:LABEL_MAX_WORDS]) if units else ""
-    best: tuple[int, int, str] | None = None
+    weights = label_weights(units, idf)
+    best: tuple[float, int, str] | None = None
     for u in units:
         toks = _tokens(u)
         for i, first in enumerate(toks):
-            covered: set[str] = set()
-            for j in range(i, len(toks)):
-                if toks[j][2] in top:
-                    covered.add(toks[j][2])
-                if top[0] not in covered or toks[i][2] not in top or toks[j][2] not in top:
+            if weights.get(first[2], 0.0) <= 0:
+                continue
+            total, used = 0.0, set()
+            for j in range(i, min(len(toks), i + LABEL_WORDS)):
+                stem = toks[j][2]
+                if stem not in used:
+                    total += weights.get(stem, 0.0)
+                    used.add(stem)
+                if weights.get(stem, 0.0) <= 0:
                     continue
                 text = u.text[first[0] : toks[j][1]]
-                key = (-len(covered), len(text.split()), text)
+                n_words = len(text.split())
+                if n_words > LABEL_MAX_WORDS:
+                    break
+                key = (-round(total, 6), n_words, text)
                 if best is None or key < best:
                     best = key
-    if best is not None and best[1] <= LABEL_MAX_WORDS:
-        return best[2]
-    # Too far apart: the words themselves, in the order the first member uses them.
-    for u in units:
-        words = []
-        for start, end, s, _ in _tokens(u):
-            if s in top and s not in {w[0] for w in words}:
-                words.append((s, u.text[start:end]))
-        if words:
-            return " ".join(w for _, w in words)
-    return " ".join(units[0].text.split()[:LABEL_MAX_WORDS])
+    if best is not None:
+        return best[2].rstrip(",;:")
+    return " ".join(units[0].text.split()[:LABEL_MAX_WORDS]) if units else ""

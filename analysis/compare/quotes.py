@@ -355,7 +355,7 @@ def article_quotes(article, article_index: int, actors: Sequence[Actor]) -> list
                 speaker, role = best.speaker, best.role
                 if best.kind == "pronoun":
                     ambiguous = not last_named or _competing(
-                        text, last_named, last_named_at, best.start, atts, actors
+                        text, last_named, last_named_at, best.start
                     )
                     speaker, unresolved = ("", best.speaker) if ambiguous else (last_named, "")
                 verb, vs, ve = best.verb, best.start, best.end
@@ -378,18 +378,12 @@ def article_quotes(article, article_index: int, actors: Sequence[Actor]) -> list
 _SUBJECT = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s+[a-z]+ed\b")
 
 
-def _competing(
-    text: str, speaker: str, since: int, pos: int, atts, actors: Sequence[Actor]
-) -> bool:
+def _competing(text: str, speaker: str, since: int, pos: int) -> bool:
     """Whether a person other than ``speaker`` was named between ``since`` and ``pos``."""
     between = text[since:pos]
     parts = set(speaker.replace(".", " ").split())
     for m in _SUBJECT.finditer(between):
         if not set(m.group(1).split()) <= parts and m.group(1) not in _OPENERS:
-            return True
-    own = resolve_actor(speaker, actors)
-    for actor in actors:
-        if actor.name != own and any(name in between for name in actor.names):
             return True
     return False
 

@@ -59,6 +59,36 @@ DATE_WORDS = frozenset(
 )
 
 
+# Near-synonyms of general news vocabulary, each mapped to its first word, so
+# that "ended"/"concluded"/"wrapped", "meeting"/"talks"/"dialogue" count as
+# shared words. General words only (no topic of any one story); our own list.
+SYNONYMS = (
+    "end conclude finish wrap",
+    "begin start launch commence",
+    "visit trip tour",
+    "meeting talk dialogue conversation discussion",
+    "increase raise boost rise hike",
+    "cut reduce lower slash decrease",
+    "plan proposal project scheme",
+    "approve pass adopt",
+    "fear worry concern wary unease anxiety",
+    "accelerate expedite fast-track speed",
+    "establish create",
+    "employee worker staff",
+    "counterpart minister",
+)
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in SYNONYMS:
+        words = [stem(w) for w in line.split()]
+        for w in words:
+            out.setdefault(w, words[0])
+    return out
+
+
 def stem(word: str) -> str:
     """Strip an English plural, past or progressive ending.
 
@@ -88,7 +118,16 @@ def stem(word: str) -> str:
         w = _undouble(w[:-2])
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
+    if DERIVED:
+        # "controversial" and "controversy" report one thing.
+        if w.endswith("ial") and len(w) > 7:
+            w = w[:-3]
+        elif w.endswith("y") and len(w) > 6:
+            w = w[:-1]
     return w
+
+
+DERIVED = True
 
 
 def _undouble(w: str) -> str:
@@ -100,7 +139,13 @@ def _undouble(w: str) -> str:
 
 @cache
 def _stem_cached(word: str) -> str:
+    if USE_SYNONYMS:
+        base = number(word) or stem(word)
+        return _synonyms().get(base, base)
     return number(word) or stem(word)
+
+
+USE_SYNONYMS = True
 
 
 def number(word: str) -> str:
