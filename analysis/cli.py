@@ -18,7 +18,7 @@ from analysis import messages
 from analysis.input.loading import MAX_FILE_BYTES
 
 FORMATS = ("table", "json", "jsonl", "csv")
-EVALUATIONS = ("sentiment", "hedging", "loaded")
+EVALUATIONS = ("sentiment", "hedging", "loaded", "alignment")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,6 +117,9 @@ def _evaluate(args: argparse.Namespace) -> int:
             f"slant: {args.file}: {messages.UNREADABLE.format(reason=exc.strerror or exc)}",
             file=sys.stderr,
         )
+        return 2
+    except ValueError as exc:  # a gold file that is not valid (alignment)
+        print(f"slant: {exc}", file=sys.stderr)
         return 2
     if args.format == "json":
         print(json.dumps(scores))
