@@ -110,6 +110,7 @@ class Alignment:
     rare: frozenset[str] = frozenset()
     group_edges: list[list[Edge]] = field(default_factory=list)
     n_sigs: int = 0
+    themes: frozenset[str] = frozenset()
 
     def score(self, x: int, y: int) -> float:
         """The pair score of units ``x`` and ``y`` (0 when the pair does not count)."""
@@ -514,13 +515,15 @@ def align(articles: Sequence) -> Alignment:
     units = build_units(articles)
     idf = _idf(units)
     rare = distinctive_stems(units)
-    scores, support, n_sigs = signature_scores(units, idf, rare, theme_stems(units))
+    themes = theme_stems(units)
+    scores, support, n_sigs = signature_scores(units, idf, rare, themes)
     clusters = _Clusters(units, scores, support, n_sigs)
     clusters.run(scores, n_sigs)
-    return _finish(units, [list(m) for m in clusters.members.values()], idf, scores, n_sigs, rare)
+    groups = [list(m) for m in clusters.members.values()]
+    return _finish(units, groups, idf, scores, n_sigs, rare, themes)
 
 
-def _finish(units, raw_groups, idf, scores, n_sigs, rare) -> Alignment:
+def _finish(units, raw_groups, idf, scores, n_sigs, rare, themes) -> Alignment:
     out = []
     for members in raw_groups:
         if len({units[m].article for m in members}) < 2:
@@ -530,7 +533,7 @@ def _finish(units, raw_groups, idf, scores, n_sigs, rare) -> Alignment:
     by_sentence = {
         (units[m].article, units[m].sentence): gi for gi, ms in enumerate(out) for m in ms
     }
-    al = Alignment(units, out, idf, scores, by_sentence, rare, [], n_sigs)
+    al = Alignment(units, out, idf, scores, by_sentence, rare, [], n_sigs, themes)
     al.group_edges = [_group_links(al, ms) for ms in out]
     return al
 

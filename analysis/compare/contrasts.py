@@ -242,7 +242,7 @@ def _comparable(wa: str, wb: str, la, lb) -> str:
         return ""
     if la or lb:
         hit, plain = (la, wb) if la else (lb, wa)
-        if len(plain.split()) > 2 or abs(na - nb) > 1:
+        if len(plain.split()) > 1 or len(hit.text.split()) > 2:
             return ""
         if hit.category in SAYING:
             return "loaded" if is_saying_verb(plain.split()[0]) else ""

@@ -89,7 +89,7 @@ def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]
             (
                 sum(positions) / len(positions),
                 CoverageRow(
-                    label=fact_label(units, al.idf, quote),
+                    label=fact_label(units, al.idf, quote, al.themes),
                     articles=tuple(articles[i].id for i in order),
                     text=representative(units).text,
                     group=gi,
@@ -103,7 +103,7 @@ def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]
                     most_omit=n > 1 and len(order) <= n / 2,
                     keywords=tuple(
                         next(u.surface[s] for u in units if s in u.surface)
-                        for s in label_stems(units, al.idf)[:3]
+                        for s in label_stems(units, al.idf, al.themes)[:3]
                     ),
                 ),
             )

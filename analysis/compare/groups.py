@@ -44,7 +44,7 @@ def build_groups(articles: Sequence, al: Alignment) -> tuple[Group, ...]:
         out.append(
             Group(
                 id=gi,
-                label=fact_label(units, al.idf, quote),
+                label=fact_label(units, al.idf, quote, al.themes),
                 members=tuple(
                     Member(articles[u.article].id, u.start, u.end, u.text, u.sentence)
                     for u in units

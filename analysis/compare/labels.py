@@ -18,7 +18,7 @@ from analysis.compare.words import content_tokens, number
 
 LABEL_WORDS = 3
 LABEL_MAX_WORDS = 6
-NAME_BONUS = 1.5
+NAME_BONUS = 1.2
 QUOTE_LABEL_WORDS = 8
 
 
@@ -32,11 +32,16 @@ def _tokens(u) -> list[tuple[int, int, str, bool]]:
     return out
 
 
-def label_weights(units: Sequence, idf: dict[str, float]) -> dict[str, float]:
+def label_weights(
+    units: Sequence, idf: dict[str, float], themes: frozenset[str] = frozenset()
+) -> dict[str, float]:
     """How telling each content word of a fact is, for its label.
 
     The IDF of words used by two or more of the fact's articles (all words
-    for a one-outlet fact), half again for names and numbers.
+    for a one-outlet fact), times the share of the fact's articles that use
+    them (a word all outlets chose names the fact better than one two of
+    five did), and :data:`NAME_BONUS` for names and numbers. Story themes
+    (``themes``: "Hegseth", "Japan") name no fact.
     """
     seen: dict[str, set[int]] = {}
     named: set[str] = set()
@@ -45,23 +50,33 @@ def label_weights(units: Sequence, idf: dict[str, float]) -> dict[str, float]:
             seen.setdefault(s, set()).add(u.article)
             if is_named:
                 named.add(s)
+    n = len({u.article for u in units})
     shared = [s for s, arts in seen.items() if len(arts) >= 2] or list(seen)
-    return {s: idf.get(s, 0.0) * (NAME_BONUS if s in named else 1.0) for s in shared}
+    return {
+        s: idf.get(s, 0.0) * len(seen[s]) / n * (NAME_BONUS if s in named else 1.0)
+        for s in shared
+        if s not in themes
+    }
 
 
-def label_stems(units: Sequence, idf: dict[str, float]) -> list[str]:
+def label_stems(
+    units: Sequence, idf: dict[str, float], themes: frozenset[str] = frozenset()
+) -> list[str]:
     """The fact's distinctive stems, most telling first."""
-    weights = label_weights(units, idf)
+    weights = label_weights(units, idf, themes)
     return sorted(weights, key=lambda s: (-round(weights[s], 6), -len(s), s))
 
 
-def fact_label(units: Sequence, idf: dict[str, float], quote: str = "") -> str:
+def fact_label(
+    units: Sequence, idf: dict[str, float], quote: str = "", themes: frozenset[str] = frozenset()
+) -> str:
     """A short label for the fact reported by ``units`` (alignment units).
 
     Args:
         units: The fact's sentences (``text``, ``article``).
         idf: The story's IDF weights.
         quote: A direct quote shared by the sentences, used as the label.
+        themes: The story's theme stems, which name no fact.
 
     Returns:
         A few words as written in one of the sentences, such as "Signal
@@ -73,7 +88,7 @@ def fact_label(units: Sequence, idf: dict[str, float], quote: str = "") -> str:
         words = quote.split()
         cut = len(words) > QUOTE_LABEL_WORDS
         return "“" + " ".join(words[:QUOTE_LABEL_WORDS]) + (" …”" if cut else "”")
-    weights = label_weights(units, idf)
+    weights = label_weights(units, idf, themes)
     best: tuple[float, int, str] | None = None
     for u in units:
         toks = _tokens(u)
@@ -96,5 +111,13 @@ def fact_label(units: Sequence, idf: dict[str, float], quote: str = "") -> str:
                 if best is None or key < best:
                     best = key
     if best is not None:
-        return best[2].rstrip(",;:")
+        return _tidy(best[2])
     return " ".join(units[0].text.split()[:LABEL_MAX_WORDS]) if units else ""
+
+
+def _tidy(text: str) -> str:
+    # No dangling punctuation, and no quote mark left open ("a \"war").
+    text = text.strip(" ,;:")
+    if sum(text.count(c) for c in "\"“”") % 2:
+        text = "".join(c for c in text if c not in "\"“”")
+    return text

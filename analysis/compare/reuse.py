@@ -11,9 +11,13 @@ Two figures, never averaged:
   copying.
 
 ``verdict`` says "copy" at :data:`COPY_SHARE` copying, "likely rewrite" only
-when copying (:data:`REWRITE_COPY`) or close paraphrase (:data:`CLOSE_SHARE`
-of the aligned pairs score >= :data:`CLOSE_SIM`) supports it, and nothing
-otherwise. ``earlier`` names the article dated earlier when both have dates.
+when copying (:data:`REWRITE_COPY`) or close paraphrase supports it, and
+nothing otherwise. Close paraphrase is either many close pairs
+(:data:`CLOSE_SHARE` of the aligned pairs score >= :data:`CLOSE_SIM`) or the
+same facts told in the same order: at least :data:`REWRITE_FACTS` common
+facts with :data:`SAME_ORDER` of the aligned pairs in the same order in
+both (independent reports of one event share facts, but rarely most of
+them in one sequence). ``earlier`` names the article dated earlier when both have dates.
 
 Shared shingles come from one inverted index (shingle -> articles), so only
 pairs of articles that share a 5-word run are ever compared word by word.
@@ -34,6 +38,8 @@ COPY_SHARE = 0.5
 REWRITE_COPY = 0.05
 CLOSE_SIM = 0.5
 CLOSE_SHARE = 0.3
+REWRITE_FACTS = 0.5
+SAME_ORDER = 0.8
 
 
 def _shingles(words: list[str]) -> dict[tuple[str, ...], list[int]]:
@@ -84,20 +90,45 @@ def earlier(a, b) -> str:
     return a.id if da < db else b.id
 
 
-def verdict(copying: float, close: float) -> str:
-    """What the figures support: "copy", "likely rewrite" or ""."""
+def verdict(copying: float, close: float, facts: float = 0.0, order: float = 0.0) -> str:
+    """What the figures support: "copy", "likely rewrite" or "".
+
+    Args:
+        copying: Share of shared 5-word runs.
+        close: Share of aligned pairs that are close paraphrases.
+        facts: Share of sentences in common facts.
+        order: Share of pairs of common facts told in the same order by both.
+    """
     if copying >= COPY_SHARE:
         return "copy"
     if copying >= REWRITE_COPY or close >= CLOSE_SHARE:
         return "likely rewrite"
+    if facts >= REWRITE_FACTS and order >= SAME_ORDER:
+        return "likely rewrite"
     return ""
 
 
-def _together(al: Alignment) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], list]]:
-    # Per pair of articles (a < b): sentences of both in common groups, and
-    # the pair scores of their aligned sentence pairs.
+def same_order(positions: list[tuple[int, int]]) -> float:
+    """Share of pairs of common facts that both articles tell in the same order.
+
+    Args:
+        positions: For each common fact, its sentence index in each article.
+    """
+    pairs = same = 0
+    for i, (a1, b1) in enumerate(positions):
+        for a2, b2 in positions[i + 1 :]:
+            pairs += 1
+            same += (a1 - a2) * (b1 - b2) > 0
+    return same / pairs if pairs else 0.0
+
+
+def _together(al: Alignment):
+    # Per pair of articles (a < b): sentences of both in common groups, the
+    # pair scores of their aligned sentence pairs, and where each common
+    # fact first appears in each.
     together: dict[tuple[int, int], int] = {}
     scores: dict[tuple[int, int], list] = {}
+    where: dict[tuple[int, int], list] = {}
     for members in al.groups:
         per: dict[int, list[int]] = {}
         for m in members:
@@ -108,7 +139,12 @@ def _together(al: Alignment) -> tuple[dict[tuple[int, int], int], dict[tuple[int
                 together[(a, b)] = together.get((a, b), 0) + len(per[a]) + len(per[b])
                 best = max(al.score(x, y) for x in per[a] for y in per[b])
                 scores.setdefault((a, b), []).append(best)
-    return together, scores
+                first = (
+                    min(al.units[x].sentence for x in per[a]),
+                    min(al.units[y].sentence for y in per[b]),
+                )
+                where.setdefault((a, b), []).append(first)
+    return together, scores, where
 
 
 def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
@@ -133,7 +169,7 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
     units_per = [0] * len(articles)
     for u in al.units:
         units_per[u.article] += 1
-    together, pair_scores = _together(al)
+    together, pair_scores, where = _together(al)
     out = []
     for a, b in sorted(together.keys() | common.keys()):
         sa, sb = shingles[a], shingles[b]
@@ -156,7 +192,7 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
                 round(copying, 3),
                 round(facts, 3),
                 round(close, 3),
-                verdict(copying, close),
+                verdict(copying, close, facts, same_order(where.get((a, b), []))),
                 earlier(articles[a], articles[b]),
                 tuple(shared),
             )
