@@ -41,6 +41,7 @@ MAX_DIFFERENCES = 12
 MAX_CONTRASTS_PER_GROUP = 45  # every pair of ten outlets; larger groups keep the strongest
 QUOTE_SAME = 0.5  # word-sequence ratio at which two quotes are one statement
 PARAPHRASE_SHARE = 0.6  # share of a quote's content words the other side repeats unquoted
+PARAPHRASE_EXTRA_WORDS = 3  # a paraphrase is at most this many words longer than the quote
 SHORT_QUOTE_WORDS = 6  # quotes up to this long are shown whole when they differ
 SAYING = frozenset({"attribution", "manner"})
 
@@ -207,11 +208,13 @@ def _paraphrase(text_q: str, q0: int, q1: int, other, u: Unit) -> Difference | N
     inside = sum(q.end - q.start for q in other.quotes if start <= q.start and q.end <= end + 1)
     if inside >= end - start:  # quoted there too: not a paraphrase
         return None
-    if len(other.text[start:end].split()) > 2 * len(text_q[q0:q1].split()):
+    if len(other.text[start:end].split()) > len(text_q[q0:q1].split()) + PARAPHRASE_EXTRA_WORDS:
         return None
-    # Extend to the closing quote mark when the phrase ends inside one.
+    # Take in the quote marks of a phrase that starts or ends inside one.
     while end < u.end and other.text[end] in "”’\"'":
         end += 1
+    while start > u.start and other.text[start - 1] in "“‘\"'":
+        start -= 1
     return Difference(
         text_q[q0:q1], other.text[start:end], "quote", "quoted", "", "paraphrase", "",
         q0, q1, start, end,
@@ -242,7 +245,7 @@ def _comparable(wa: str, wb: str, la, lb) -> str:
         return ""
     if la or lb:
         hit, plain = (la, wb) if la else (lb, wa)
-        if len(plain.split()) > 1 or len(hit.text.split()) > 2:
+        if len(plain.split()) > 1 or max(na, nb) > 2:
             return ""
         if hit.category in SAYING:
             return "loaded" if is_saying_verb(plain.split()[0]) else ""
@@ -316,6 +319,9 @@ def differences(
     a_words = {t[2] for t in toks_a}
     b_words = {t[2] for t in toks_b}
     # Loaded words inside quotes are the speaker's, not the outlet's choice.
+    # A verb of saying is compared only with the other side's verb (above).
+    loaded_a = [m for m in loaded_a if m.category not in SAYING]
+    loaded_b = [m for m in loaded_b if m.category not in SAYING]
     for m in loaded_a:
         if m.in_quote or _skipped(m, skip_a) or _stems(m.text) <= b_words:
             continue
