@@ -548,6 +548,11 @@ def _group_links(al: Alignment, members: list[int]) -> list[Edge]:
         by_sig.setdefault(units[m].sig, []).append(m)
     sigs = sorted(by_sig)
     edges: list[Edge] = []
+    for sa in sigs:  # the same content words in two articles
+        first = by_sig[sa][0]
+        other = next((y for y in by_sig[sa] if units[y].article != units[first].article), None)
+        if other is not None:
+            edges.append(Edge(first, other, 1.0))
     for ia, sa in enumerate(sigs):
         for sb in sigs[ia + 1 :]:
             score = pair_score(al.scores, sa, sb, al.n_sigs)
