@@ -162,18 +162,24 @@ def test_compare_align_weak_link_does_not_bridge_into_a_group():
 
 
 def test_compare_align_fast_path_gives_the_reference_groups():
+    # The indexed, incremental alignment against the all-pairs version, on
+    # the seeds and every gold story.
     from analysis.compare.align import reference_groups
 
-    for story in (BRIDGE, _seed_articles()):
+    stories = [BRIDGE, *_gold_stories()]
+    assert len(stories) >= 5
+    for story in stories:
         assert sorted(align(story).groups) == reference_groups(story)
 
 
-def _seed_articles():
+def _gold_stories():
     from pathlib import Path
 
+    from analysis.evaluate.alignment import gold_files, read_gold
     from analysis.pipeline import analyze_paths
 
-    return analyze_paths([Path(__file__).resolve().parent.parent / "seeds"]).articles
+    gold = Path(__file__).resolve().parent / "gold" / "alignment"
+    return [analyze_paths([read_gold(f).story]).articles for f in gold_files(gold)]
 
 
 def test_compare_align_copies_of_one_sentence_share_a_signature():

@@ -422,7 +422,10 @@ class _Clusters:
             a, b = divmod(key, n_sigs)
             for ca in clusters_of_sig.get(a, ()):
                 for cb in clusters_of_sig.get(b, ()):
-                    total = score * len(self.members[ca]) * len(self.members[cb])
+                    # Only pairs from different articles count.
+                    total = score * self._pairs(ca, cb)
+                    if not total:
+                        continue
                     self.sums[ca][cb] = self.sums[ca].get(cb, 0.0) + total
                     self.sums[cb][ca] = self.sums[cb].get(ca, 0.0) + total
 
@@ -469,6 +472,8 @@ class _Clusters:
             a, b = divmod(key, n_sigs)
             for ka in self.of_sig.get(a, ()):
                 for kb in self.of_sig.get(b, ()):
+                    if self.units[ka].article == self.units[kb].article:
+                        continue  # a pair within one article links nothing
                     ca, cb = self.find(ka), self.find(kb)
                     if ca != cb and self.allowed(ca, cb) and self.average(ca, cb) >= LINK_AVG:
                         self._merge(ca, cb)
