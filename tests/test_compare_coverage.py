@@ -20,13 +20,16 @@ def test_compare_coverage_flags():
     assert opening.in_headline == ("a", "b")
     assert snow.in_headline == ("c",)
     assert all(0.0 <= p <= 1.0 for p in opening.positions)
+    assert opening.where == ("headline", "headline", "lead")
+    assert snow.where == ("headline",)
 
 
 def test_compare_coverage_summary_lines_plain_text():
     lines = summary_lines(compare(BRIDGE))
     assert lines[0] == "Comparison of 3 articles"
     assert any("told reporters" in line for line in lines)
-    assert any(line.strip().startswith("*") and "snow" in line for line in lines)
+    snow = next(r for r in compare(BRIDGE).coverage if "snow" in r.text)
+    assert any(line.strip() == f"* {snow.label}  [c]" for line in lines)
 
 
 def test_compare_coverage_leads_without_analysers():

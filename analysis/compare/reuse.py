@@ -3,7 +3,8 @@
 Two figures, never averaged:
 
 * ``copying``: the share of the shorter article's word 5-grams (all words,
-  lower-cased) that the other article also contains: near 1 for a copy, near
+  lower-cased; runs wholly inside a direct quote left out) that the other
+  article also contains: near 1 for a copy, near
   0 for independent writing. ``shared`` lists the longest passages behind it.
 * ``common_facts``: the share of both articles' sentences that sit in an
   aligned group with a sentence of the other. Outlets covering one event
@@ -42,11 +43,20 @@ REWRITE_FACTS = 0.5
 SAME_ORDER = 0.8
 
 
-def _shingles(words: list[str]) -> dict[tuple[str, ...], list[int]]:
+def _shingles(words: list[str], quoted: list[bool]) -> dict[tuple[str, ...], list[int]]:
+    # Runs wholly inside a direct quote are left out: outlets that quote the
+    # same words copy nobody.
     out: dict[tuple[str, ...], list[int]] = {}
     for i in range(len(words) - SHINGLE + 1):
+        if all(quoted[i : i + SHINGLE]):
+            continue
         out.setdefault(tuple(words[i : i + SHINGLE]), []).append(i)
     return out
+
+
+def _quoted(article, words) -> list[bool]:
+    quotes = article.quotes or ()
+    return [any(q.start <= w[0] and w[1] <= q.end for q in quotes) for w in words]
 
 
 def _passages(text_a, wa, index_a, text_b, wb, index_b, common) -> list[Passage]:
@@ -155,7 +165,9 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
         Pairs that share neither are left out.
     """
     words = [plain_words(a.text) for a in articles]
-    shingles = [_shingles([w[2] for w in ws]) for ws in words]
+    shingles = [
+        _shingles([w[2] for w in ws], _quoted(a, ws)) for a, ws in zip(articles, words, strict=True)
+    ]
     index: dict[tuple[str, ...], list[int]] = {}
     for k, sh in enumerate(shingles):
         for g in sh:
