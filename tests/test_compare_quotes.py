@@ -37,7 +37,10 @@ def _atts(text: str):
             "The minister slammed the report as “fake news.”",
             [("slammed", "The minister", "role")],
         ),
-        ("The company said in a statement that it would appeal.", [("said", "The company", "role")]),
+        (
+            "The company said in a statement that it would appeal.",
+            [("said", "The company", "role")],
+        ),
         ("His remarks drew criticism.", []),
     ],
 )
@@ -91,8 +94,14 @@ def _quotes(text: str):
 
 
 def test_compare_quotes_speaker_with_title_and_role():
-    (q,) = _quotes("“Reliable buses bring customers,” said Chamber of Commerce president Alan Whitfield.")
-    assert (q.speaker, q.role, q.verb) == ("Alan Whitfield", "Chamber of Commerce president", "said")
+    (q,) = _quotes(
+        "“Reliable buses bring customers,” said Chamber of Commerce president Alan Whitfield."
+    )
+    assert (q.speaker, q.role, q.verb) == (
+        "Alan Whitfield",
+        "Chamber of Commerce president",
+        "said",
+    )
 
 
 def test_compare_quotes_role_before_a_name_after_the_verb():
@@ -113,7 +122,9 @@ def test_compare_quotes_lower_case_and_institutional_speakers():
 
 
 def test_compare_quotes_he_added_resolved_when_unambiguous():
-    quotes = _quotes("“Fares must rise,” Mayor Ana Ruiz said on Monday. He added: “Nobody likes it.”")
+    quotes = _quotes(
+        "“Fares must rise,” Mayor Ana Ruiz said on Monday. He added: “Nobody likes it.”"
+    )
     assert [q.speaker for q in quotes] == ["Mayor Ana Ruiz", "Mayor Ana Ruiz"]
     assert quotes[1].unresolved == ""
 

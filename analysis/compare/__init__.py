@@ -23,9 +23,7 @@ __all__ = ["Comparison", "compare"]
 
 NOTE_ONE_ARTICLE = "Comparison needs at least two articles; only quotes and leads are shown."
 NOTE_NO_SENTENCES = "Article {id} has no sentences to align."
-NOTE_NO_REUSE = (
-    "Pairwise reuse is left out above {n} articles (it lists every pair of articles)."
-)
+NOTE_NO_REUSE = "Pairwise reuse is left out above {n} articles (it lists every pair of articles)."
 REUSE_MAX_ARTICLES = 500
 
 

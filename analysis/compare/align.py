@@ -21,8 +21,8 @@ Method (thresholds are module constants, documented in ``docs/compare.md``):
    the *average* pair score across the two groups (a pair that does not
    count scores 0) is at least :data:`LINK_AVG`. A sentence joins a group
    only when it is, on average, like all of its members, so one weak link
-   (A~B, B~C) cannot pull unrelated A and C together. A group holds one sentence per article, except that a single
-   sentence may join a group holding its direct neighbour (one outlet may
+   (A~B, B~C) cannot pull unrelated A and C together. A group holds one
+   sentence per article, except that a single sentence may join a group holding its direct neighbour (one outlet may
    tell in two sentences what another tells in one; at most
    :data:`MAX_PER_ARTICLE`).
 
@@ -246,8 +246,10 @@ def _pair_evidence(
     # a group's average but never links by itself.
     common = sig.stems[i] & sig.stems[j]
     cos = sum(sig.weights[i][s] ** 2 for s in common) / (sig.norms[i] * sig.norms[j])
-    if sig.quotes[i] and sig.quotes[j] and _shared_quote(sig.quotes[i], sig.quotes[j])[0] >= (
-        QUOTE_MIN_WORDS
+    if (
+        sig.quotes[i]
+        and sig.quotes[j]
+        and _shared_quote(sig.quotes[i], sig.quotes[j])[0] >= (QUOTE_MIN_WORDS)
     ):
         return ANCHOR_SIM, 0.0
     plain = sum(1 for s in common if s not in themes)
@@ -389,7 +391,11 @@ class _Clusters:
     """
 
     def __init__(
-        self, units: Sequence[Unit], scores: dict[int, float], support: dict[int, float], n_sigs: int
+        self,
+        units: Sequence[Unit],
+        scores: dict[int, float],
+        support: dict[int, float],
+        n_sigs: int,
     ):
         self.units = units
         self.members: dict[int, list[int]] = {}

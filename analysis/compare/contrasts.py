@@ -163,9 +163,7 @@ def _quote_runs(article_a, a0, wa, article_b, b0, wb) -> list[Difference]:
     ma = [w[2] for w in wa]
     mb = [w[2] for w in wb]
     ops = [
-        op
-        for op in SequenceMatcher(None, ma, mb, autojunk=False).get_opcodes()
-        if op[0] != "equal"
+        op for op in SequenceMatcher(None, ma, mb, autojunk=False).get_opcodes() if op[0] != "equal"
     ]
     if not ops:
         return []
@@ -289,7 +287,9 @@ def differences(
             ca, na = _lookup(a.verb)
             cb, nb = _lookup(b.verb)
             out.append(
-                Difference(a.verb, b.verb, "attribution", ca, na, cb, nb, a.start, a.end, b.start, b.end)
+                Difference(
+                    a.verb, b.verb, "attribution", ca, na, cb, nb, a.start, a.end, b.start, b.end
+                )
             )
     out.extend(quote_differences(article_a, ua, article_b, ub))
     loaded_a = _loaded_spans(article_a, ua)
@@ -327,7 +327,9 @@ def differences(
             continue
         if _already(out, m.start, "a"):
             continue
-        out.append(Difference(m.text, "", "loaded", m.category, m.neutral, a_start=m.start, a_end=m.end))
+        out.append(
+            Difference(m.text, "", "loaded", m.category, m.neutral, a_start=m.start, a_end=m.end)
+        )
     for m in loaded_b:
         if m.in_quote or _skipped(m, skip_b) or _stems(m.text) <= a_words:
             continue

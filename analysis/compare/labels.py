@@ -118,6 +118,6 @@ def fact_label(
 def _tidy(text: str) -> str:
     # No dangling punctuation, and no quote mark left open ("a \"war").
     text = text.strip(" ,;:")
-    if sum(text.count(c) for c in "\"“”") % 2:
-        text = "".join(c for c in text if c not in "\"“”")
+    if sum(text.count(c) for c in '"“”') % 2:
+        text = "".join(c for c in text if c not in '"“”')
     return text

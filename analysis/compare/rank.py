@@ -39,9 +39,7 @@ def contrast_weight(contrast: Contrast) -> int:
 def _key(contrast: Contrast) -> tuple:
     # The same differences, whichever side they are on.
     return tuple(
-        sorted(
-            (d.kind, *sorted((d.a.lower(), d.b.lower()))) for d in contrast.differences
-        )
+        sorted((d.kind, *sorted((d.a.lower(), d.b.lower()))) for d in contrast.differences)
     )
 
 

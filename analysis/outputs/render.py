@@ -64,7 +64,8 @@ def contrast_text(contrast: Contrast, name: Callable[[str], str]) -> str:
         for d in shown[:MAX_DIFFERENCES_SHOWN]
     )
     also = "".join(f", {name(p.a)} vs {name(p.b)}" for p in contrast.also)
-    return f"[{contrast.group}] {name(contrast.a.article)} vs {name(contrast.b.article)}{also}: {pairs}"
+    who = f"{name(contrast.a.article)} vs {name(contrast.b.article)}{also}"
+    return f"[{contrast.group}] {who}: {pairs}"
 
 
 def reuse_text(r: Reuse, name: Callable[[str], str]) -> str:
@@ -128,7 +129,9 @@ def summary_lines(comparison: Comparison) -> list[str]:
     lines.append("")
     lines.append("Quotes")
     for q in c.quotes:
-        who = q.speaker or (f"(unresolved “{q.unresolved}”)" if q.unresolved else "(speaker not found)")
+        who = q.speaker or (
+            f"(unresolved “{q.unresolved}”)" if q.unresolved else "(speaker not found)"
+        )
         if q.role:
             who += f", {q.role}"
         verb = f" {q.verb}" if q.verb else ""
