@@ -22,9 +22,9 @@ Method (thresholds are module constants, documented in ``docs/compare.md``):
    count scores 0) is at least :data:`LINK_AVG`. A sentence joins a group
    only when it is, on average, like all of its members, so one weak link
    (A~B, B~C) cannot pull unrelated A and C together. A group holds one
-   sentence per article, except that a single sentence may join a group holding its direct neighbour (one outlet may
-   tell in two sentences what another tells in one; at most
-   :data:`MAX_PER_ARTICLE`).
+   sentence per article, except that a single sentence may join a group
+   holding its direct neighbour (one outlet may tell in two sentences what
+   another tells in one; at most :data:`MAX_PER_ARTICLE`).
 
 The groups do not depend on the order of the computation: the merge order is
 fixed by the scores and the sentence positions, and :func:`reference_groups` (an
