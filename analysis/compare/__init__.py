@@ -70,11 +70,12 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
         reuse = build_reuse(articles, al)
     else:
         notes.append(NOTE_NO_REUSE.format(n=REUSE_MAX_ARTICLES))
+    groups = build_groups(articles, al)
     return Comparison(
         articles=tuple(a.id for a in articles),
-        groups=build_groups(articles, al),
+        groups=groups,
         contrasts=build_contrasts(articles, al),
-        coverage=build_coverage(articles, al),
+        coverage=build_coverage(articles, al, [g.label for g in groups]),
         reuse=reuse,
         quotes=tuple(quotes),
         sourcing=tuple(sourcing(a, actors) for a in articles),

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from analysis.compare.align import Alignment, Unit, is_heading
 from analysis.compare.groups import representative
-from analysis.compare.labels import fact_label, label_stems
+from analysis.compare.labels import LABEL_SENTENCES, fact_label, label_stems
 from analysis.compare.words import content_stems
 from analysis.results.comparison import CoverageRow
 
@@ -66,8 +66,16 @@ def _headline_rows(articles: Sequence, al: Alignment, facts) -> dict[int, set[in
     return out
 
 
-def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]:
-    """One row per fact, most widely reported first, then by position."""
+def build_coverage(
+    articles: Sequence, al: Alignment, group_labels: Sequence[str] = ()
+) -> tuple[CoverageRow, ...]:
+    """One row per fact, most widely reported first, then by position.
+
+    Args:
+        articles: The story's articles.
+        al: The alignment.
+        group_labels: The groups' labels when already made (``Group.label``).
+    """
     n = len(articles)
     facts = _facts(al)
     headlines = _headline_rows(articles, al, facts)
@@ -84,14 +92,17 @@ def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]
             "headline" if i in in_head else ("lead" if lead[j] else "later")
             for j, i in enumerate(order)
         )
-        quote = al_quote(al, gi)
+        if gi is not None and gi < len(group_labels):
+            label = group_labels[gi]
+        else:
+            label = fact_label(units, al.idf, al_quote(al, gi), al.themes)
         rows.append(
             (
                 sum(positions) / len(positions),
                 CoverageRow(
-                    label=fact_label(units, al.idf, quote, al.themes),
+                    label=label,
                     articles=tuple(articles[i].id for i in order),
-                    text=representative(units).text,
+                    text=representative(units[:LABEL_SENTENCES]).text,
                     group=gi,
                     positions=positions,
                     where=where,

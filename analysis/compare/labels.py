@@ -19,17 +19,13 @@ from analysis.compare.words import content_tokens, number
 LABEL_WORDS = 3
 LABEL_MAX_WORDS = 6
 NAME_BONUS = 1.2
+LABEL_SENTENCES = 12
 QUOTE_LABEL_WORDS = 8
 
 
-def _tokens(u) -> list[tuple[int, int, str, bool]]:
-    # (start, end, stem, is_name_or_number) relative to the sentence text.
-    out = []
-    for start, end, s in content_tokens(u.text):
-        word = u.text[start:end]
-        named = (start > 0 and word[:1].isupper()) or bool(number(s))
-        out.append((start, end, s, named))
-    return out
+def _tokens(u) -> list[tuple[int, int, str]]:
+    # (start, end, stem) relative to the sentence text.
+    return content_tokens(u.text)
 
 
 def label_weights(
@@ -46,9 +42,10 @@ def label_weights(
     seen: dict[str, set[int]] = {}
     named: set[str] = set()
     for u in units:
-        for _, _, s, is_named in _tokens(u):
+        for s in u.stems:
             seen.setdefault(s, set()).add(u.article)
-            if is_named:
+            word = u.surface.get(s, "")
+            if number(s) or (word[:1].isupper() and not u.text.startswith(word)):
                 named.add(s)
     n = len({u.article for u in units})
     shared = [s for s, arts in seen.items() if len(arts) >= 2] or list(seen)
@@ -90,7 +87,9 @@ def fact_label(
         return "“" + " ".join(words[:QUOTE_LABEL_WORDS]) + (" …”" if cut else "”")
     weights = label_weights(units, idf, themes)
     best: tuple[float, int, str] | None = None
-    for u in units:
+    # Copies of one sentence offer the same runs: look at a few distinct texts.
+    texts = list({u.text: u for u in units}.values())[:LABEL_SENTENCES]
+    for u in texts:
         toks = _tokens(u)
         for i, first in enumerate(toks):
             if weights.get(first[2], 0.0) <= 0:

@@ -21,7 +21,11 @@ both (independent reports of one event share facts, but rarely most of
 them in one sequence). ``earlier`` names the article dated earlier when both have dates.
 
 Shared shingles come from one inverted index (shingle -> articles), so only
-pairs of articles that share a 5-word run are ever compared word by word.
+pairs of articles that share a 5-word run are ever compared word by word; a
+run found in more than :data:`COMMON_RUN_SHARE` of the articles (and more
+than :data:`COMMON_RUN_MIN`) is common phrasing and not counted. A story of
+more than :data:`ALL_PAIRS_MAX` articles lists each article's
+:data:`PARTNERS` closest pairs, not all pairs.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ CLOSE_SIM = 0.5
 CLOSE_SHARE = 0.3
 REWRITE_FACTS = 0.5
 SAME_ORDER = 0.8
+COMMON_RUN_SHARE = 0.1
+COMMON_RUN_MIN = 20
+ALL_PAIRS_MAX = 30
+PARTNERS = 5
 
 
 def _shingles(words: list[str], quoted: list[bool]) -> dict[tuple[str, ...], list[int]]:
@@ -132,68 +140,106 @@ def same_order(positions: list[tuple[int, int]]) -> float:
     return same / pairs if pairs else 0.0
 
 
-def _together(al: Alignment):
-    # Per pair of articles (a < b): sentences of both in common groups, the
-    # pair scores of their aligned sentence pairs, and where each common
-    # fact first appears in each.
+def _together(al: Alignment) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], list]]:
+    # Per pair of articles (a < b): sentences of both in common groups, and
+    # the groups they share (read again only for the pairs listed).
     together: dict[tuple[int, int], int] = {}
-    scores: dict[tuple[int, int], list] = {}
-    where: dict[tuple[int, int], list] = {}
-    for members in al.groups:
-        per: dict[int, list[int]] = {}
+    shared: dict[tuple[int, int], list] = {}
+    for gi, members in enumerate(al.groups):
+        per: dict[int, int] = {}
         for m in members:
-            per.setdefault(al.units[m].article, []).append(m)
+            per[al.units[m].article] = per.get(al.units[m].article, 0) + 1
         arts = sorted(per)
         for i, a in enumerate(arts):
             for b in arts[i + 1 :]:
-                together[(a, b)] = together.get((a, b), 0) + len(per[a]) + len(per[b])
-                best = max(al.score(x, y) for x in per[a] for y in per[b])
-                scores.setdefault((a, b), []).append(best)
-                first = (
-                    min(al.units[x].sentence for x in per[a]),
-                    min(al.units[y].sentence for y in per[b]),
-                )
-                where.setdefault((a, b), []).append(first)
-    return together, scores, where
+                together[(a, b)] = together.get((a, b), 0) + per[a] + per[b]
+                shared.setdefault((a, b), []).append(gi)
+    return together, shared
 
 
-def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
-    """Pairwise reuse for every pair that shares a fact or a 5-word run.
+def _pair_facts(al: Alignment, a: int, b: int, groups: list[int]) -> tuple[float, float]:
+    # (close, same order) of one pair from the groups it shares.
+    scores, where = [], []
+    for gi in groups:
+        xs = [m for m in al.groups[gi] if al.units[m].article == a]
+        ys = [m for m in al.groups[gi] if al.units[m].article == b]
+        scores.append(max(al.score(x, y) for x in xs for y in ys))
+        where.append((min(al.units[x].sentence for x in xs), min(al.units[y].sentence for y in ys)))
+    close = sum(1 for s in scores if s >= CLOSE_SIM) / len(scores) if scores else 0.0
+    return close, same_order(where)
 
-    Returns:
-        Pairs sorted by common facts, then copying (closest pair first).
-        Pairs that share neither are left out.
-    """
-    words = [plain_words(a.text) for a in articles]
-    shingles = [
-        _shingles([w[2] for w in ws], _quoted(a, ws)) for a, ws in zip(articles, words, strict=True)
-    ]
+
+def _common_runs(shingles: list[dict]) -> dict[tuple[int, int], list]:
+    # Shared 5-word runs per pair of articles, from one inverted index. A run
+    # found in more than COMMON_RUN_SHARE of the articles (and more than
+    # COMMON_RUN_MIN of them) is common phrasing, not copying between two.
+    cap = max(COMMON_RUN_MIN, int(COMMON_RUN_SHARE * len(shingles)))
     index: dict[tuple[str, ...], list[int]] = {}
     for k, sh in enumerate(shingles):
         for g in sh:
             index.setdefault(g, []).append(k)
     common: dict[tuple[int, int], list] = {}
     for g, arts in index.items():
-        if len(arts) > 1:
+        if 1 < len(arts) <= cap:
             for i, a in enumerate(arts):
                 for b in arts[i + 1 :]:
                     common.setdefault((a, b), []).append(g)
+    return common
+
+
+def _listed(pairs: dict[tuple[int, int], tuple[float, float]], n: int) -> list[tuple[int, int]]:
+    # Every pair for a small story; otherwise each article's closest partners.
+    ranked = sorted(pairs, key=lambda p: (-pairs[p][0], -pairs[p][1], p))
+    if n <= ALL_PAIRS_MAX:
+        return ranked
+    kept: list[tuple[int, int]] = []
+    count = [0] * n
+    for a, b in ranked:
+        if count[a] < PARTNERS or count[b] < PARTNERS:
+            kept.append((a, b))
+            count[a] += 1
+            count[b] += 1
+    return kept
+
+
+def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
+    """Pairwise reuse for the pairs that share a fact or a 5-word run.
+
+    Returns:
+        Pairs sorted by common facts, then copying (closest pair first).
+        Pairs that share neither are left out; above :data:`ALL_PAIRS_MAX`
+        articles, only each article's :data:`PARTNERS` closest pairs.
+    """
+    words = [plain_words(a.text) for a in articles]
+    shingles = [
+        _shingles([w[2] for w in ws], _quoted(a, ws)) for a, ws in zip(articles, words, strict=True)
+    ]
+    common = _common_runs(shingles)
     units_per = [0] * len(articles)
     for u in al.units:
         units_per[u.article] += 1
-    together, pair_scores, where = _together(al)
-    out = []
-    for a, b in sorted(together.keys() | common.keys()):
-        sa, sb = shingles[a], shingles[b]
-        keys = common.get((a, b), [])
-        smaller = min(len(sa), len(sb))
-        copying = len(keys) / smaller if smaller else 0.0
+    together, shared_groups = _together(al)
+    figures: dict[tuple[int, int], tuple[float, float]] = {}
+    for a, b in together.keys() | common.keys():
+        smaller = min(len(shingles[a]), len(shingles[b]))
+        copying = len(common.get((a, b), ())) / smaller if smaller else 0.0
         denom = units_per[a] + units_per[b]
-        facts = together.get((a, b), 0) / denom if denom else 0.0
-        scores = pair_scores.get((a, b), [])
-        close = sum(1 for s in scores if s >= CLOSE_SIM) / len(scores) if scores else 0.0
+        figures[(a, b)] = (together.get((a, b), 0) / denom if denom else 0.0, copying)
+    out = []
+    for a, b in _listed(figures, len(articles)):
+        facts, copying = figures[(a, b)]
+        keys = common.get((a, b), [])
+        close, order = _pair_facts(al, a, b, shared_groups.get((a, b), []))
         shared = (
-            _passages(articles[a].text, words[a], sa, articles[b].text, words[b], sb, keys)
+            _passages(
+                articles[a].text,
+                words[a],
+                shingles[a],
+                articles[b].text,
+                words[b],
+                shingles[b],
+                keys,
+            )
             if keys
             else []
         )
@@ -204,7 +250,7 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
                 round(copying, 3),
                 round(facts, 3),
                 round(close, 3),
-                verdict(copying, close, facts, same_order(where.get((a, b), []))),
+                verdict(copying, close, facts, order),
                 earlier(articles[a], articles[b]),
                 tuple(shared),
             )
