@@ -31,6 +31,7 @@ more than :data:`ALL_PAIRS_MAX` articles lists each article's
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from analysis.compare.align import Alignment
@@ -63,8 +64,15 @@ def _shingles(words: list[str], quoted: list[bool]) -> dict[tuple[str, ...], lis
 
 
 def _quoted(article, words) -> list[bool]:
-    quotes = article.quotes or ()
-    return [any(q.start <= w[0] and w[1] <= q.end for q in quotes) for w in words]
+    # Which words lie inside a direct quote (one bisection per quote).
+    starts = [w[0] for w in words]
+    out = [False] * len(words)
+    for q in article.quotes or ():
+        for k in range(bisect_left(starts, q.start), len(words)):
+            if words[k][1] > q.end:
+                break
+            out[k] = True
+    return out
 
 
 def _passages(text_a, wa, index_a, text_b, wb, index_b, common) -> list[Passage]:
@@ -140,29 +148,33 @@ def same_order(positions: list[tuple[int, int]]) -> float:
     return same / pairs if pairs else 0.0
 
 
-def _together(al: Alignment) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], list]]:
-    # Per pair of articles (a < b): sentences of both in common groups, and
-    # the groups they share (read again only for the pairs listed).
+def _together(al: Alignment):
+    # Per pair of articles (a < b): sentences of both in common groups, the
+    # groups they share (read again only for the pairs listed), and each
+    # group's members per article.
     together: dict[tuple[int, int], int] = {}
     shared: dict[tuple[int, int], list] = {}
+    members_of: list[dict[int, list[int]]] = []
     for gi, members in enumerate(al.groups):
-        per: dict[int, int] = {}
+        per: dict[int, list[int]] = {}
         for m in members:
-            per[al.units[m].article] = per.get(al.units[m].article, 0) + 1
+            per.setdefault(al.units[m].article, []).append(m)
+        members_of.append(per)
         arts = sorted(per)
         for i, a in enumerate(arts):
             for b in arts[i + 1 :]:
-                together[(a, b)] = together.get((a, b), 0) + per[a] + per[b]
+                together[(a, b)] = together.get((a, b), 0) + len(per[a]) + len(per[b])
                 shared.setdefault((a, b), []).append(gi)
-    return together, shared
+    return together, shared, members_of
 
 
-def _pair_facts(al: Alignment, a: int, b: int, groups: list[int]) -> tuple[float, float]:
+def _pair_facts(
+    al: Alignment, a: int, b: int, groups: list[int], members_of
+) -> tuple[float, float]:
     # (close, same order) of one pair from the groups it shares.
     scores, where = [], []
     for gi in groups:
-        xs = [m for m in al.groups[gi] if al.units[m].article == a]
-        ys = [m for m in al.groups[gi] if al.units[m].article == b]
+        xs, ys = members_of[gi][a], members_of[gi][b]
         scores.append(max(al.score(x, y) for x in xs for y in ys))
         where.append((min(al.units[x].sentence for x in xs), min(al.units[y].sentence for y in ys)))
     close = sum(1 for s in scores if s >= CLOSE_SIM) / len(scores) if scores else 0.0
@@ -218,7 +230,7 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
     units_per = [0] * len(articles)
     for u in al.units:
         units_per[u.article] += 1
-    together, shared_groups = _together(al)
+    together, shared_groups, members_of = _together(al)
     figures: dict[tuple[int, int], tuple[float, float]] = {}
     for a, b in together.keys() | common.keys():
         smaller = min(len(shingles[a]), len(shingles[b]))
@@ -229,7 +241,7 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
     for a, b in _listed(figures, len(articles)):
         facts, copying = figures[(a, b)]
         keys = common.get((a, b), [])
-        close, order = _pair_facts(al, a, b, shared_groups.get((a, b), []))
+        close, order = _pair_facts(al, a, b, shared_groups.get((a, b), []), members_of)
         shared = (
             _passages(
                 articles[a].text,
