@@ -42,3 +42,10 @@ MANIFEST_BAD_KIND = "manifest entry for {name!r} has kind {kind!r}, which is not
 # The story as a whole
 NOTHING_ANALYSED = "no article could be analysed. See the errors above for each file."
 NO_INPUT = "no .txt, .md, .html, .csv or .jsonl files found in {path}."
+
+# --- wp-compare ---
+# Notes of the comparison (Comparison.notes), shown under the Compare page and the CLI table.
+COMPARE_NO_REUSE = (
+    "Pairwise reuse is left out above {n} articles (it lists pairs of articles); "
+    "compare fewer articles to see it."
+)

@@ -67,3 +67,24 @@ def test_compare_reuse_direction_from_dates():
     assert pair.earlier == "b"
     (undated,) = compare([article("a", TEXT), article("b", TEXT)]).reuse
     assert undated.earlier == ""
+
+
+def test_compare_reuse_left_out_above_the_cap_with_a_note(monkeypatch):
+    import analysis.compare as comparison_module
+
+    monkeypatch.setattr(comparison_module, "REUSE_MAX_ARTICLES", 2)
+    result = compare(BRIDGE)
+    assert result.reuse == ()
+    assert any("Pairwise reuse is left out above 2 articles" in n for n in result.notes)
+
+
+def test_compare_reuse_large_story_lists_closest_partners(monkeypatch):
+    import analysis.compare.reuse as reuse_module
+
+    monkeypatch.setattr(reuse_module, "ALL_PAIRS_MAX", 2)
+    monkeypatch.setattr(reuse_module, "PARTNERS", 1)
+    story = [article(f"x{i}", TEXT) for i in range(4)]
+    pairs = compare(story).reuse
+    # Each article keeps its closest partner; all pairs tie, so position
+    # decides: x0's is x1, x1's is x0, x2's and x3's are x0. Not all 6 pairs.
+    assert [(r.a, r.b) for r in pairs] == [("x0", "x1"), ("x0", "x2"), ("x0", "x3")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from analysis import messages
 from analysis.results.comparison import Comparison
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ __all__ = ["Comparison", "compare"]
 
 NOTE_ONE_ARTICLE = "Comparison needs at least two articles; only quotes and leads are shown."
 NOTE_NO_SENTENCES = "Article {id} has no sentences to align."
-NOTE_NO_REUSE = "Pairwise reuse is left out above {n} articles (it lists every pair of articles)."
 REUSE_MAX_ARTICLES = 500
 
 
@@ -69,7 +69,7 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
     if len(articles) <= REUSE_MAX_ARTICLES:
         reuse = build_reuse(articles, al)
     else:
-        notes.append(NOTE_NO_REUSE.format(n=REUSE_MAX_ARTICLES))
+        notes.append(messages.COMPARE_NO_REUSE.format(n=REUSE_MAX_ARTICLES))
     groups = build_groups(articles, al)
     return Comparison(
         articles=tuple(a.id for a in articles),
