@@ -46,3 +46,19 @@ def test_compare_coverage_short_names_stay_distinct():
 
     assert short_names(("000_ab", "001_cd")) == {"000_ab": "000", "001_cd": "001"}
     assert short_names(("story_a", "story_b")) == {"story_a": "story_a", "story_b": "story_b"}
+
+
+def test_compare_coverage_labels_from_distinctive_words():
+    from test_compare_align import article
+
+    a = article(
+        "a",
+        "Japan will raise its defence spending to 2% of GDP by 2027, officials said on Monday.\n"
+        "The mayor laid a wreath at the memorial to the Battle of Iwo Jima in the rain.",
+    )
+    b = article("b", "Defence spending in Japan will rise to two percent of GDP by 2027.")
+    rows = compare([a, b]).coverage
+    assert rows[0].articles == ("a", "b")  # "2%" and "two percent" are one number
+    assert rows[0].label == "2% of GDP by 2027"
+    iwo = next(r for r in rows if r.articles == ("a",))
+    assert "Iwo Jima" in iwo.label

@@ -49,11 +49,12 @@ def label_weights(
                 named.add(s)
     n = len({u.article for u in units})
     shared = [s for s, arts in seen.items() if len(arts) >= 2] or list(seen)
-    return {
+    weights = {
         s: idf.get(s, 0.0) * len(seen[s]) / n * (NAME_BONUS if s in named else 1.0)
         for s in shared
-        if s not in themes
     }
+    # In a story of a few sentences every word is a "theme": then keep them.
+    return {s: w for s, w in weights.items() if s not in themes} or weights
 
 
 def label_stems(
