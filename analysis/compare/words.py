@@ -2,10 +2,12 @@
 
 A content word is a token that is not a function word, lower-cased, with its
 possessive dropped and a light suffix stripping applied, so "plans",
-"planned" and "planning" all become "plan" and "controversy" stays apart from
-"controversial". The stripper handles only English plural, past and
-progressive endings; it is deliberately weaker than Porter's (and costs no
-import), because over-merging words makes unrelated sentences look alike.
+"planned" and "planning" all become "plan" (and "controversial" and
+"controversy" both "controvers"). The stripper handles English plural, past
+and progressive endings and "-ial"/"-y"; it is deliberately weaker than
+Porter's (and costs no import), because over-merging words makes unrelated
+sentences look alike. Numbers written as words count as digits, and a short
+list of near-synonyms of general news vocabulary maps each to one word.
 """
 
 from __future__ import annotations
@@ -97,7 +99,8 @@ def stem(word: str) -> str:
 
     Returns:
         The stem: "plans"/"planned"/"planning" -> "plan", "emphasizes" ->
-        "emphasiz", "countries" -> "country".
+        "emphasiz", "countries" -> "countr", "controversial"/"controversy" ->
+        "controvers".
     """
     w = word
     if len(w) <= 3 or not w.isalpha():
@@ -118,16 +121,12 @@ def stem(word: str) -> str:
         w = _undouble(w[:-2])
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
-    if DERIVED:
-        # "controversial" and "controversy" report one thing.
-        if w.endswith("ial") and len(w) > 7:
-            w = w[:-3]
-        elif w.endswith("y") and len(w) > 6:
-            w = w[:-1]
+    # "controversial" and "controversy" report one thing.
+    if w.endswith("ial") and len(w) > 7:
+        w = w[:-3]
+    elif w.endswith("y") and len(w) > 6:
+        w = w[:-1]
     return w
-
-
-DERIVED = True
 
 
 def _undouble(w: str) -> str:
@@ -139,13 +138,8 @@ def _undouble(w: str) -> str:
 
 @cache
 def _stem_cached(word: str) -> str:
-    if USE_SYNONYMS:
-        base = number(word) or stem(word)
-        return _synonyms().get(base, base)
-    return number(word) or stem(word)
-
-
-USE_SYNONYMS = True
+    base = number(word) or stem(word)
+    return _synonyms().get(base, base)
 
 
 def number(word: str) -> str:
