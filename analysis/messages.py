@@ -124,6 +124,7 @@ EVAL_SENTIMENT_NO_ROWS = Message("E506", "{path}: no rated sentences found; expe
 # Notes on an analysis (shown with the results)
 COMPARISON_CAPPED = Message("W601", "The comparison covers the first {limit} articles; {left} more (from {first} to {last}) were analysed but left out of it, because comparing that many would take too long.")
 COMPARISON_ONE_ARTICLE = Message("W602", "Comparison needs at least two articles; only quotes and leads are shown.")
+COMPARE_NO_REUSE = Message("W610", "Pairwise reuse is left out above {n} articles (it lists pairs of articles); compare fewer articles to see it.")
 COMPARISON_NO_SENTENCES = Message("W603", "Article {id} has no sentences to align.")
 SENTENCE_NOT_SCORED = Message("W604", "this sentence could not be scored and counts as neutral ({reason})")
 READABILITY_EMPTY = Message("W605", "no text to measure")

@@ -1,123 +1,156 @@
-"""How long the comparison takes as stories grow.
+"""How the comparison grows with the number of articles.
 
-Builds synthetic stories: a pool of 60 "facts" (20-word sentences over a
-5,000-word vocabulary, some with a direct quote), and articles of 40 sentences
-each that report a random subset of the facts, each rewritten by replacing
-about a third of its words, in their own order. Prints seconds for the
-alignment alone (best of :data:`REPEATS` runs, wall-clock and CPU time, since
-other processes may share the machine) and for the whole comparison (one run),
-for 10, 50, 100 and 200 articles.
+Stories of 10, 100, 300, 1,000 and 3,000 articles from the reproducible
+corpus of :mod:`benchmarks.corpus` (news-length articles that recombine the
+seed sentences, so every sentence is shared by many articles: the worst case
+for alignment, where everything is "shared"). Articles are cleaned and
+segmented once (no analysers: the comparison reads only text, sentences and
+quotes when the analysers are skipped); each size is then compared in a
+fresh process, which prints its wall-clock and CPU seconds, the peak memory
+of the process and the peak added by the comparison (VmHWM before and
+after), and the number of groups.
 
-Run: ``.venv/bin/python benchmarks/bench_compare.py``. The target (issue 5):
-aligning 100 articles of about 40 sentences in under 5 s on a 2-core machine.
+Run: ``.venv/bin/python benchmarks/bench_compare.py`` (``--sizes 10 100``
+for fewer; ``--tree DIR`` to time another checkout's comparison on the same
+articles, for a side-by-side ratio). Targets (issue 15): near-linear growth,
+a 300-article comparison under 600 MB peak.
 """
 
 from __future__ import annotations
 
-import random
+import argparse
+import json
+import pickle
+import resource
+import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT))  # after PYTHONPATH, so --tree wins
 
-from analysis.compare import compare  # noqa: E402
-from analysis.compare.align import align  # noqa: E402
-from analysis.results.doc import Span  # noqa: E402
-
-SENTENCES = 40
-FACTS = 60
-WORDS = 20
-SIZES = (10, 50, 100, 200)
-REPEATS = 3
+SIZES = (10, 100, 300, 1000, 3000)
+CACHE = Path("/tmp/slant-bench-compare-{n}.pickle")
 
 
 @dataclass(frozen=True)
-class FakeArticle:
-    """The fields the comparison reads, without running the analysers."""
+class Source:
+    """Where an article came from (only the date is read)."""
+
+    file: str
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class BenchArticle:
+    """The fields the comparison reads, analysers skipped."""
 
     id: str
     outlet: str
     title: str
     text: str
-    paragraphs: tuple[Span, ...]
-    sentences: tuple[Span, ...]
-    quotes: tuple[Span, ...]
+    paragraphs: tuple
+    sentences: tuple
+    quotes: tuple
     word_count: int
+    source: Source
     sentiment: None = None
     hedging: None = None
     loaded: None = None
     readability: None = None
 
 
-def make_story(n: int, seed: int = 0) -> list[FakeArticle]:
-    """``n`` synthetic articles of :data:`SENTENCES` sentences each."""
-    rng = random.Random(seed)
-    vocab = [f"w{i}x" for i in range(5000)]
-    facts = [[rng.choice(vocab) for _ in range(WORDS)] for _ in range(FACTS)]
-    quoted = {i for i in range(FACTS) if i % 6 == 0}
-    articles = []
-    for a in range(n):
-        chosen = rng.sample(range(FACTS), SENTENCES)
-        parts, sentences, quotes, pos = [], [], [], 0
-        for f in chosen:
-            words = [w if rng.random() > 0.33 else rng.choice(vocab) for w in facts[f]]
-            body = " ".join(words[:12])
-            if f in quoted:
-                q = "“" + " ".join(facts[f][12:]) + "”"
-                sent = f"{body.capitalize()} said {q}."
-                qs = pos + len(body.capitalize()) + len(" said ")
-                quotes.append(Span(qs, qs + len(q), q))
-            else:
-                sent = " ".join(words).capitalize() + "."
-            sentences.append(Span(pos, pos + len(sent), sent))
-            parts.append(sent)
-            pos += len(sent) + 1
-        text = "\n".join(parts)
-        paragraphs = tuple(sentences)
-        articles.append(
-            FakeArticle(
-                f"a{a:03d}",
-                f"Outlet {a}",
-                "",
-                text,
-                paragraphs,
-                tuple(sentences),
-                tuple(quotes),
-                SENTENCES * WORDS,
-            )
-        )
-    return articles
+def articles(n: int) -> list[BenchArticle]:
+    """The first ``n`` corpus articles, cleaned and segmented (cached on disk)."""
+    cache = Path(str(CACHE).format(n=n))
+    if cache.exists():  # plain tuples: the cache does not depend on this module's name
+        return [BenchArticle(*row[:8], Source(row[0])) for row in pickle.loads(cache.read_bytes())]
+    from corpus import corpus  # benchmarks/ is on the path (the script's folder)
+
+    from analysis.pipeline import make_doc
+    from analysis.text.cleaning import clean
+
+    out = []
+    with corpus(n).open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            doc = make_doc(clean(row["text"]).text, row["id"])
+            out.append(
+                BenchArticle(
+                    row["id"], row["outlet"], row["title"], doc.text, doc.paragraphs,
+                    doc.sentences, doc.quotes, doc.word_count, Source(row["id"]),
+                )
+            )  # fmt: skip
+    cache.write_bytes(pickle.dumps([tuple(vars(a).values())[:8] for a in out]))
+    return out
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ``ru_maxrss``, it
+    starts afresh at exec, so the parent's size does not leak in)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_one(n: int) -> dict:
+    """Compare ``n`` articles in this process and return the figures."""
+    story = articles(n)
+    sentences = sum(len(a.sentences) for a in story)
+    before = peak_mb()
+    from analysis.compare import compare
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = compare(story)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    after = peak_mb()
+    return {
+        "articles": n,
+        "sentences": sentences,
+        "wall": wall,
+        "cpu": cpu,
+        "peak_mb": after,
+        "added_mb": after - before,
+        "groups": len(result.groups),
+        "numpy": "numpy" in sys.modules,
+    }
 
 
 def main() -> None:
-    """Print the timings."""
-    import argparse
-
+    """Print one line per size, each measured in a fresh process."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=REPEATS, help="alignment runs per size")
-    repeats = max(1, parser.parse_args().repeats)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--tree", type=Path, default=ROOT, help="checkout whose comparison to time")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    for n in args.sizes:
+        articles(n)  # build the cache outside the timed process
     print(
-        f"{'articles':>8} {'sentences':>9} {'align s':>8} {'align cpu':>9}"
-        f" {'compare s':>9} {'groups':>6}"
+        f"{'articles':>8} {'sentences':>9} {'wall s':>7} {'cpu s':>7} {'cpu/art ms':>10}"
+        f" {'peak MB':>8} {'added MB':>8} {'groups':>6} numpy"
     )
-    for n in SIZES:
-        story = make_story(n)
-        best = cpu = float("inf")
-        for _ in range(repeats):
-            t0, c0 = time.perf_counter(), time.process_time()
-            al = align(story)
-            best = min(best, time.perf_counter() - t0)
-            cpu = min(cpu, time.process_time() - c0)
-        t1 = time.perf_counter()
-        result = compare(story)
-        t2 = time.perf_counter()
-        print(
-            f"{n:>8} {n * SENTENCES:>9} {best:>8.2f} {cpu:>9.2f}"
-            f" {t2 - t1:>9.2f} {len(result.groups):>6}"
+    for n in args.sizes:
+        env_path = f"{args.tree}:{ROOT}"
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
+            cwd=args.tree,
         )
-        assert len(al.groups) == len(result.groups)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(
+            f"{r['articles']:>8} {r['sentences']:>9} {r['wall']:>7.2f} {r['cpu']:>7.2f}"
+            f" {1000 * r['cpu'] / r['articles']:>10.1f} {r['peak_mb']:>8.0f}"
+            f" {r['added_mb']:>8.0f} {r['groups']:>6} {r['numpy']}"
+        )
 
 
 if __name__ == "__main__":

@@ -334,9 +334,10 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
     """
     comparison = view.story.comparison
     hint = (
-        "Each cell is how much two articles share: the mean of their shared five-word runs "
-        "and of their sentences reporting the same thing. Dark cells point to copying or a "
-        "common wire source. Click a cell to see the shared passages."
+        "Each cell is the share of two articles' sentences that report the same facts "
+        "(common facts). Outlets covering one event share facts without copying: the "
+        "tooltip gives copied wording (shared five-word runs) as its own figure. Click a "
+        "cell to see the shared passages."
     )
     rows = []
     for r in getattr(comparison, "reuse", ()) or ():
@@ -344,7 +345,7 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
             rows.append(
                 {
                     "a": view.name(x), "b": view.name(y), "a_id": x, "b_id": y,
-                    "score": r.score, "shingles": r.shingles, "aligned": r.aligned,
+                    "facts": r.common_facts, "copying": r.copying,
                 }
             )
     data = pd.DataFrame(rows)
@@ -358,15 +359,14 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
             x=alt.X("a:N", sort=view.domain(), title=None,
                     axis=alt.Axis(labelAngle=-25, labelLimit=180, labelOverlap=False)),
             y=alt.Y("b:N", sort=view.domain(), title=None, axis=alt.Axis(labelLimit=240)),
-            color=alt.Color("score:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
-                            legend=alt.Legend(title="Shared", format="%")),
+            color=alt.Color("facts:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
+                            legend=alt.Legend(title="Common facts", format="%")),
             opacity=alt.condition(pair, alt.value(1.0), alt.value(0.55)),
             tooltip=[
                 alt.Tooltip("a:N", title="Outlet"),
                 alt.Tooltip("b:N", title="and"),
-                alt.Tooltip("score:Q", format=".0%", title="Reuse"),
-                alt.Tooltip("shingles:Q", format=".0%", title="Shared 5-word runs"),
-                alt.Tooltip("aligned:Q", format=".0%", title="Sentences aligned"),
+                alt.Tooltip("facts:Q", format=".0%", title="Common facts"),
+                alt.Tooltip("copying:Q", format=".0%", title="Copied wording (5-word runs)"),
             ],
         )
         .add_params(pair)

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import messages
+from analysis.outputs.render import link_text
 from dashboard import highlight
 from dashboard.charts import color
 from dashboard.highlight import Mark
@@ -49,32 +50,6 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
         return None
     match = re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text, flags=re.IGNORECASE)
     return (match.start(), match.end()) if match else None
-
-
-def difference_weight(d: Any) -> int:
-    """How telling one difference is for a reader.
-
-    A different verb of saying is the clearest framing choice, above all when
-    one side says *how* something was said ("spoke harshly"); then a loaded word
-    against a plain one; plain rewording counts for nothing.
-    """
-    categories = {getattr(d, "a_category", ""), getattr(d, "b_category", "")}
-    weight = {"attribution": 10, "loaded": 4}.get(d.kind, 0)
-    if "manner" in categories:
-        weight += 5
-    elif categories & {"emotive", "label"}:
-        weight += 2
-    return weight
-
-
-def contrast_priority(contrast: Any) -> tuple[int, int, int]:
-    """Rank contrasts so the most telling word choice comes first.
-
-    The strongest single difference decides; among equals, the pair with fewer
-    differences (easier to read) comes first, then the earlier group.
-    """
-    best = max((difference_weight(d) for d in contrast.differences), default=0)
-    return best, -len(contrast.differences), -contrast.group
 
 
 def _row(view: View, article_id: str, text: str, marks: list[Mark]) -> str:
@@ -159,13 +134,19 @@ def group_html(view: View, group: Any) -> str:
     return "".join(rows)
 
 
+def _reason(view: View, group: Any) -> str:
+    # Why the group was formed, outlets named by the view (blind letters in class).
+    why = "; ".join(link_text(link, view.name) for link in group.links)
+    return why + (f"; and {group.more_links} more links." if group.more_links else ".")
+
+
 def group_block(view: View, group: Any, opened: bool = False) -> str:
     """A collapsible group: label and outlet count, then the reason and the rows."""
     outlets = len({m.article for m in group.members})
     return (
         f'<details class="slant-group"{" open" if opened else ""}>'
         f"<summary><b>{esc(group.label)}</b> — {outlets} outlets</summary>"
-        f'<div class="slant-reason">{esc(view.scrub(group.reason))}</div>'
+        f'<div class="slant-reason">{esc(_reason(view, group))}</div>'
         f"{group_html(view, group)}</details>"
     )
 
@@ -247,7 +228,7 @@ def render(view: View) -> None:
         "neutral alternative where the lexicon has one. Contrasts between verbs of saying "
         "come first."
     )
-    contrasts = sorted(comparison.contrasts, key=contrast_priority, reverse=True)
+    contrasts = list(comparison.contrasts)  # ranked by analysis.compare.rank
     shown = [
         c for c in contrasts
         if _matches(query, c.a.text, c.b.text, *[d.a + " " + d.b for d in c.differences])

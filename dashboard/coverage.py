@@ -11,7 +11,7 @@ PASSAGES_SHOWN = 5
 
 
 def _pair_label(view: View, reuse) -> str:
-    return f"{view.name(reuse.a)} and {view.name(reuse.b)} ({reuse.score:.0%})"
+    return f"{view.name(reuse.a)} and {view.name(reuse.b)} ({reuse.common_facts:.0%} common facts)"
 
 
 def passages_html(view: View, reuse) -> str:
@@ -27,8 +27,8 @@ def passages_html(view: View, reuse) -> str:
     return (
         f"<div><b style='color:{view.color(reuse.a)}'>{esc(view.name(reuse.a))}</b> and "
         f"<b style='color:{view.color(reuse.b)}'>{esc(view.name(reuse.b))}</b> share "
-        f"{reuse.shingles:.0%} of their five-word runs; {reuse.aligned:.0%} of their sentences "
-        f"report the same things.</div>{items}"
+        f"{reuse.copying:.0%} of their five-word runs (copied wording); "
+        f"{reuse.common_facts:.0%} of their sentences report the same facts.</div>{items}"
     )
 
 

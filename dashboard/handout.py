@@ -72,7 +72,7 @@ def build_handout(view: View) -> str:
     Returns:
         A complete HTML document.
     """
-    from dashboard.compare import ROW_CSS, contrast_html, contrast_priority
+    from dashboard.compare import ROW_CSS, contrast_html
 
     story = view.story
     info = story.story
@@ -97,7 +97,7 @@ def build_handout(view: View) -> str:
         _chart_block("Readability", charts.readability(view)),
     ]
     if story.comparison is not None and story.comparison.contrasts:
-        contrasts = sorted(story.comparison.contrasts, key=contrast_priority, reverse=True)
+        contrasts = story.comparison.contrasts  # ranked by analysis.compare.rank
         parts.append("<h2>Same moment, different words</h2>")
         parts.extend(contrast_html(view, c) for c in contrasts[:CONTRASTS])
         parts.append(_prompt("compare"))

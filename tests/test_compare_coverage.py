@@ -20,13 +20,16 @@ def test_compare_coverage_flags():
     assert opening.in_headline == ("a", "b")
     assert snow.in_headline == ("c",)
     assert all(0.0 <= p <= 1.0 for p in opening.positions)
+    assert opening.where == ("headline", "headline", "lead")
+    assert snow.where == ("headline",)
 
 
 def test_compare_coverage_summary_lines_plain_text():
     lines = summary_lines(compare(BRIDGE))
     assert lines[0] == "Comparison of 3 articles"
     assert any("told reporters" in line for line in lines)
-    assert any(line.strip().startswith("*") and "snow" in line for line in lines)
+    snow = next(r for r in compare(BRIDGE).coverage if "snow" in r.text)
+    assert any(line.strip() == f"* {snow.label}  [c]" for line in lines)
 
 
 def test_compare_coverage_leads_read_the_analysed_headline():
@@ -44,3 +47,19 @@ def test_compare_coverage_short_names_stay_distinct():
 
     assert short_names(("000_ab", "001_cd")) == {"000_ab": "000", "001_cd": "001"}
     assert short_names(("story_a", "story_b")) == {"story_a": "story_a", "story_b": "story_b"}
+
+
+def test_compare_coverage_labels_from_distinctive_words():
+    from test_compare_align import article
+
+    a = article(
+        "a",
+        "Japan will raise its defence spending to 2% of GDP by 2027, officials said on Monday.\n"
+        "The mayor laid a wreath at the memorial to the Battle of Iwo Jima in the rain.",
+    )
+    b = article("b", "Defence spending in Japan will rise to two percent of GDP by 2027.")
+    rows = compare([a, b]).coverage
+    assert rows[0].articles == ("a", "b")  # "2%" and "two percent" are one number
+    assert rows[0].label == "2% of GDP by 2027"
+    iwo = next(r for r in rows if r.articles == ("a",))
+    assert "Iwo Jima" in iwo.label

@@ -31,6 +31,16 @@ def _atts(text: str):
         ),
         ("The talks failed, according to officials.", [("according to", "officials", "anonymous")]),
         ("The United States sent ships.", []),
+        ("“We will win,” said councillor Ana Ruiz.", [("said", "Ana Ruiz", "named")]),
+        ("Ruiz, 54, argued that “fares must fall.”", [("argued", "Ruiz", "named")]),
+        (
+            "The minister slammed the report as “fake news.”",
+            [("slammed", "The minister", "role")],
+        ),
+        (
+            "The company said in a statement that it would appeal.",
+            [("said", "The company", "role")],
+        ),
         ("His remarks drew criticism.", []),
     ],
 )
@@ -78,12 +88,88 @@ def test_compare_quotes_actor_resolution():
     assert resolve_actor("Ana Ruiz", actors) == ""
 
 
-def test_compare_quotes_sourcing_counts():
+def _quotes(text: str):
+    a = article("x", text)
+    return compare([a]).quotes
+
+
+def test_compare_quotes_speaker_with_title_and_role():
+    (q,) = _quotes(
+        "“Reliable buses bring customers,” said Chamber of Commerce president Alan Whitfield."
+    )
+    assert (q.speaker, q.role, q.verb) == (
+        "Alan Whitfield",
+        "Chamber of Commerce president",
+        "said",
+    )
+
+
+def test_compare_quotes_role_before_a_name_after_the_verb():
+    (q,) = _quotes("“The plan is fair,” said councillor Ana Ruiz.")
+    assert (q.speaker, q.role) == ("Ana Ruiz", "councillor")
+
+
+def test_compare_quotes_apposition_with_age():
+    (q,) = _quotes("Ruiz, 54, argued that “fares must fall.”")
+    assert (q.speaker, q.verb) == ("Ruiz", "argued")
+
+
+def test_compare_quotes_lower_case_and_institutional_speakers():
+    (q,) = _quotes("The minister slammed the report as “fake news.”")
+    assert (q.speaker, q.verb) == ("The minister", "slammed")
+    (q,) = _quotes("“We will appeal,” the company said in a statement.")
+    assert (q.speaker, q.verb) == ("the company", "said")
+
+
+def test_compare_quotes_he_added_resolved_when_unambiguous():
+    quotes = _quotes(
+        "“Fares must rise,” Mayor Ana Ruiz said on Monday. He added: “Nobody likes it.”"
+    )
+    assert [q.speaker for q in quotes] == ["Mayor Ana Ruiz", "Mayor Ana Ruiz"]
+    assert quotes[1].unresolved == ""
+
+
+def test_compare_quotes_he_added_unresolved_after_another_person():
+    quotes = _quotes(
+        "“Fares must rise,” Mayor Ana Ruiz said on Monday. Whitfield disagreed. "
+        "He added: “Nobody likes it.”"
+    )
+    assert quotes[1].speaker == "" and quotes[1].unresolved == "He"
+    assert quotes[1].verb == "added"
+
+
+def test_compare_quotes_participle_introduces_its_quote():
+    # The verb for "peace through strength" is "saying", not "spoke harshly".
+    (q,) = _quotes(
+        "Mr. Hegseth spoke harshly of the alliance, saying the allies would ensure "
+        "“peace through strength” in the region."
+    )
+    assert (q.speaker, q.verb) == ("Mr. Hegseth", "saying")
+
+
+def _with_anonymous_cue(a, start: int, end: int):
+    from dataclasses import replace
+
+    from analysis.results.hedging import HedgeMatch, HedgingCounts, HedgingRates, HedgingResult
+
+    match = HedgeMatch(start, end, a.text[start:end], "anonymous_source", "lexicon", "x", False)
+    result = HedgingResult(
+        (match,), HedgingCounts(anonymous_source=1), HedgingCounts(), HedgingRates(), None, 10
+    )
+    return replace(a, hedging=result)
+
+
+def test_compare_quotes_sourcing_reads_the_hedging_analyser():
     a = article(
         "x",
         "“We are ready,” Ruiz said. Officials said the cost doubled. "
         "The bridge is 300 metres long.",
     )
+    # Without the hedging analyser, no anonymous source is counted here: one
+    # detector (hedging's anonymous_source) decides, for Overview and Compare.
     s = sourcing(a)
-    assert (s.named, s.anonymous, s.unsourced, s.quotes) == (1, 1, 1, 1)
+    assert (s.named, s.anonymous, s.unsourced, s.quotes) == (1, 0, 2, 1)
+    start = a.text.index("Officials said")
+    s = sourcing(_with_anonymous_cue(a, start, start + len("Officials said")))
+    assert (s.named, s.anonymous, s.unsourced) == (1, 1, 1)
     assert s.quote_share == round(len("“We are ready,”") / len(a.text), 3)

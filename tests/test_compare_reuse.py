@@ -1,10 +1,14 @@
-"""Text reuse between articles."""
+"""Text reuse between articles: copied wording and common facts, apart."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from test_compare_align import BRIDGE, article
 
 from analysis.compare import compare
+from analysis.compare.reuse import same_order, verdict
+from analysis.results.article import Source
 
 TEXT = (
     "The river bridge opened on Monday after three years of work by the county.\n"
@@ -12,20 +16,75 @@ TEXT = (
 )
 
 
-def test_compare_reuse_copy_scores_one():
+def test_compare_reuse_copy_is_copying_and_common_facts():
     result = compare([article("a", TEXT), article("b", TEXT)])
     (pair,) = result.reuse
-    assert (pair.shingles, pair.aligned, pair.score) == (1.0, 1.0, 1.0)
+    assert (pair.copying, pair.common_facts, pair.verdict) == (1.0, 1.0, "copy")
     assert pair.shared[0].words == 27  # the whole text, across the paragraph break
 
 
-def test_compare_reuse_independent_texts_share_nothing():
+def test_compare_reuse_independent_texts_are_not_listed():
     other = "Farmers in the valley expect a late harvest because of the cold.\nPrices rose."
-    (pair,) = compare([article("a", TEXT), article("b", other)]).reuse
-    assert (pair.shingles, pair.aligned, pair.score, pair.shared) == (0.0, 0.0, 0.0, ())
+    assert compare([article("a", TEXT), article("b", other)]).reuse == ()
 
 
-def test_compare_reuse_pairs_sorted_by_score():
-    scores = [r.score for r in compare(BRIDGE).reuse]
-    assert scores == sorted(scores, reverse=True)
-    assert len(scores) == 3
+def test_compare_reuse_common_facts_without_copying_is_no_rewrite():
+    # BRIDGE: a and b report the same three facts in their own words.
+    pairs = {(r.a, r.b): r for r in compare(BRIDGE).reuse}
+    ab = pairs[("a", "b")]
+    assert ab.common_facts == 1.0
+    assert ab.copying < 0.5
+    ac = pairs[("a", "c")]
+    assert ac.common_facts == round(4 / 6, 3)
+
+
+def test_compare_reuse_pairs_sorted_by_common_facts_then_copying():
+    reuse = compare(BRIDGE).reuse
+    keys = [(r.common_facts, r.copying) for r in reuse]
+    assert keys == sorted(keys, reverse=True)
+
+
+def test_compare_reuse_verdict_needs_copying_or_close_paraphrase():
+    assert verdict(0.6, 0.0) == "copy"
+    assert verdict(0.06, 0.0) == "likely rewrite"
+    assert verdict(0.0, 0.4) == "likely rewrite"
+    assert verdict(0.0, 0.0, facts=0.8, order=0.9) == "likely rewrite"
+    assert verdict(0.0, 0.0, facts=0.8, order=0.5) == ""
+    assert verdict(0.02, 0.1, facts=0.3, order=1.0) == ""
+
+
+def test_compare_reuse_same_order_counts_pairs_of_facts():
+    assert same_order([(0, 0), (1, 1), (2, 2)]) == 1.0
+    assert same_order([(0, 2), (1, 1), (2, 0)]) == 0.0
+    assert same_order([(0, 0), (1, 2), (2, 1)]) == 2 / 3
+    assert same_order([(0, 0)]) == 0.0
+
+
+def test_compare_reuse_direction_from_dates():
+    a = replace(article("a", TEXT), source=Source(file="a", date="2025-03-30"))
+    b = replace(article("b", TEXT), source=Source(file="b", date="2025-03-29"))
+    (pair,) = compare([a, b]).reuse
+    assert pair.earlier == "b"
+    (undated,) = compare([article("a", TEXT), article("b", TEXT)]).reuse
+    assert undated.earlier == ""
+
+
+def test_compare_reuse_left_out_above_the_cap_with_a_note(monkeypatch):
+    import analysis.compare as comparison_module
+
+    monkeypatch.setattr(comparison_module, "REUSE_MAX_ARTICLES", 2)
+    result = compare(BRIDGE)
+    assert result.reuse == ()
+    assert any("Pairwise reuse is left out above 2 articles" in n for n in result.notes)
+
+
+def test_compare_reuse_large_story_lists_closest_partners(monkeypatch):
+    import analysis.compare.reuse as reuse_module
+
+    monkeypatch.setattr(reuse_module, "ALL_PAIRS_MAX", 2)
+    monkeypatch.setattr(reuse_module, "PARTNERS", 1)
+    story = [article(f"x{i}", TEXT) for i in range(4)]
+    pairs = compare(story).reuse
+    # Each article keeps its closest partner; all pairs tie, so position
+    # decides: x0's is x1, x1's is x0, x2's and x3's are x0. Not all 6 pairs.
+    assert [(r.a, r.b) for r in pairs] == [("x0", "x1"), ("x0", "x2"), ("x0", "x3")]

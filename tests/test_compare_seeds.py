@@ -64,7 +64,7 @@ def test_compare_seeds_spoke_harshly_against_emphasized(comparison):
 
 def test_compare_seeds_america_first_quote_and_verbs(comparison):
     group = _group_with(comparison, A001, "America first does not mean America alone")
-    assert {A000, A001, A002} <= set(group.articles)
+    assert group.articles == (A000, A001, A002)
     assert group.quote == "America first does not mean America alone"
     verbs = {
         q.article: q.verb
@@ -74,29 +74,150 @@ def test_compare_seeds_america_first_quote_and_verbs(comparison):
     assert verbs == {A000: "emphasized", A001: "told reporters", A002: "made it clear"}
 
 
-@pytest.mark.parametrize(
-    ("fragment", "expected"),
-    [
-        ("Iwo Jima", {A003}),
-        ("spending", {A002, A004}),
-        ("Signal", {A000, A001, A004}),
-    ],
-)
-def test_compare_seeds_coverage(comparison, fragment, expected):
+def _row(comparison, fragment: str):
+    # The coverage row of the fact whose sentences contain ``fragment``.
     def mentions(row) -> bool:
         if row.group is None:
             return fragment in row.text
         return any(fragment in m.text for m in comparison.groups[row.group].members)
 
-    rows = [r for r in comparison.coverage if mentions(r)]
-    assert rows and set(rows[0].articles) == expected
-    if len(expected) == 1:
-        assert rows[0].only_one
+    return next(r for r in comparison.coverage if mentions(r))
 
 
-def test_compare_seeds_reuse_000_001_among_highest(comparison):
-    top = comparison.reuse[:2]
-    assert any({r.a, r.b} == {A000, A001} for r in top)
+@pytest.mark.parametrize(
+    ("fragment", "expected", "in_label"),
+    [
+        ("America first does not mean America alone", (A000, A001, A002), "America first"),
+        ("Iwo Jima", (A003,), "Iwo Jima"),
+        ("Signal", (A000, A001, A004), "Signal"),
+        ("spending", (A002, A004), "spending"),
+    ],
+)
+def test_compare_seeds_coverage_rows_are_facts(comparison, fragment, expected, in_label):
+    row = _row(comparison, fragment)
+    assert row.articles == expected
+    assert in_label in row.label
+    assert row.only_one == (len(expected) == 1)
+    assert len(row.where) == len(row.articles)
+    assert set(row.where) <= {"headline", "lead", "later"}
+
+
+def test_compare_seeds_coverage_labels_are_short(comparison):
+    assert all(0 < len(r.label.split()) <= 8 for r in comparison.coverage)
+
+
+# Every contrast of the seeds, in rank order: (article a, article b,
+# differences as (a, b, kind)). Checked by hand against the texts: verbs of
+# saying against verbs of saying, quotes against quotes (or the unquoted
+# paraphrase), loaded words against one plain word or against nothing (the
+# other outlet does not use them); no name against a phrase.
+AMERICA = "America first does not mean America alone"
+EQUATE = "“America first” does not equate to “America alone"
+BATTLE, WAR = "battle headquarters", "war-fighting headquarters"
+SIGNIFICANT = "In a significant move"
+SEED_CONTRASTS = [
+    ("000", "001", (("emphasized", "spoke harshly", "attribution"), ("aggression", "", "loaded"))),
+    ("000", "001", (("highlighted", "said", "attribution"),)),
+    ("000", "001", (("affirmed", "said", "attribution"), ("", "staunch", "loaded"))),
+    ("001", "003", (("called", "revealed", "attribution"), (BATTLE, WAR, "quote"))),
+    ("000", "001", (("emphasized", "told reporters", "attribution"), ("aggression", "", "loaded"))),
+    ("000", "002", (("emphasized", "made it clear", "attribution"), (AMERICA, EQUATE, "quote"))),
+    (
+        "001",
+        "002",
+        (
+            ("told reporters", "made it clear", "attribution"),
+            (AMERICA, EQUATE, "quote"),
+            ("", "aggression", "loaded"),
+        ),
+    ),
+    (
+        "003",
+        "004",
+        (
+            ("remarked", "underscored", "attribution"),
+            ("", "indispensable", "loaded"),  # inside 003's quote, 004's own word
+            ("", "aggression", "loaded"),
+        ),
+    ),
+    ("001", "002", ((BATTLE, WAR, "quote"),)),
+    ("000", "001", ((WAR, BATTLE, "quote"), ("referred", "called", "wording"))),
+    ("003", "004", (("", "aggression", "loaded"),)),
+    ("002", "004", ((SIGNIFICANT, "", "loaded"), ("", "warrior", "loaded"))),
+    ("000", "001", (("strong message", "", "loaded"),)),
+    ("001", "002", (("", SIGNIFICANT, "loaded"),)),
+    ("000", "002", (("", "crucial", "loaded"),)),
+    ("002", "003", (("", "significant move", "loaded"),)),
+    ("000", "002", (("strong message", "", "loaded"), ("", SIGNIFICANT, "loaded"))),
+    ("000", "002", (("area", "islands", "wording"),)),
+    ("003", "004", (("policy", "administration", "wording"),)),
+]
+
+
+def test_compare_seeds_contrasts_ranked_as_written_by_hand(comparison):
+    got = [
+        (c.a.article[:3], c.b.article[:3], tuple((d.a, d.b, d.kind) for d in c.differences))
+        for c in comparison.contrasts
+    ]
+    assert got == SEED_CONTRASTS
+
+
+def test_compare_seeds_no_contrast_pairs_a_name_with_a_phrase(comparison):
+    for c in comparison.contrasts:
+        for d in c.differences:
+            if d.kind in {"wording", "loaded"} and d.a and d.b:
+                assert not any(w[:1].isupper() for w in (d.a + " " + d.b).split()), d
+                assert len(d.a.split()) <= 3 and len(d.b.split()) <= 3, d
+
+
+def test_compare_seeds_contrasts_listed_once(comparison):
+    keys = [
+        tuple(sorted((d.kind, *sorted((d.a.lower(), d.b.lower()))) for d in c.differences))
+        for c in comparison.contrasts
+    ]
+    assert len(keys) == len(set(keys))
+
+
+def test_compare_seeds_difference_offsets_round_trip(comparison):
+    texts = {a.id: a.text for a in _story().articles}
+    for c in comparison.contrasts:
+        for d in c.differences:
+            if d.a:
+                assert texts[c.a.article][d.a_start : d.a_end] == d.a
+            if d.b:
+                assert texts[c.b.article][d.b_start : d.b_end] == d.b
+
+
+def test_compare_seeds_table_and_json_list_contrasts_in_one_order(comparison):
+    lines = summary_lines(comparison)
+    start = next(i for i, line in enumerate(lines) if line.startswith("Word choices"))
+    assert "'emphasized' vs 'spoke harshly'" in lines[start + 1]
+    data = to_dict(comparison)
+    first = data["contrasts"][0]["differences"][0]
+    assert (first["a"], first["b"]) == ("emphasized", "spoke harshly")
+
+
+def test_compare_seeds_reuse_closest_pair_two_figures(comparison):
+    top = comparison.reuse[0]
+    assert {top.a, top.b} == {A000, A001}
+    assert top.common_facts > 0.6 and top.copying < 0.05
+    assert top.verdict == "likely rewrite"  # most facts, in the same order
+    # The shared quote is not copying: passages are the outlets' own words.
+    assert top.shared and all("America alone" not in p.text for p in top.shared)
+
+
+def test_compare_seeds_quote_speakers_and_verbs(comparison):
+    quotes = {(q.article, q.text[:20]): q for q in comparison.quotes}
+    peace = quotes[(A001, "“peace through stren")]
+    assert (peace.speaker, peace.verb) == ("Mr. Hegseth", "saying")
+    clear = quotes[(A002, "“America first”")]
+    assert (clear.speaker, clear.verb) == ("Hegseth", "made it clear")
+
+
+def test_compare_seeds_sourcing_reads_the_hedging_analyser(comparison):
+    story = _story()
+    for article, s in zip(story.articles, comparison.sourcing, strict=True):
+        assert s.anonymous == article.hedging.counts.anonymous_source
 
 
 def test_compare_seeds_offsets_round_trip(comparison):
@@ -118,7 +239,8 @@ def test_compare_seeds_offsets_round_trip(comparison):
 def test_compare_seeds_json_round_trip(comparison):
     data = json.loads(json.dumps(to_dict(comparison)))
     assert {"groups", "contrasts", "coverage", "reuse", "quotes"} <= data.keys()
-    assert {"label", "members", "reason"} <= data["groups"][0].keys()
+    assert {"label", "members", "links"} <= data["groups"][0].keys()
+    assert {"a", "b", "score", "shared"} <= data["groups"][0]["links"][0].keys()
     assert {"article", "start", "end", "text"} <= data["groups"][0]["members"][0].keys()
     assert from_dict(Comparison, data) == comparison
 

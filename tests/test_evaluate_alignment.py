@@ -296,3 +296,25 @@ def test_evaluate_alignment_gold_is_consistent(path):
     # No sentence is in two facts.
     keys = [k for ks in facts for k in ks]
     assert len(keys) == len(set(keys))
+
+
+def test_evaluate_alignment_command_line_json(capsys):
+    import json
+
+    from analysis.cli import main
+
+    gold = Path(__file__).resolve().parent / "gold" / "alignment" / "seeds"
+    assert main(["evaluate", "alignment", str(gold), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"precision", "recall", "f1", "purity", "stories"} <= data.keys()
+    assert data["n_stories"] == 1 and data["n_pairs_gold"] > 0
+
+
+def test_evaluate_alignment_command_line_bad_gold_one_line(tmp_path, capsys):
+    from analysis.cli import main
+
+    (tmp_path / "alignment.toml").write_text("story = [", encoding="utf-8")
+    assert main(["evaluate", "alignment", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("slant: ") and "not valid TOML" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1

@@ -24,6 +24,7 @@ __all__ = ["Comparison", "compare"]
 
 NOTE_ONE_ARTICLE = messages.COMPARISON_ONE_ARTICLE
 NOTE_NO_SENTENCES = messages.COMPARISON_NO_SENTENCES
+REUSE_MAX_ARTICLES = 500
 
 
 def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comparison:
@@ -32,6 +33,8 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
     Args:
         articles: The analysed articles, in story order (every result present;
             the headline analysed too, see :class:`~analysis.results.article.Headline`).
+            Above :data:`REUSE_MAX_ARTICLES` articles pairwise reuse is left
+            out (with a note): it is a list of pairs, quadratic by nature.
         actors: The story's actors, used to name quote speakers.
 
     Returns:
@@ -62,12 +65,18 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
             quotes.append(replace(q, group=group))
     if len(articles) < 2:
         notes.insert(0, NOTE_ONE_ARTICLE)
+    reuse = ()
+    if len(articles) <= REUSE_MAX_ARTICLES:
+        reuse = build_reuse(articles, al)
+    else:
+        notes.append(messages.COMPARE_NO_REUSE.format(n=REUSE_MAX_ARTICLES))
+    groups = build_groups(articles, al)
     return Comparison(
         articles=tuple(a.id for a in articles),
-        groups=build_groups(articles, al),
+        groups=groups,
         contrasts=build_contrasts(articles, al),
-        coverage=build_coverage(articles, al),
-        reuse=build_reuse(articles, al),
+        coverage=build_coverage(articles, al, [g.label for g in groups]),
+        reuse=reuse,
         quotes=tuple(quotes),
         sourcing=tuple(sourcing(a, actors) for a in articles),
         leads=build_leads(articles),

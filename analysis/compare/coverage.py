@@ -1,19 +1,23 @@
-"""Coverage matrix: which outlet reports which fact, where.
+"""Coverage matrix: which outlet reports which fact, and where.
 
 Facts are the aligned groups plus the sentences only one outlet has (headings
 and sentences with fewer than :data:`MIN_FACT_WORDS` words left out). Each
-headline is matched to the one fact it reports: among the article's facts,
-the one whose sentence shares the most IDF-weighted content words with the
-headline, if it shares at least :data:`HEADLINE_MIN_SHARED` of them.
+row has a fact label (:mod:`analysis.compare.labels`) and, per outlet, where
+the fact appears: ``"headline"``, ``"lead"`` (first paragraph) or ``"later"``.
+Each headline is matched to the one fact it reports: among the article's
+facts, the one whose sentence shares the most IDF-weighted content words with
+the headline, if it shares at least :data:`HEADLINE_MIN_SHARED` of them. The
+matching reads an index of each article's rows, so it costs one pass over
+the rows, not one per article.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from analysis.compare.align import Alignment, Unit, is_heading
-from analysis.compare.groups import keywords_stems, label
+from analysis.compare.groups import representative
+from analysis.compare.labels import LABEL_SENTENCES, fact_label, label_stems
 from analysis.compare.words import content_stems
 from analysis.results.comparison import CoverageRow
 
@@ -30,84 +34,97 @@ def _in_first_paragraph(article, unit: Unit) -> bool:
     return bool(paras) and paras[0].start <= unit.start < paras[0].end
 
 
-def build_coverage(articles: Sequence, al: Alignment) -> tuple[CoverageRow, ...]:
-    """One row per fact, most widely reported first, then by position."""
-    titles = [set(content_stems(getattr(a, "title", "") or "")) for a in articles]
-    n = len(articles)
-    rows: list[tuple[float, CoverageRow]] = []
-    for gi, members in enumerate(al.groups):
-        units = [al.units[m] for m in members]
-        first: dict[int, Unit] = {}
-        for u in units:
-            first.setdefault(u.article, u)
-        order = sorted(first)
-        stems = set(keywords_stems(units))
-        rep = max(units, key=lambda u: (len(u.stems & stems), -len(u.text)))
-        positions = tuple(_position(articles[i], first[i]) for i in order)
-        rows.append(
-            (
-                sum(positions) / len(positions),
-                CoverageRow(
-                    label=label(rep.text),
-                    articles=tuple(articles[i].id for i in order),
-                    text=rep.text,
-                    group=gi,
-                    positions=positions,
-                    in_headline=(),
-                    in_first_paragraph=tuple(
-                        articles[i].id for i in order if _in_first_paragraph(articles[i], first[i])
-                    ),
-                    only_one=False,
-                    most_omit=len(order) <= n / 2,
-                ),
-            )
-        )
+def _facts(al: Alignment) -> list[tuple[int | None, list[Unit]]]:
+    # (group id or None, units) for every fact, groups first.
+    facts: list[tuple[int | None, list[Unit]]] = [
+        (gi, [al.units[m] for m in ms]) for gi, ms in enumerate(al.groups)
+    ]
     grouped = {m for ms in al.groups for m in ms}
     for k, u in enumerate(al.units):
         if k in grouped or is_heading(u.text) or len(u.text.split()) < MIN_FACT_WORDS:
             continue
-        article = articles[u.article]
+        facts.append((None, [u]))
+    return facts
+
+
+def _headline_rows(articles: Sequence, al: Alignment, facts) -> dict[int, set[int]]:
+    # Fact index -> articles whose headline reports it.
+    titles = [set(content_stems(a.title or "")) for a in articles]
+    best: dict[int, tuple[float, int]] = {}
+    for k, (_, units) in enumerate(facts):
+        per: dict[int, set[str]] = {}
+        for u in units:
+            if titles[u.article]:
+                per.setdefault(u.article, set()).update(u.stems & titles[u.article])
+        for art, shared in per.items():
+            score = sum(al.idf.get(s, 0.0) for s in shared)
+            if len(shared) >= HEADLINE_MIN_SHARED and score > best.get(art, (0.0, -1))[0]:
+                best[art] = (score, k)
+    out: dict[int, set[int]] = {}
+    for art, (_, k) in best.items():
+        out.setdefault(k, set()).add(art)
+    return out
+
+
+def build_coverage(
+    articles: Sequence, al: Alignment, group_labels: Sequence[str] = ()
+) -> tuple[CoverageRow, ...]:
+    """One row per fact, most widely reported first, then by position.
+
+    Args:
+        articles: The story's articles.
+        al: The alignment.
+        group_labels: The groups' labels when already made (``Group.label``).
+    """
+    n = len(articles)
+    facts = _facts(al)
+    headlines = _headline_rows(articles, al, facts)
+    rows: list[tuple[float, CoverageRow]] = []
+    for k, (gi, units) in enumerate(facts):
+        first: dict[int, Unit] = {}
+        for u in units:
+            first.setdefault(u.article, u)
+        order = sorted(first)
+        positions = tuple(_position(articles[i], first[i]) for i in order)
+        lead = [_in_first_paragraph(articles[i], first[i]) for i in order]
+        in_head = headlines.get(k, set())
+        where = tuple(
+            "headline" if i in in_head else ("lead" if lead[j] else "later")
+            for j, i in enumerate(order)
+        )
+        if gi is not None and gi < len(group_labels):
+            label = group_labels[gi]
+        else:
+            label = fact_label(units, al.idf, al_quote(al, gi), al.themes)
         rows.append(
             (
-                _position(article, u),
+                sum(positions) / len(positions),
                 CoverageRow(
-                    label=label(u.text),
-                    articles=(article.id,),
-                    text=u.text,
-                    group=None,
-                    positions=(_position(article, u),),
-                    in_headline=(),
-                    in_first_paragraph=(article.id,) if _in_first_paragraph(article, u) else (),
-                    only_one=True,
-                    most_omit=n > 1,
+                    label=label,
+                    articles=tuple(articles[i].id for i in order),
+                    text=representative(units[:LABEL_SENTENCES]).text,
+                    group=gi,
+                    positions=positions,
+                    where=where,
+                    in_headline=tuple(articles[i].id for i in order if i in in_head),
+                    in_first_paragraph=tuple(
+                        articles[i].id for j, i in enumerate(order) if lead[j]
+                    ),
+                    only_one=len(order) == 1,
+                    most_omit=n > 1 and len(order) <= n / 2,
+                    keywords=tuple(
+                        next(u.surface[s] for u in units if s in u.surface)
+                        for s in label_stems(units, al.idf, al.themes)[:3]
+                    ),
                 ),
             )
         )
     rows.sort(key=lambda r: (-len(r[1].articles), r[0]))
-    out = [r for _, r in rows]
-    members = _row_units(al, out)
-    for i, article in enumerate(articles):
-        best, best_score = None, 0.0
-        for k in range(len(out)):
-            shared = {s for u in members[k] if u.article == i for s in u.stems & titles[i]}
-            score = sum(al.idf.get(s, 0.0) for s in shared)
-            if len(shared) >= HEADLINE_MIN_SHARED and score > best_score:
-                best, best_score = k, score
-        if best is not None:
-            row = out[best]
-            out[best] = replace(
-                row,
-                in_headline=tuple(a for a in row.articles if a in {*row.in_headline, article.id}),
-            )
-    return tuple(out)
+    return tuple(r for _, r in rows)
 
 
-def _row_units(al: Alignment, rows: list[CoverageRow]) -> list[list[Unit]]:
-    by_text = {(u.article, u.text): u for u in al.units}
-    out = []
-    for row in rows:
-        if row.group is not None:
-            out.append([al.units[m] for m in al.groups[row.group]])
-        else:
-            out.append([u for (_, text), u in by_text.items() if text == row.text][:1])
-    return out
+def al_quote(al: Alignment, gi: int | None) -> str:
+    """The quote anchoring group ``gi``, or ""."""
+    if gi is None:
+        return ""
+    return next((e.quote for e in al.explained(gi, 3) if e.anchor), "")

@@ -1,43 +1,36 @@
-"""Aligned groups as results, each with a label and a reason in words."""
+"""Aligned groups as results, each with a fact label and structured links."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analysis.compare.align import KEYWORDS, LABEL_MAX_WORDS, Alignment, Edge
-from analysis.results.comparison import Group, Member
+from analysis.compare.align import KEYWORDS, Alignment, Edge, Unit
+from analysis.compare.labels import fact_label
+from analysis.results.comparison import Group, Link, Member
 
 MAX_REASONS = 3
 
 
-def short_name(article) -> str:
-    """How reasons name an article: its outlet, else its id."""
-    return getattr(article, "outlet", "") or article.id
-
-
-def label(text: str, max_words: int = LABEL_MAX_WORDS) -> str:
-    """The first ``max_words`` words of a sentence, with "…" when cut."""
-    words = text.split()
-    if len(words) <= max_words:
-        return text
-    return " ".join(words[:max_words]).rstrip(",;:") + " …"
-
-
-def describe(edge: Edge, articles: Sequence, al: Alignment) -> str:
-    """One link in words: what the two sentences share."""
+def link(edge: Edge, articles: Sequence, al: Alignment) -> Link:
+    """One explained edge as a result: article ids, shared words, score."""
     ua, ub = al.units[edge.x], al.units[edge.y]
-    who = f"{short_name(articles[ua.article])} and {short_name(articles[ub.article])}"
-    if edge.quote and edge.anchor:
-        return f"{who} share the quote “{edge.quote}”"
-    words = ", ".join(edge.shared[:5])
-    text = f"{who} share {len(edge.shared)} content words ({words}; cosine {edge.score:.2f})"
-    if edge.quote:
-        text += f" and the quoted words “{edge.quote}”"
-    if edge.distinctive and edge.score < 0.2:
-        rare = ", ".join(f"“{w}”" for w in edge.distinctive[:3])
-        verb = "appears" if len(edge.distinctive[:3]) == 1 else "appear"
-        text += f"; {rare} {verb} in no other sentence of those articles"
-    return text
+    return Link(
+        a=articles[ua.article].id,
+        b=articles[ub.article].id,
+        a_sentence=ua.sentence,
+        b_sentence=ub.sentence,
+        score=round(edge.score, 3),
+        anchor=edge.anchor,
+        shared=edge.shared,
+        distinctive=edge.distinctive,
+        quote=edge.quote,
+    )
+
+
+def representative(units: Sequence[Unit]) -> Unit:
+    """The member sharing most words with the others (shortest among equals)."""
+    common = set(keywords_stems(units))
+    return max(units, key=lambda u: (len(u.stems & common), -len(u.text)))
 
 
 def build_groups(articles: Sequence, al: Alignment) -> tuple[Group, ...]:
@@ -48,24 +41,19 @@ def build_groups(articles: Sequence, al: Alignment) -> tuple[Group, ...]:
         edges = al.explained(gi, MAX_REASONS)
         total = len(al.group_edges[gi])
         quote = next((e.quote for e in edges if e.anchor), "")
-        reason = "; ".join(describe(e, articles, al) for e in edges)
-        if total > MAX_REASONS:
-            reason += f"; and {total - MAX_REASONS} more links"
-        keywords = _keywords(units, al)
-        common = set(keywords_stems(units))
-        rep = max(units, key=lambda u: (len(u.stems & common), -len(u.text)))
         out.append(
             Group(
                 id=gi,
-                label=label(rep.text),
+                label=fact_label(units, al.idf, quote, al.themes),
                 members=tuple(
                     Member(articles[u.article].id, u.start, u.end, u.text, u.sentence)
                     for u in units
                 ),
-                reason=reason + ".",
+                links=tuple(link(e, articles, al) for e in edges),
+                more_links=max(0, total - MAX_REASONS),
                 quote=quote,
                 score=round(max((e.score for e in al.group_edges[gi]), default=0.0), 3),
-                keywords=keywords,
+                keywords=_keywords(units, al),
                 articles=tuple(dict.fromkeys(articles[u.article].id for u in units)),
             )
         )

@@ -2,11 +2,19 @@
 
 An attribution is a verb of saying ("said", "told reporters", "made it clear",
 "spoke harshly") found outside quotation marks, with the speaker named next to
-it: a capitalised name or a pronoun to its left ("Mr. Hegseth told"), or, after
-a quote, to its right ("said Mr. Hegseth"); or a generic source ("officials
-said"), which counts as anonymous. A pronoun is resolved to the last named
-speaker of the article. These are surface rules, not a parser: they miss
-speakers far from their verb and long noun phrases ("the minister of ...").
+it: a capitalised name or a pronoun to its left ("Mr. Hegseth told", "Ruiz,
+54, argued"), or, after a quote, to its right ("said Mr. Hegseth", "said
+Chamber of Commerce president Alan Whitfield": speaker Alan Whitfield, role
+"Chamber of Commerce president"); an institution or role with its article
+("the minister slammed", "the company said"); or a generic source
+("officials said"). A participle after a comma ("..., saying") has the
+subject of the verb before it. A pronoun is resolved to the previous named
+speaker only when no other person was named since (otherwise it stays
+unresolved). These are surface rules, not a parser: they miss speakers far
+from their verb and long noun phrases ("the minister of ...").
+
+Sourcing counts read the hedging analyser's ``anonymous_source`` matches
+(``article.hedging``): one detector of anonymous sources for the whole app.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from analysis.compare.align import is_heading
 from analysis.results.comparison import Quote, Sourcing
 from analysis.results.doc import Actor, Span
 from analysis.text.segment import word_spans
@@ -54,6 +63,20 @@ BETWEEN = frozenset(
     "publicly repeatedly reportedly later".split()
 )
 TITLES = frozenset("mr mrs ms dr gen sen rep gov prof president secretary minister".split())
+# Lower-case role and institution words that name an on-record source
+# ("the minister said", "said councillor Ana Ruiz", "the company said").
+ROLE_WORDS = frozenset(
+    """president councillor councilor minister secretary spokesman spokeswoman
+    spokesperson director chief executive chairman chairwoman chair mayor
+    governor senator leader head professor economist adviser advisor ceo
+    founder manager commissioner superintendent deputy vice treasurer
+    prosecutor judge attorney sheriff coach captain general commander
+    company ministry government council department agency police court
+    union committee board administration campaign firm bank university
+    school hospital city county state""".split()
+)
+CONNECTORS = frozenset("of the for and de".split())
+PARTICIPLES = frozenset("saying adding noting insisting arguing warning explaining".split())
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 NAMED_AFTER = frozenset("like including such as".split())
 SPEAKER_WINDOW = 4
@@ -69,7 +92,9 @@ class Attribution:
         end: Offset one past it.
         verb: The verb phrase as written ("told reporters").
         speaker: The speaker as written ("Mr. Hegseth"), "" if none found.
-        kind: "named", "pronoun", "anonymous" or "" (no speaker found).
+        kind: "named", "role" (an institution or role: "the company"),
+            "pronoun", "anonymous" or "" (no speaker found).
+        role: The speaker's title or role as written, or "".
     """
 
     start: int
@@ -77,6 +102,7 @@ class Attribution:
     verb: str
     speaker: str
     kind: str
+    role: str = ""
 
 
 @cache
@@ -88,6 +114,11 @@ def _forms() -> dict[str, str]:
         for form in verb_forms(lemma):
             out.setdefault(form, lemma)
     return out
+
+
+def is_saying_verb(word: str) -> bool:
+    """Whether ``word`` is a form of a verb of saying ("said", "emphasized")."""
+    return word.lower() in _forms()
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -135,13 +166,19 @@ def attributions(text: str, sent: Span, quotes: Sequence[Span]) -> list[Attribut
         if last + 1 < len(words) and _is_manner(words[last + 1][2]):
             last += 1
         speaker, kind = _speaker_left(text, words, k)
+        role = ""
         if not speaker and _quote_before(quotes, start, sent.start):
-            speaker, kind = _speaker_right(text, words, last)
-        out.append(Attribution(start, words[last][1], text[start : words[last][1]], speaker, kind))
+            speaker, kind, role = _speaker_right(text, words, last)
+        if not speaker and out and word.lower() in PARTICIPLES and _after_comma(text, words, k):
+            # "Mr. Hegseth spoke harshly of the alliance, saying ...": same subject.
+            speaker, kind, role = out[-1].speaker, out[-1].kind, out[-1].role
+        out.append(
+            Attribution(start, words[last][1], text[start : words[last][1]], speaker, kind, role)
+        )
     for m in ACCORDING.finditer(text, sent.start, sent.end):
         after = [w for w in words if w[0] >= m.end()][:SPEAKER_WINDOW]
-        speaker, kind = _speaker_right(text, [(m.end(), m.end(), ""), *after], 0)
-        out.append(Attribution(m.start(), m.end(), m.group(), speaker, kind))
+        speaker, kind, role = _speaker_right(text, [(m.end(), m.end(), ""), *after], 0)
+        out.append(Attribution(m.start(), m.end(), m.group(), speaker, kind, role))
     out.sort(key=lambda a: a.start)
     return out
 
@@ -158,6 +195,10 @@ def _not_a_verb(text: str, words, k: int) -> bool:
         return word[:1].isupper() and word.lower().endswith("s")  # "Comments also ..."
     prev = words[k - 1][2]
     return prev.lower() in _DETERMINERS or prev.endswith(("'s", "’s"))
+
+
+def _after_comma(text: str, words, k: int) -> bool:
+    return k > 0 and text[words[k - 1][1] : words[k][0]].strip() == ","
 
 
 def _gap_ok(text: str, a, b) -> bool:
@@ -181,9 +222,30 @@ def _speaker_left(text: str, words, k: int) -> tuple[str, str]:
         and _gap_ok(text, words[j], words[j + 1])
     ):
         j -= 1
+    # "Ruiz, 54, argued": skip an age in apposition.
+    if (
+        j >= 1
+        and words[j][2].isdigit()
+        and text[words[j][1] : words[j + 1][0]].strip() == ","
+        and text[words[j - 1][1] : words[j][0]].strip() == ","
+    ):
+        j -= 1
+        if words[j][2][:1].isupper():
+            first = j
+            while first - 1 >= 0 and words[first - 1][2][:1].isupper() and j - first < 3:
+                if not _gap_ok(text, words[first - 1], words[first]):
+                    break
+                first -= 1
+            return text[words[first][0] : words[j][1]], "named"
     if j < 0 or not _gap_ok(text, words[j], words[j + 1]):
         return "", ""
     word = words[j][2]
+    if word.lower() in ROLE_WORDS and word[:1].islower() and j >= 1:
+        det = words[j - 1][2].lower()
+        if det in {"the", "a", "an", "its", "his", "her", "their"} and _gap_ok(
+            text, words[j - 1], words[j]
+        ):
+            return text[words[j - 1][0] : words[j][1]], "role"
     if word.lower() in PRONOUNS:
         return word, "pronoun"
     if word.lower() in GENERIC_SOURCES:
@@ -219,25 +281,45 @@ def _generic(text: str, words, j: int) -> tuple[str, str]:
     return text[words[first][0] : words[j][1]], "anonymous"
 
 
-def _speaker_right(text: str, words, last: int) -> tuple[str, str]:
+def _speaker_right(text: str, words, last: int) -> tuple[str, str, str]:
+    # After the verb: "said Mr. Hegseth", "said councillor Ana Ruiz", "said
+    # Chamber of Commerce president Alan Whitfield"; the trailing run of
+    # capitalised words is the name, what comes before it the role.
     run: list = []
-    for w in words[last + 1 : last + 1 + SPEAKER_WINDOW]:
+    for w in words[last + 1 : last + 1 + 2 * SPEAKER_WINDOW]:
         prev = run[-1] if run else words[last]
         if not _gap_ok(text, prev, w):
             break
-        if not run and w[2].lower() in PRONOUNS:
-            return w[2], "pronoun"
-        if w[2][:1].isupper():
+        low = w[2].lower()
+        if not run and low in PRONOUNS:
+            return w[2], "pronoun", ""
+        if w[2][:1].isupper() or low in ROLE_WORDS or (run and low in CONNECTORS):
             run.append(w)
         else:
             break
+    while run and run[-1][2].lower() in CONNECTORS | {"the", "a", "an"}:
+        run.pop()
     if run:
-        return text[run[0][0] : run[-1][1]], "named"
+        name_from = len(run)
+        while name_from > 0 and run[name_from - 1][2][:1].isupper():
+            name_from -= 1
+        if name_from < len(run):
+            name = text[run[name_from][0] : run[-1][1]]
+            role = text[run[0][0] : run[name_from - 1][1]] if name_from else ""
+            if role.lower().startswith(("the ", "a ", "an ")):
+                role = role.split(" ", 1)[1]
+            return name, "named", role
     following = [w[2].lower() for w in words[last + 1 : last + 1 + SPEAKER_WINDOW]]
     for n, word in enumerate(following):
         if word in GENERIC_SOURCES:
-            return _generic(text, words, last + 1 + n)
-    return "", ""
+            speaker, kind = _generic(text, words, last + 1 + n)
+            return speaker, kind, ""
+    if run and run[-1][2].lower() in ROLE_WORDS:
+        return text[run[0][0] : run[-1][1]], "role", ""
+        if word in ROLE_WORDS and n > 0 and following[n - 1] in {"the", "a", "an"}:
+            w0, w1 = words[last + n], words[last + 1 + n]
+            return text[w0[0] : w1[1]], "role", ""
+    return "", "", ""
 
 
 def resolve_actor(speaker: str, actors: Sequence[Actor]) -> str:
@@ -252,45 +334,58 @@ def resolve_actor(speaker: str, actors: Sequence[Actor]) -> str:
 
 
 def article_quotes(article, article_index: int, actors: Sequence[Actor]) -> list[Quote]:
-    """Every direct quote of an article with its speaker and attribution verb."""
+    """Every direct quote of an article with its speaker and attribution verb.
+
+    A pronoun ("he added") takes the previous named speaker only when that
+    is unambiguous (:func:`_competing`); otherwise the quote keeps no speaker
+    and ``unresolved`` holds the pronoun.
+    """
     text, quotes = article.text, tuple(article.quotes or ())
     out: list[Quote] = []
-    last_named = ""
+    last_named, last_named_at = "", 0
     prev: Quote | None = None
     for sent in article.sentences or ():
         atts = attributions(text, sent, quotes)
-        for a in atts:
-            if a.kind == "named":
-                last_named = a.speaker
         for q in quotes:
             if not (sent.start <= q.start < sent.end):
                 continue
             best = _nearest(atts, q)
-            speaker, verb, vs, ve = "", "", -1, -1
+            speaker, verb, vs, ve, role, unresolved = "", "", -1, -1, "", ""
             if best is not None:
-                speaker = best.speaker
-                if best.kind == "pronoun" and last_named:
-                    speaker = last_named
+                speaker, role = best.speaker, best.role
+                if best.kind == "pronoun":
+                    ambiguous = not last_named or _competing(
+                        text, last_named, last_named_at, best.start
+                    )
+                    speaker, unresolved = ("", best.speaker) if ambiguous else (last_named, "")
                 verb, vs, ve = best.verb, best.start, best.end
             elif prev is not None and prev.speaker and _continues(text, prev, q):
-                speaker = prev.speaker
+                speaker, role = prev.speaker, prev.role
             quote = Quote(
-                article.id,
-                q.start,
-                q.end,
-                q.text,
-                speaker,
-                verb,
-                vs,
-                ve,
-                actor=resolve_actor(speaker, actors),
-            )
+                article.id, q.start, q.end, q.text, speaker, verb, vs, ve,
+                actor=resolve_actor(speaker, actors), role=role, unresolved=unresolved,
+            )  # fmt: skip
             out.append(quote)
             prev = quote
         named = [a for a in atts if a.kind == "named"]
         if named:
-            last_named = named[-1].speaker
+            last_named, last_named_at = named[-1].speaker, named[-1].end
     return out
+
+
+# A sentence that opens with a name and a past-tense verb ("Whitfield
+# disagreed."): another person has entered, so a later "he" is ambiguous.
+_SUBJECT = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s+[a-z]+ed\b")
+
+
+def _competing(text: str, speaker: str, since: int, pos: int) -> bool:
+    """Whether a person other than ``speaker`` was named between ``since`` and ``pos``."""
+    between = text[since:pos]
+    parts = set(speaker.replace(".", " ").split())
+    for m in _SUBJECT.finditer(between):
+        if not set(m.group(1).split()) <= parts and m.group(1) not in _OPENERS:
+            return True
+    return False
 
 
 def _nearest(atts: Sequence[Attribution], q: Span) -> Attribution | None:
@@ -310,29 +405,32 @@ def _continues(text: str, prev: Quote, q: Span) -> bool:
 
 
 def sourcing(article, actors: Sequence[Actor] = ()) -> Sourcing:
-    """Quote share and named / anonymous / unsourced sentences of one article.
+    """Quote share and named / anonymous / unsourced counts of one article.
 
-    A sentence counts as named when one of its attributions has a named (or
-    pronoun) speaker, anonymous when its speaker is generic ("officials") or
-    the hedging analyser found an anonymous-source cue in it, and unsourced
-    otherwise. Quoted sentences with no attribution of their own follow the
-    previous sentence's speaker and count as named when it was named.
+    ``anonymous`` is the hedging analyser's count of anonymous-source cues
+    outside quotes (``article.hedging.counts.anonymous_source``, the figure
+    the Overview shows), so the two pages agree; 0 when hedging was not
+    analysed. Of the other sentences, one counts as named when one of its
+    attributions has a named, role or pronoun speaker ("the company said"),
+    and unsourced otherwise; quoted sentences with no attribution of their
+    own follow the previous sentence's speaker.
     """
-    from analysis.compare.align import is_heading
-
     text, quotes = article.text, tuple(article.quotes or ())
-    anonymous_cues = _anonymous_cues(article)
-    named = anonymous = unsourced = 0
+    hedging = article.hedging
+    cues = [] if hedging is None else [
+        m.start for m in hedging.matches if m.category == "anonymous_source" and not m.in_quote
+    ]  # fmt: skip
+    named = unsourced = 0
     prev_named = False
     for sent in article.sentences or ():
         if is_heading(sent.text):
             continue
+        if any(sent.start <= c < sent.end for c in cues):
+            prev_named = False
+            continue
         kinds = {a.kind for a in attributions(text, sent, quotes)}
         has_quote = any(sent.start <= q.start < sent.end for q in quotes)
-        if "anonymous" in kinds or any(sent.start <= c < sent.end for c in anonymous_cues):
-            anonymous += 1
-            prev_named = False
-        elif kinds & {"named", "pronoun"} or (has_quote and prev_named):
+        if kinds & {"named", "role", "pronoun"} or (has_quote and prev_named):
             named += 1
             prev_named = True
         else:
@@ -340,19 +438,5 @@ def sourcing(article, actors: Sequence[Actor] = ()) -> Sourcing:
             prev_named = False
     quoted = sum(q.end - q.start for q in quotes)
     share = round(quoted / len(text), 3) if text else 0.0
-    return Sourcing(
-        article.id,
-        getattr(article, "outlet", "") or "",
-        share,
-        len(quotes),
-        named,
-        anonymous,
-        unsourced,
-    )
-
-
-def _anonymous_cues(article) -> list[int]:
-    hedging = getattr(article, "hedging", None)
-    if hedging is None:
-        return []
-    return [m.start for m in hedging.matches if m.category == "anonymous_source"]
+    anonymous = 0 if hedging is None else hedging.counts.anonymous_source
+    return Sourcing(article.id, share, len(quotes), named, anonymous, unsourced)

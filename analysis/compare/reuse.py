@@ -1,20 +1,37 @@
-"""Text reuse between articles: who copies or rewrites whom.
+"""Text reuse between articles: copied wording and common facts, told apart.
 
-Two measures, averaged into ``score``:
+Two figures, never averaged:
 
-* ``shingles``: the share of the shorter article's word 5-grams (all words,
-  lower-cased) that the other article also contains: near 1 for a copy, near
-  0 for independent writing;
-* ``aligned``: the share of both articles' sentences that sit in a group with
-  a sentence of the other, which also catches rewrites that change the words
-  but keep the facts and their order.
+* ``copying``: the share of the shorter article's word 5-grams (all words,
+  lower-cased; runs wholly inside a direct quote left out) that the other
+  article also contains: near 1 for a copy, near
+  0 for independent writing. ``shared`` lists the longest passages behind it.
+* ``common_facts``: the share of both articles' sentences that sit in an
+  aligned group with a sentence of the other. Outlets covering one event
+  share facts without copying anything, so this alone says nothing about
+  copying.
 
-``shared`` lists the longest word-for-word passages (at least
-:data:`SHINGLE` words), longest first.
+``verdict`` says "copy" at :data:`COPY_SHARE` copying, "likely rewrite" only
+when copying (:data:`REWRITE_COPY`) or close paraphrase supports it, and
+nothing otherwise. Close paraphrase is either many close pairs
+(:data:`CLOSE_SHARE` of the aligned pairs score >= :data:`CLOSE_SIM`) or the
+same facts told in the same order: at least :data:`REWRITE_FACTS` common
+facts with :data:`SAME_ORDER` of the aligned pairs in the same order in
+both (independent reports of one event share facts, but rarely most of
+them in one sequence). ``earlier`` names the article dated earlier when both have dates.
+
+Shared shingles come from one inverted index (shingle -> articles), so only
+pairs of articles that share a 5-word run are ever compared word by word; a
+run found in more than :data:`COMMON_RUN_SHARE` of the articles (and more
+than :data:`COMMON_RUN_MIN`) is common phrasing and not counted. A story of
+more than :data:`ALL_PAIRS_MAX` articles lists each article's
+:data:`PARTNERS` closest pairs, not all pairs.
 """
 
 from __future__ import annotations
 
+import datetime
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from analysis.compare.align import Alignment
@@ -23,12 +40,38 @@ from analysis.results.comparison import Passage, Reuse
 
 SHINGLE = 5
 MAX_PASSAGES = 5
+COPY_SHARE = 0.5
+REWRITE_COPY = 0.05
+CLOSE_SIM = 0.5
+CLOSE_SHARE = 0.3
+REWRITE_FACTS = 0.5
+SAME_ORDER = 0.8
+COMMON_RUN_SHARE = 0.1
+COMMON_RUN_MIN = 20
+ALL_PAIRS_MAX = 30
+PARTNERS = 5
 
 
-def _shingles(words: list[str]) -> dict[tuple[str, ...], list[int]]:
+def _shingles(words: list[str], quoted: list[bool]) -> dict[tuple[str, ...], list[int]]:
+    # Runs wholly inside a direct quote are left out: outlets that quote the
+    # same words copy nobody.
     out: dict[tuple[str, ...], list[int]] = {}
     for i in range(len(words) - SHINGLE + 1):
+        if all(quoted[i : i + SHINGLE]):
+            continue
         out.setdefault(tuple(words[i : i + SHINGLE]), []).append(i)
+    return out
+
+
+def _quoted(article, words) -> list[bool]:
+    # Which words lie inside a direct quote (one bisection per quote).
+    starts = [w[0] for w in words]
+    out = [False] * len(words)
+    for q in article.quotes or ():
+        for k in range(bisect_left(starts, q.start), len(words)):
+            if words[k][1] > q.end:
+                break
+            out[k] = True
     return out
 
 
@@ -58,48 +101,171 @@ def _passages(text_a, wa, index_a, text_b, wb, index_b, common) -> list[Passage]
     return out[:MAX_PASSAGES]
 
 
+def _date(article) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(article.source.date[:10])
+    except (AttributeError, ValueError, TypeError):
+        return None
+
+
+def earlier(a, b) -> str:
+    """The id of the article dated earlier, "" when either date is missing or equal."""
+    da, db = _date(a), _date(b)
+    if da is None or db is None or da == db:
+        return ""
+    return a.id if da < db else b.id
+
+
+def verdict(copying: float, close: float, facts: float = 0.0, order: float = 0.0) -> str:
+    """What the figures support: "copy", "likely rewrite" or "".
+
+    Args:
+        copying: Share of shared 5-word runs.
+        close: Share of aligned pairs that are close paraphrases.
+        facts: Share of sentences in common facts.
+        order: Share of pairs of common facts told in the same order by both.
+    """
+    if copying >= COPY_SHARE:
+        return "copy"
+    if copying >= REWRITE_COPY or close >= CLOSE_SHARE:
+        return "likely rewrite"
+    if facts >= REWRITE_FACTS and order >= SAME_ORDER:
+        return "likely rewrite"
+    return ""
+
+
+def same_order(positions: list[tuple[int, int]]) -> float:
+    """Share of pairs of common facts that both articles tell in the same order.
+
+    Args:
+        positions: For each common fact, its sentence index in each article.
+    """
+    pairs = same = 0
+    for i, (a1, b1) in enumerate(positions):
+        for a2, b2 in positions[i + 1 :]:
+            pairs += 1
+            same += (a1 - a2) * (b1 - b2) > 0
+    return same / pairs if pairs else 0.0
+
+
+def _together(al: Alignment):
+    # Per pair of articles (a < b): sentences of both in common groups, the
+    # groups they share (read again only for the pairs listed), and each
+    # group's members per article.
+    together: dict[tuple[int, int], int] = {}
+    shared: dict[tuple[int, int], list] = {}
+    members_of: list[dict[int, list[int]]] = []
+    for gi, members in enumerate(al.groups):
+        per: dict[int, list[int]] = {}
+        for m in members:
+            per.setdefault(al.units[m].article, []).append(m)
+        members_of.append(per)
+        arts = sorted(per)
+        for i, a in enumerate(arts):
+            for b in arts[i + 1 :]:
+                together[(a, b)] = together.get((a, b), 0) + len(per[a]) + len(per[b])
+                shared.setdefault((a, b), []).append(gi)
+    return together, shared, members_of
+
+
+def _pair_facts(
+    al: Alignment, a: int, b: int, groups: list[int], members_of
+) -> tuple[float, float]:
+    # (close, same order) of one pair from the groups it shares.
+    scores, where = [], []
+    for gi in groups:
+        xs, ys = members_of[gi][a], members_of[gi][b]
+        scores.append(max(al.score(x, y) for x in xs for y in ys))
+        where.append((min(al.units[x].sentence for x in xs), min(al.units[y].sentence for y in ys)))
+    close = sum(1 for s in scores if s >= CLOSE_SIM) / len(scores) if scores else 0.0
+    return close, same_order(where)
+
+
+def _common_runs(shingles: list[dict]) -> dict[tuple[int, int], list]:
+    # Shared 5-word runs per pair of articles, from one inverted index. A run
+    # found in more than COMMON_RUN_SHARE of the articles (and more than
+    # COMMON_RUN_MIN of them) is common phrasing, not copying between two.
+    cap = max(COMMON_RUN_MIN, int(COMMON_RUN_SHARE * len(shingles)))
+    index: dict[tuple[str, ...], list[int]] = {}
+    for k, sh in enumerate(shingles):
+        for g in sh:
+            index.setdefault(g, []).append(k)
+    common: dict[tuple[int, int], list] = {}
+    for g, arts in index.items():
+        if 1 < len(arts) <= cap:
+            for i, a in enumerate(arts):
+                for b in arts[i + 1 :]:
+                    common.setdefault((a, b), []).append(g)
+    return common
+
+
+def _listed(pairs: dict[tuple[int, int], tuple[float, float]], n: int) -> list[tuple[int, int]]:
+    # Every pair for a small story; otherwise each article's closest partners.
+    ranked = sorted(pairs, key=lambda p: (-pairs[p][0], -pairs[p][1], p))
+    if n <= ALL_PAIRS_MAX:
+        return ranked
+    kept: list[tuple[int, int]] = []
+    count = [0] * n
+    for a, b in ranked:
+        if count[a] < PARTNERS or count[b] < PARTNERS:
+            kept.append((a, b))
+            count[a] += 1
+            count[b] += 1
+    return kept
+
+
 def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
-    """Pairwise reuse, highest score first."""
+    """Pairwise reuse for the pairs that share a fact or a 5-word run.
+
+    Returns:
+        Pairs sorted by common facts, then copying (closest pair first).
+        Pairs that share neither are left out; above :data:`ALL_PAIRS_MAX`
+        articles, only each article's :data:`PARTNERS` closest pairs.
+    """
     words = [plain_words(a.text) for a in articles]
-    shingles = [_shingles([w[2] for w in ws]) for ws in words]
+    shingles = [
+        _shingles([w[2] for w in ws], _quoted(a, ws)) for a, ws in zip(articles, words, strict=True)
+    ]
+    common = _common_runs(shingles)
     units_per = [0] * len(articles)
     for u in al.units:
         units_per[u.article] += 1
-    together: dict[tuple[int, int], int] = {}
-    for members in al.groups:
-        per: dict[int, int] = {}
-        for m in members:
-            per[al.units[m].article] = per.get(al.units[m].article, 0) + 1
-        for a in per:
-            for b in per:
-                if a != b:
-                    together[(a, b)] = together.get((a, b), 0) + per[a]
+    together, shared_groups, members_of = _together(al)
+    figures: dict[tuple[int, int], tuple[float, float]] = {}
+    for a, b in together.keys() | common.keys():
+        smaller = min(len(shingles[a]), len(shingles[b]))
+        copying = len(common.get((a, b), ())) / smaller if smaller else 0.0
+        denom = units_per[a] + units_per[b]
+        figures[(a, b)] = (together.get((a, b), 0) / denom if denom else 0.0, copying)
     out = []
-    for a in range(len(articles)):
-        for b in range(a + 1, len(articles)):
-            sa, sb = shingles[a], shingles[b]
-            common_keys = sa.keys() & sb.keys()
-            common = len(common_keys)
-            smaller = min(len(sa), len(sb))
-            shingle_share = common / smaller if smaller else 0.0
-            denom = units_per[a] + units_per[b]
-            aligned = (together.get((a, b), 0) + together.get((b, a), 0)) / denom if denom else 0.0
-            shared = (
-                _passages(
-                    articles[a].text, words[a], sa, articles[b].text, words[b], sb, common_keys
-                )
-                if common
-                else []
+    for a, b in _listed(figures, len(articles)):
+        facts, copying = figures[(a, b)]
+        keys = common.get((a, b), [])
+        close, order = _pair_facts(al, a, b, shared_groups.get((a, b), []), members_of)
+        shared = (
+            _passages(
+                articles[a].text,
+                words[a],
+                shingles[a],
+                articles[b].text,
+                words[b],
+                shingles[b],
+                keys,
             )
-            out.append(
-                Reuse(
-                    articles[a].id,
-                    articles[b].id,
-                    round((shingle_share + aligned) / 2, 3),
-                    round(shingle_share, 3),
-                    round(aligned, 3),
-                    tuple(shared),
-                )
+            if keys
+            else []
+        )
+        out.append(
+            Reuse(
+                articles[a].id,
+                articles[b].id,
+                round(copying, 3),
+                round(facts, 3),
+                round(close, 3),
+                verdict(copying, close, facts, order),
+                earlier(articles[a], articles[b]),
+                tuple(shared),
             )
-    out.sort(key=lambda r: (-r.score, r.a, r.b))
+        )
+    out.sort(key=lambda r: (-r.common_facts, -r.copying, r.a, r.b))
     return tuple(out)

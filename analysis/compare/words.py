@@ -2,10 +2,12 @@
 
 A content word is a token that is not a function word, lower-cased, with its
 possessive dropped and a light suffix stripping applied, so "plans",
-"planned" and "planning" all become "plan" and "controversy" stays apart from
-"controversial". The stripper handles only English plural, past and
-progressive endings; it is deliberately weaker than Porter's (and costs no
-import), because over-merging words makes unrelated sentences look alike.
+"planned" and "planning" all become "plan" (and "controversial" and
+"controversy" both "controvers"). The stripper handles English plural, past
+and progressive endings and "-ial"/"-y"; it is deliberately weaker than
+Porter's (and costs no import), because over-merging words makes unrelated
+sentences look alike. Numbers written as words count as digits, and a short
+list of near-synonyms of general news vocabulary maps each to one word.
 """
 
 from __future__ import annotations
@@ -32,8 +34,23 @@ STOPWORDS = frozenset(
     whose whom one say says said saying tell tells told telling particularly
     especially notably potential potentially currently recently additionally
     furthermore consequently concurrently however meanwhile ongoing including
-    various several""".split()
+    various several roughly approximately nearly almost around some percent
+    cent""".split()
 )
+
+# Numbers written as words count as the digits ("two percent" and "2%" are
+# the same fact: "%" is not a word and "percent" is a stopword).
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve
+        thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()
+    )
+}
+NUMBER_WORDS.update(
+    {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+     "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12"}
+)  # fmt: skip
 
 # Calendar words: a story's facts often share the day, so sharing it is no
 # evidence that two sentences report the same fact (see align.distinctive_stems).
@@ -44,6 +61,36 @@ DATE_WORDS = frozenset(
 )
 
 
+# Near-synonyms of general news vocabulary, each mapped to its first word, so
+# that "ended"/"concluded"/"wrapped", "meeting"/"talks"/"dialogue" count as
+# shared words. General words only (no topic of any one story); our own list.
+SYNONYMS = (
+    "end conclude finish wrap",
+    "begin start launch commence",
+    "visit trip tour",
+    "meeting talk dialogue conversation discussion",
+    "increase raise boost rise hike",
+    "cut reduce lower slash decrease",
+    "plan proposal project scheme",
+    "approve pass adopt",
+    "fear worry concern wary unease anxiety",
+    "accelerate expedite fast-track speed",
+    "establish create",
+    "employee worker staff",
+    "counterpart minister",
+)
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in SYNONYMS:
+        words = [stem(w) for w in line.split()]
+        for w in words:
+            out.setdefault(w, words[0])
+    return out
+
+
 def stem(word: str) -> str:
     """Strip an English plural, past or progressive ending.
 
@@ -52,7 +99,8 @@ def stem(word: str) -> str:
 
     Returns:
         The stem: "plans"/"planned"/"planning" -> "plan", "emphasizes" ->
-        "emphasiz", "countries" -> "country".
+        "emphasiz", "countries" -> "countr", "controversial"/"controversy" ->
+        "controvers".
     """
     w = word
     if len(w) <= 3 or not w.isalpha():
@@ -73,6 +121,11 @@ def stem(word: str) -> str:
         w = _undouble(w[:-2])
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
+    # "controversial" and "controversy" report one thing.
+    if w.endswith("ial") and len(w) > 7:
+        w = w[:-3]
+    elif w.endswith("y") and len(w) > 6:
+        w = w[:-1]
     return w
 
 
@@ -85,7 +138,18 @@ def _undouble(w: str) -> str:
 
 @cache
 def _stem_cached(word: str) -> str:
-    return stem(word)
+    base = number(word) or stem(word)
+    return _synonyms().get(base, base)
+
+
+def number(word: str) -> str:
+    """The digits of a number word or numeral ("two" -> "2", "50,000" -> "50000"), else ""."""
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    plain = word.replace(",", "")
+    if plain[:1].isdigit() and plain.replace(".", "", 1).isdigit():
+        return plain.rstrip("0").rstrip(".") if "." in plain else plain
+    return ""
 
 
 def content_tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:

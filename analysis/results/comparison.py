@@ -31,16 +31,44 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Link:
+    """Why two sentences of a group were linked: structured, no names in it.
+
+    Args:
+        a: The first article's id.
+        b: The second article's id.
+        a_sentence: Index of the sentence in ``a``'s ``sentences``.
+        b_sentence: Index of the sentence in ``b``'s ``sentences``.
+        score: The pair score (cosine of content words, 1.0 for a quote anchor).
+        anchor: True when the two sentences quote the same words (>= 4 words).
+        shared: Content words the two sentences share, most distinctive first.
+        distinctive: Those of ``shared`` no other sentence of either article uses.
+        quote: The longest run of quoted words they share, as written, or "".
+    """
+
+    a: str
+    b: str
+    a_sentence: int
+    b_sentence: int
+    score: float
+    anchor: bool = False
+    shared: tuple[str, ...] = ()
+    distinctive: tuple[str, ...] = ()
+    quote: str = ""
+
+
+@dataclass(frozen=True)
 class Group:
     """Sentences from different outlets that report the same thing.
 
     Args:
         id: Position of the group in ``Comparison.groups`` (stable within one run).
-        label: A short label taken from the group's text.
+        label: A short fact label from the group's distinctive words.
         members: The sentences, in article order then text order.
-        reason: Why they were grouped, in words.
+        links: Why they were grouped: the strongest links, quote anchors first.
+        more_links: How many further links the group has beyond ``links``.
         quote: The shared direct quote that anchors the group, if any.
-        score: The strongest content-word similarity inside the group (0 to 1).
+        score: The strongest pair score inside the group (0 to 1).
         keywords: Content words the members share, most distinctive first.
         articles: Ids of the articles in the group, in story order.
     """
@@ -48,7 +76,8 @@ class Group:
     id: int
     label: str
     members: tuple[Member, ...]
-    reason: str
+    links: tuple[Link, ...] = ()
+    more_links: int = 0
     quote: str = ""
     score: float = 0.0
     keywords: tuple[str, ...] = ()
@@ -72,13 +101,20 @@ class Difference:
     Args:
         a: The wording on side ``a`` ("" when side ``a`` has nothing in its place).
         b: The wording on side ``b``.
-        kind: ``"attribution"`` (both are attribution verbs), ``"loaded"``
-            (at least one is a loaded-lexicon hit) or ``"wording"``.
+        kind: ``"attribution"`` (both are verbs of saying), ``"quote"`` (the
+            same statement quoted in different words, or quoted by one side
+            and paraphrased by the other), ``"loaded"`` (a loaded-lexicon hit
+            against a comparable phrase, or alone) or ``"wording"`` (two
+            plain single words in the same place).
         a_category: Loaded-lexicon category of ``a`` ("attribution", "manner"
             ...), "" when it is not in the lexicon.
         a_neutral: The lexicon's neutral alternative to ``a``, if any.
         b_category: Same for ``b``.
         b_neutral: Same for ``b``.
+        a_start: Offset of ``a`` in side ``a``'s article text (-1 when ``a`` is "").
+        a_end: One past its end (-1 when ``a`` is "").
+        b_start: Offset of ``b`` in side ``b``'s article text (-1 when ``b`` is "").
+        b_end: One past its end (-1 when ``b`` is "").
     """
 
     a: str
@@ -88,33 +124,62 @@ class Difference:
     a_neutral: str = ""
     b_category: str = ""
     b_neutral: str = ""
+    a_start: int = -1
+    a_end: int = -1
+    b_start: int = -1
+    b_end: int = -1
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Another pair of outlets whose versions show the same differences."""
+
+    group: int
+    a: str
+    b: str
 
 
 @dataclass(frozen=True)
 class Contrast:
-    """The words that differ between two outlets' versions in one group."""
+    """The words that differ between two outlets' versions in one group.
+
+    Args:
+        group: The group id.
+        a: Side ``a`` (the earlier article in story order).
+        b: Side ``b``.
+        differences: The differences, most telling first.
+        weight: How telling the contrast is (see ``analysis.compare.rank``);
+            ``Comparison.contrasts`` is sorted by it.
+        also: Other pairs of outlets whose versions differ in the same words
+            (the same contrast is listed once).
+    """
 
     group: int
     a: Side
     b: Side
     differences: tuple[Difference, ...]
+    weight: int = 0
+    also: tuple[Pair, ...] = ()
 
 
 @dataclass(frozen=True)
 class CoverageRow:
-    """One fact (an aligned group, or a sentence only one outlet has).
+    """One fact: an aligned group, or a sentence only one outlet has.
 
     Args:
-        label: A short label taken from the text.
+        label: A short label a student can read, from the fact's distinctive words.
         articles: Ids of the articles that report it, in story order.
         text: The representative sentence in full.
         group: The group id, or ``None`` for a single-outlet fact.
         positions: For each id in ``articles``, where the fact first appears,
             as a fraction of the article (0 = top, 1 = end).
+        where: For each id in ``articles``, ``"headline"``, ``"lead"`` (first
+            paragraph) or ``"later"``.
         in_headline: Ids of the articles whose headline mentions it.
         in_first_paragraph: Ids of the articles whose first paragraph reports it.
         only_one: True when a single outlet reports it.
         most_omit: True when more than half of the outlets leave it out.
+        keywords: The words the label was made from.
     """
 
     label: str
@@ -122,10 +187,12 @@ class CoverageRow:
     text: str = ""
     group: int | None = None
     positions: tuple[float, ...] = ()
+    where: tuple[str, ...] = ()
     in_headline: tuple[str, ...] = ()
     in_first_paragraph: tuple[str, ...] = ()
     only_one: bool = False
     most_omit: bool = False
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,22 +220,32 @@ class Passage:
 
 @dataclass(frozen=True)
 class Reuse:
-    """How much of one article another one shares.
+    """How much two articles share: copied wording and common facts, apart.
 
     Args:
         a: First article id.
         b: Second article id.
-        score: Combined similarity, 0 to 1 (mean of ``shingles`` and ``aligned``).
-        shingles: Jaccard overlap of the two articles' 5-word shingles.
-        aligned: Share of the two articles' sentences that fall in a common group.
+        copying: Share of the shorter article's 5-word runs that the other
+            also contains (0 to 1): word-for-word copying.
+        common_facts: Share of the two articles' sentences that sit in an
+            aligned group with a sentence of the other (0 to 1): the same
+            facts, in any words.
+        close: Share of those aligned sentence pairs that are close
+            paraphrases (pair score >= 0.5).
+        verdict: ``"copy"``, ``"likely rewrite"`` (copying or close
+            paraphrase supports it) or ``""`` (nothing beyond common facts).
+        earlier: The id of the article dated earlier, "" when the dates do
+            not tell.
         shared: The longest passages they share word for word, longest first.
     """
 
     a: str
     b: str
-    score: float
-    shingles: float
-    aligned: float
+    copying: float
+    common_facts: float
+    close: float = 0.0
+    verdict: str = ""
+    earlier: str = ""
     shared: tuple[Passage, ...] = ()
 
 
@@ -181,12 +258,16 @@ class Quote:
         start: Offset of the quote (marks included) in the article's text.
         end: Offset one past it.
         text: The quote, marks included.
-        speaker: Who is credited, "" when no one is named nearby.
+        speaker: Who is credited, "" when no one is named nearby (or a
+            pronoun could not be resolved: see ``unresolved``).
+        role: The speaker's title or role as written ("Chamber of Commerce
+            president"), or "".
         verb: The attribution verb or phrase ("said", "told reporters"), or "".
         verb_start: Offset of the verb in the text, -1 when none.
         verb_end: Offset one past the verb, -1 when none.
         group: The aligned group holding this quote's sentence, if any.
         actor: The story actor the speaker is ("Hegseth" for "Mr. Hegseth"), or "".
+        unresolved: A pronoun ("He added") whose speaker is not certain.
     """
 
     article: str
@@ -199,6 +280,8 @@ class Quote:
     verb_end: int = -1
     group: int | None = None
     actor: str = ""
+    role: str = ""
+    unresolved: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,16 +290,15 @@ class Sourcing:
 
     Args:
         article: The article id.
-        outlet: The outlet's name.
         quote_share: Share of the body's characters inside direct quotes (0 to 1).
         quotes: Number of direct quotes.
         named: Sentences whose claim is credited to a named source.
-        anonymous: Sentences credited to an unnamed source ("officials said").
+        anonymous: Sentences with an anonymous-source match of the hedging
+            analyser (``article.hedging``), the one sourcing detector.
         unsourced: Sentences making a claim with no source given.
     """
 
     article: str
-    outlet: str
     quote_share: float
     quotes: int
     named: int
@@ -279,6 +361,8 @@ class Comparison:
         sourcing: Per-outlet quote share and sourcing counts.
         leads: Headlines and first paragraphs side by side.
         notes: Limitations met on this story, in words.
+
+    ``contrasts`` are ranked, most telling first (``analysis.compare.rank``).
     """
 
     articles: tuple[str, ...] = ()

@@ -1,0 +1,123 @@
+"""Short fact labels a student can read ("Battle of Iwo Jima", "Signal messaging").
+
+A fact's label is made from its *distinctive* words: the content words its
+sentences share (for a group; all of them for a one-outlet fact), ranked by
+how rare they are in the story (IDF), names and numbers first among equals.
+The label is the run of words, in one member sentence, whose telling words
+weigh most (at most :data:`LABEL_WORDS` content words and
+:data:`LABEL_MAX_WORDS` words), so it reads as written ("2% of its GDP by
+2027").
+A group anchored by a shared quote is labelled by the quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.compare.words import content_tokens, number
+
+LABEL_WORDS = 3
+LABEL_MAX_WORDS = 6
+NAME_BONUS = 1.2
+LABEL_SENTENCES = 12
+QUOTE_LABEL_WORDS = 8
+
+
+def _tokens(u) -> list[tuple[int, int, str]]:
+    # (start, end, stem) relative to the sentence text.
+    return content_tokens(u.text)
+
+
+def label_weights(
+    units: Sequence, idf: dict[str, float], themes: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """How telling each content word of a fact is, for its label.
+
+    The IDF of words used by two or more of the fact's articles (all words
+    for a one-outlet fact), times the share of the fact's articles that use
+    them (a word all outlets chose names the fact better than one two of
+    five did), and :data:`NAME_BONUS` for names and numbers. Story themes
+    (``themes``: "Hegseth", "Japan") name no fact.
+    """
+    seen: dict[str, set[int]] = {}
+    named: set[str] = set()
+    for u in units:
+        for s in u.stems:
+            seen.setdefault(s, set()).add(u.article)
+            word = u.surface.get(s, "")
+            if number(s) or (word[:1].isupper() and not u.text.startswith(word)):
+                named.add(s)
+    n = len({u.article for u in units})
+    shared = [s for s, arts in seen.items() if len(arts) >= 2] or list(seen)
+    weights = {
+        s: idf.get(s, 0.0) * len(seen[s]) / n * (NAME_BONUS if s in named else 1.0)
+        for s in shared
+    }
+    # In a story of a few sentences every word is a "theme": then keep them.
+    return {s: w for s, w in weights.items() if s not in themes} or weights
+
+
+def label_stems(
+    units: Sequence, idf: dict[str, float], themes: frozenset[str] = frozenset()
+) -> list[str]:
+    """The fact's distinctive stems, most telling first."""
+    weights = label_weights(units, idf, themes)
+    return sorted(weights, key=lambda s: (-round(weights[s], 6), -len(s), s))
+
+
+def fact_label(
+    units: Sequence, idf: dict[str, float], quote: str = "", themes: frozenset[str] = frozenset()
+) -> str:
+    """A short label for the fact reported by ``units`` (alignment units).
+
+    Args:
+        units: The fact's sentences (``text``, ``article``).
+        idf: The story's IDF weights.
+        quote: A direct quote shared by the sentences, used as the label.
+        themes: The story's theme stems, which name no fact.
+
+    Returns:
+        A few words as written in one of the sentences, such as "Signal
+        messaging disclosure": the run of at most :data:`LABEL_WORDS`
+        content words (:data:`LABEL_MAX_WORDS` words in all) whose label
+        weights sum highest, starting and ending on a weighted word.
+    """
+    if quote:
+        words = quote.split()
+        cut = len(words) > QUOTE_LABEL_WORDS
+        return "“" + " ".join(words[:QUOTE_LABEL_WORDS]) + (" …”" if cut else "”")
+    weights = label_weights(units, idf, themes)
+    best: tuple[float, int, str] | None = None
+    # Copies of one sentence offer the same runs: look at a few distinct texts.
+    texts = list({u.text: u for u in units}.values())[:LABEL_SENTENCES]
+    for u in texts:
+        toks = _tokens(u)
+        for i, first in enumerate(toks):
+            if weights.get(first[2], 0.0) <= 0:
+                continue
+            total, used = 0.0, set()
+            for j in range(i, min(len(toks), i + LABEL_WORDS)):
+                stem = toks[j][2]
+                if stem not in used:
+                    total += weights.get(stem, 0.0)
+                    used.add(stem)
+                if weights.get(stem, 0.0) <= 0:
+                    continue
+                text = u.text[first[0] : toks[j][1]]
+                n_words = len(text.split())
+                if n_words > LABEL_MAX_WORDS:
+                    break
+                key = (-round(total, 6), n_words, text)
+                if best is None or key < best:
+                    best = key
+    if best is not None:
+        return _tidy(best[2])
+    return " ".join(units[0].text.split()[:LABEL_MAX_WORDS]) if units else ""
+
+
+def _tidy(text: str) -> str:
+    # No dangling punctuation, and no quote mark left open ("a \"war").
+    text = text.strip(" ,;:")
+    if sum(text.count(c) for c in '"“”') % 2:
+        text = "".join(c for c in text if c not in '"“”')
+    return text
