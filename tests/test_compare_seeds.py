@@ -143,7 +143,7 @@ SEED_CONTRASTS = [
     ("001", "002", ((BATTLE, WAR, "quote"),)),
     ("000", "001", ((WAR, BATTLE, "quote"), ("referred", "called", "wording"))),
     ("003", "004", (("", "aggression", "loaded"),)),
-    ("002", "004", ((SIGNIFICANT, "", "loaded"), ("", "warrior", "loaded"))),
+    ("002", "004", ((SIGNIFICANT, "", "loaded"), ("", "warrior ethos", "loaded"))),
     ("000", "001", (("strong message", "", "loaded"),)),
     ("001", "002", (("", SIGNIFICANT, "loaded"),)),
     ("000", "002", (("", "crucial", "loaded"),)),

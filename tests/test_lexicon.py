@@ -244,8 +244,12 @@ def test_lexicon_matcher_on_seed_paragraph_hand_checked():
         return [(m.first, m.last, m.entry.term, m.entry.category) for m in found]
 
     # "... exercises around Okinawa ...": the approximator "around", before any
-    # context rule (which rejects it: no number follows).
-    assert hits("hedging") == [(46, 46, "around", "hedge")]
+    # context rule (which rejects it: no number follows); "strategically
+    # significant" (token 53): an evaluative peacock candidate, which the
+    # learned weight decides on later.
+    found = hits("hedging")
+    assert [(a, b, cat) for a, b, _, cat in found] == [(46, 46, "hedge"), (53, 53, "weasel")]
+    assert found[0][2] == "around" and "significant" in found[1][2].split("|")
     # "a "war-fighting headquarters,"" (tokens 24-26: war, fighting,
     # headquarters) and "a territory China claims as its own" ("claims" is
     # token 63; the territorial context rule rejects it later).
@@ -253,8 +257,8 @@ def test_lexicon_matcher_on_seed_paragraph_hand_checked():
         (24, 26, "war-fighting headquarters", "conflict"),
         (63, 63, "claim", "attribution"),
     ]
-    assert [tokens[i].text for i in (24, 25, 26, 46, 63)] == [
-        "war", "fighting", "headquarters", "around", "claims"
+    assert [tokens[i].text for i in (24, 25, 26, 46, 53, 63)] == [
+        "war", "fighting", "headquarters", "around", "significant", "claims"
     ]  # fmt: skip
 
 

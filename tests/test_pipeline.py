@@ -215,7 +215,6 @@ def test_pipeline_renaming_outlets_needs_no_analysis(monkeypatch):
     assert len(calls) == 14  # nothing re-analysed
     assert [a.outlet for a in renamed.articles] == ["Renamed Ledger", "Other Times"]
     assert renamed.comparison.leads[0].outlet == "Renamed Ledger"
-    assert renamed.comparison.sourcing[0].outlet == "Renamed Ledger"
     assert renamed.articles[0].sentiment is story.articles[0].sentiment
     # What the analysis reads does change the key.
     retitled = dataclasses.replace(loaded, articles=(dataclasses.replace(RAW, text="Other."),))

@@ -210,8 +210,5 @@ class Story:
             comparison = replace(
                 comparison,
                 leads=tuple(replace(x, outlet=name(x.article, x.outlet)) for x in comparison.leads),
-                sourcing=tuple(
-                    replace(x, outlet=name(x.article, x.outlet)) for x in comparison.sourcing
-                ),
             )
         return replace(self, articles=articles, comparison=comparison)

@@ -205,7 +205,8 @@ def coverage_example(story: Story, name: Namer, escape: Escape) -> str:
     text = f"{len(rows)} facts, {len(only)} of them reported by one outlet only"
     if only:
         row = only[0]
-        text += f", e.g. only {md_escape(name(row.articles[0]))}: “{_label(row.label, escape)}”"
+        example = _label(row.text or row.label, escape)
+        text += f", e.g. only {md_escape(name(row.articles[0]))}: “{example}”"
     return text + "."
 
 

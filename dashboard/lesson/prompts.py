@@ -97,8 +97,8 @@ def coverage_prompt(story: Story, name: Namer) -> str | None:
         return None
     row = rows[0]
     return (
-        f"Only {name(row.articles[0])} reports this: {_q(row.label)}. Did the others leave "
-        "it out by choice? How could you tell?"
+        f"Only {name(row.articles[0])} reports this: {_q(row.text or row.label)}. "
+        "Did the others leave it out by choice? How could you tell?"
     )
 
 

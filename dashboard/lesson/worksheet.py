@@ -122,7 +122,8 @@ def coverage_section(story: Story, names: dict[str, str], hide: Callable[[str], 
         marks = "".join(f'<td class="mark">{_mark(row, aid)}</td>' for aid in names)
         ticks = "".join(printout.box(who.removeprefix("Outlet ")) for who in names.values())
         body.append(
-            f'<tr class="fact"><td>{i}</td><td>{esc(hide(row.label))}</td>{marks}'
+            f'<tr class="fact"><td>{i}</td><td><b>{esc(hide(row.label))}</b>'
+            f'<br><span class="said">{esc(hide(row.text))}</span></td>{marks}'
             f'<td class="ticks">{ticks}</td></tr>'
         )
     table = (
