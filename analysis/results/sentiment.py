@@ -20,8 +20,11 @@ class WordContribution:
         text: ``text[start:end]``.
         valence: The word's entry in VADER's lexicon.
         adjusted: Its valence after VADER's rules, before normalisation.
-        contribution: Its share of the final compound (see module docs).
+        contribution: Its share of the final score, calibration included (see
+            :mod:`analysis.measures.vader_explain`).
         rules: Codes from :data:`RULES` that changed it, in the order applied.
+        calibration: The part of ``contribution`` that the calibration's own
+            weight for this word added (0.0 when the word has none).
 
     """
 
@@ -32,6 +35,7 @@ class WordContribution:
     adjusted: float
     contribution: float
     rules: tuple[str, ...] = ()
+    calibration: float = 0.0
 
 
 @dataclass(frozen=True)
