@@ -10,6 +10,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.measures import sentiment
+from analysis.measures.vader_explain import explain
 from analysis.results.doc import Actor, Doc, Span
 
 _SIA = SentimentIntensityAnalyzer()
@@ -32,16 +33,19 @@ def test_sentiment_sentence_scores_equal_vader():
     assert len(result.sentences) == len(doc.sentences) == 4
     for s, span in zip(result.sentences, doc.sentences, strict=True):
         assert (s.start, s.end) == (span.start, span.end)
-        assert s.compound == _SIA.polarity_scores(span.text)["compound"]
+        assert s.vader == _SIA.polarity_scores(span.text)["compound"]
+        assert s.compound == explain(span.text).compound
 
 
 def test_sentiment_summary_hand_checked():
-    # compounds: good 0.4404, cold (not in the lexicon) 0.0,
-    # terrible! -0.5255 (-2.1 - 0.292 = -2.392, normalised), well 0.2732
+    # VADER: good 0.4404, cold (not in the lexicon) 0.0,
+    # terrible! -0.5255 (-2.1 - 0.292 = -2.392, normalised), well 0.2732;
+    # the calibration rescales them but keeps their signs
     result = sentiment.analyse(make_doc(TEXT))
+    assert [s.vader for s in result.sentences] == [0.4404, 0.0, -0.5255, 0.2732]
     compounds = [s.compound for s in result.sentences]
-    assert compounds == [0.4404, 0.0, -0.5255, 0.2732]
-    assert result.mean == pytest.approx((0.4404 + 0.0 - 0.5255 + 0.2732) / 4)
+    assert compounds[1] == 0.0 and compounds[0] > 0.05 and compounds[2] < -0.05
+    assert result.mean == pytest.approx(sum(compounds) / 4)
     assert (result.positive_share, result.neutral_share, result.negative_share) == (0.5, 0.25, 0.25)
     assert (result.most_positive, result.most_negative) == (0, 2)
     assert [s.label for s in result.sentences] == ["positive", "neutral", "negative", "positive"]
@@ -62,7 +66,8 @@ def test_sentiment_arc_positions_and_smoothing():
     positions = [p.position for p in result.arc]
     assert positions == sorted(positions) and 0 < positions[0] and positions[-1] < 1
     # window of 5 centred on the first sentence covers sentences 0..2
-    assert result.arc[0].smoothed == pytest.approx((0.4404 + 0.0 - 0.5255) / 3)
+    compounds = [s.compound for s in result.sentences]
+    assert result.arc[0].smoothed == pytest.approx(sum(compounds[:3]) / 3)
 
 
 def test_sentiment_long_article_does_not_saturate():
@@ -70,7 +75,7 @@ def test_sentiment_long_article_does_not_saturate():
     whole = _SIA.polarity_scores(text)["compound"]
     result = sentiment.analyse(make_doc(text))
     assert whole > 0.99  # one VADER call over the article saturates
-    assert result.mean == pytest.approx(0.4404)
+    assert result.mean == pytest.approx(explain("The plan is good.").compound)
 
 
 @pytest.mark.parametrize("text", ["", "   "])
@@ -90,7 +95,7 @@ def test_sentiment_very_short_text_still_scored():
 def test_sentiment_vader_edge_cases_never_raise(text):
     doc = Doc(id="t", text=text, sentences=(Span(0, len(text), text),))
     result = sentiment.analyse(doc)
-    assert result.sentences[0].compound == _SIA.polarity_scores(text)["compound"]
+    assert result.sentences[0].vader == _SIA.polarity_scores(text)["compound"]
 
 
 def test_sentiment_scoring_failure_becomes_neutral_with_reason(monkeypatch):
