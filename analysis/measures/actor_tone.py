@@ -8,7 +8,8 @@ mention and weigh them by where they stand (see :func:`features`):
   whether a clause boundary (, ; : dash, bracket, quote mark) lies between;
 * the plain words just before and after the mention ("criticized X", "X
   praised"), which carry who acts on whom, and the other words of the sentence
-  (a bag of words, as a weaker signal);
+  (a bag of words, as a weaker signal); only lower-case content words count,
+  never grammar words ("the", "that") or capitalised names and dates;
 * the mention's role: the speaker of a quote or a verb of saying ("X said"), a
   possessive ("X's"), inside a quote, at the start of the sentence;
 * the whole sentence's VADER score, as a weak prior.
@@ -45,6 +46,8 @@ NEAR, MID = 2, 6
 """Word distances that bound "next to the mention" and "near it"."""
 TOP_PHRASES = 3
 """Phrases kept per actor: the ones that moved its tone most."""
+MIN_PHRASE_WEIGHT = 0.05
+"""A word that moved the positive-minus-negative logit by less is not listed."""
 
 _WORD = re.compile(r"[\w][\w'’\-]*")
 _BOUNDARY = re.compile(r"[,;:()\[\]\"“”—–]| - ")
@@ -55,6 +58,19 @@ _SPEECH = frozenset(
     tweets declared declares announced announces according""".split()
 )
 _QUOTES = "\"“”"
+# Words that carry grammar, not tone: never features on their own (the
+# negators "not", "no", "never", "without" and "against" are kept).
+_FUNCTION = frozenset(
+    """a an the and or but nor so yet for in on at to of by with from as into onto over
+    under after before during since until about between through within while when where
+    which who whom whose what why how if then than though although because unless whether
+    this that these those it its he she they we i you his her their our my your him them
+    us me there here all any some each every both either neither such other another one
+    two three four five six seven eight nine ten is are was were be been being has have
+    had do does did will would can could should may might must shall also just only even
+    still up out off down s 's ’s""".split()
+)
+_PLAIN = re.compile(r"[a-z][a-z'’\-]*")
 
 
 @dataclass(frozen=True)
@@ -152,15 +168,20 @@ def features(
             name = f"lex_{polarity}_{side}_{_distance_bucket(d)}_{'cut' if cut else 'same'}"
             out.append(Feature(name, abs(w.adjusted) / 4, w.start, w.end))
     lower = text.lower()
+    # Plain words: lower-case content words only (capitalised words are names
+    # and dates, which belong to one story, not to tone).
+    plain = [_PLAIN.fullmatch(text, a, b) is not None for a, b in tokens]
     for k, (a, b) in enumerate(tokens):
-        if k < first or k > last:
+        if plain[k] and lower[a:b] not in _FUNCTION and (k < first or k > last):
             out.append(Feature(f"S:{lower[a:b]}", 1.0, a, b))
     for k in range(max(0, first - WINDOW), first):
         a, b = tokens[k]
-        out.append(Feature(f"L:{lower[a:b]}", 1.0, a, b))
+        if plain[k]:
+            out.append(Feature(f"L:{lower[a:b]}", 1.0, a, b))
     for k in range(last + 1, min(len(tokens), last + 1 + WINDOW)):
         a, b = tokens[k]
-        out.append(Feature(f"R:{lower[a:b]}", 1.0, a, b))
+        if plain[k]:
+            out.append(Feature(f"R:{lower[a:b]}", 1.0, a, b))
     after = [lower[a:b] for a, b in tokens[last + 1 : last + 3]]
     before = [lower[a:b] for a, b in tokens[max(0, first - 2) : first]]
     if any(w in _SPEECH for w in after) or (before and before[-1] == "to" and "according" in before):
@@ -199,9 +220,11 @@ def mention_tone(
     total = sum(exp)
     probs = (exp[0] / total, exp[1] / total, exp[2] / total)
     best = max(range(3), key=probs.__getitem__)
+    # Grammar words next to the mention ("by", "against") count in the model
+    # but are not listed as phrases: a reader looks for the words that judge.
     phrases = tuple(
         TonePhrase(Span(a, b, text[a:b]), share)
         for (a, b), share in sorted(moved.items(), key=lambda kv: -abs(kv[1]))
-        if abs(share) >= 0.05
+        if abs(share) >= MIN_PHRASE_WEIGHT and text[a:b].lower() not in _FUNCTION
     )
     return MentionTone(probs, probs[2] - probs[0], CLASSES[best], phrases)
