@@ -196,11 +196,13 @@ def surname(name: str) -> str | None:
     """The surname of a person's name ("Donald Trump" -> "Trump"), else None.
 
     A name counts as a person's when it is two or three plain capitalised
-    words ("Pete Hegseth", "Mary Kay Ash") whose last word is not a word of
+    words ("Pete Hegseth", "Mary Kay Ash", "Donald J. Trump") whose last word is not a word of
     places and bodies ("United States", "Supreme Court").
     """
     parts = name.split()
-    if not 2 <= len(parts) <= 3 or not all(_PLAIN_WORD.fullmatch(p) for p in parts):
+    middle_initial = len(parts) == 3 and re.fullmatch(r"[A-Z]\.", parts[1]) is not None
+    plain = [p for k, p in enumerate(parts) if not (k == 1 and middle_initial)]
+    if not 2 <= len(parts) <= 3 or not all(_PLAIN_WORD.fullmatch(p) for p in plain):
         return None
     if parts[-1].lower() in _NOT_SURNAMES or parts[0].lower().rstrip(".") in _TITLES:
         return None
