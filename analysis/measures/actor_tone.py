@@ -57,6 +57,7 @@ _SPEECH = frozenset(
     warned warns suggested suggests responded responds replied replies tweeted
     tweets declared declares announced announces according""".split()
 )
+_SPEECH_BRIDGE = frozenset("also has had then later again".split())
 _QUOTES = "\"“”"
 # Words that carry grammar, not tone: never features on their own (the
 # negators "not", "no", "never", "without" and "against" are kept).
@@ -184,7 +185,10 @@ def features(
             out.append(Feature(f"R:{lower[a:b]}", 1.0, a, b))
     after = [lower[a:b] for a, b in tokens[last + 1 : last + 3]]
     before = [lower[a:b] for a, b in tokens[max(0, first - 2) : first]]
-    if any(w in _SPEECH for w in after) or (before and before[-1] == "to" and "according" in before):
+    said = bool(after) and (
+        after[0] in _SPEECH or (after[0] in _SPEECH_BRIDGE and len(after) > 1 and after[1] in _SPEECH)
+    )
+    if said or before == ["according", "to"]:
         out.append(Feature("role_speaker", 1.0, m0, m1))
     if text[m1 : m1 + 2] in ("'s", "’s") or text[m1 - 2 : m1] in ("'s", "’s"):
         out.append(Feature("role_possessive", 1.0, m0, m1))

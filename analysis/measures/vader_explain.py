@@ -33,8 +33,21 @@ News adjustment (on by default, :data:`DEFAULT_ADJUSTED`): the small table in
 "Supreme" or "Defense" when they are capitalised inside a sentence, because
 they are then part of a name ("United States", "Defense Secretary") and VADER
 would count them as praise, and (2) adds a few speech-manner adverbs VADER
-lacks ("harshly" takes the value of "harsh"). With ``adjusted=False`` the
+lacks ("harshly" takes the value of "harsh"), (3) reads curly quotes as
+straight ones, so that a word next to one ('“peace', 'great,”') is found, and
+(4) applies the news senses of ``analysis/lexicons/vader_senses.tsv``: words in
+an institutional, procedural or quantity sense ("defense minister", "security
+ties", "council approves", "fare increase") are not scored, and a positive word
+harmed by a verb ("undermine trust") is reversed. With ``adjusted=False`` the
 scores are plain VADER's, bit for bit.
+
+Calibration (on by default with the adjustment): the score is
+``scale * compound + sum(weight[word] * adjusted / valence)``, fitted to the
+NYT-editorial human ratings (``analysis/lexicons/vader_calibration.tsv``,
+written by :mod:`analysis.evaluate.calibrate`). Each word's share becomes
+``scale * share + weight * adjusted / valence`` and the punctuation share is
+scaled, so the shares still add up exactly to the score; a score past +-1 is
+clipped by scaling every share alike.
 
 Over-long "sentences" (text with no sentence punctuation) are scored in chunks
 of at most :data:`MAX_WORDS_PER_CALL` words and their compounds averaged;
@@ -97,6 +110,7 @@ RULES: dict[str, str] = {
 _NEGATE = frozenset(_vs.NEGATE)
 _PUNCT = string.punctuation
 _RUN = re.compile(r"\S+")
+_STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
 _HIDDEN = "\x00name"  # stands in for a name word: in no lexicon, list or idiom
 
 
@@ -443,7 +457,10 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
     """One VADER pass over ``text`` (mirrors ``polarity_scores`` step by step)."""
     sia = analyzer()
     lexicon = lexicon_for(adjusted)
-    demojized, src_start, src_end = _demojize(text)
+    # VADER strips only ASCII punctuation from a word's ends, so 'great,”' or
+    # '“peace' is not found; news text is full of curly quotes. Straightening
+    # them (one character for one, so offsets stay) lets those words count.
+    demojized, src_start, src_end = _demojize(text.translate(_STRAIGHT) if adjusted else text)
     # polarity_scores strips the demojized text; keep offsets in step.
     lead = len(demojized) - len(demojized.lstrip())
     scored = demojized.strip()

@@ -1,0 +1,91 @@
+"""Tests for analysis.measures.actor_tone: the features of a mention and the model's verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.measures import actor_tone
+from analysis.measures.actor_tone import features, mention_tone
+from analysis.measures.vader_explain import explain
+
+
+def _features(sentence, mention):
+    start = sentence.index(mention)
+    ex = explain(sentence)
+    found = features(sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader)
+    return {f.name: (round(f.value, 4), sentence[f.start : f.end]) for f in found}
+
+
+def test_actor_tone_features_hand_checked():
+    # Critics(0) slammed(1) Trump(2) over(3) the(4) failed(5) deal(6)
+    f = _features("Critics slammed Trump over the failed deal.", "Trump")
+    # "critics" (-1.2 in VADER) right before the mention, no comma between
+    assert f["lex_neg_L_near_same"] == (0.3, "Critics")
+    # "failed" (-2.3): three words after the mention
+    assert f["lex_neg_R_mid_same"] == (0.575, "failed")
+    # plain words in the window; "Critics" is capitalised (names and dates
+    # never become cues) and "the" is grammar, so it is only a window word
+    assert f["L:slammed"] == (1.0, "slammed") and "L:critics" not in f
+    assert f["R:the"] == (1.0, "the") and "S:the" not in f
+    assert f["S:deal"] == (1.0, "deal") and "S:trump" not in f
+    assert not any(name.startswith("role_") for name in f)
+
+
+def test_actor_tone_features_clause_boundary_and_distance():
+    # "disaster" (-3.1) is eight words after the mention, past a comma and a quote mark
+    f = _features('Warren said, "The plan, sadly, is a disaster."', "Warren")
+    assert f["lex_neg_R_far_cut"] == (0.775, "disaster")
+    assert f["lex_neg_R_mid_cut"] == (0.45, "sadly")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "role"),
+    [
+        ("Warren said the plan was a disaster.", "Warren", "role_speaker"),
+        ("The plan was a disaster, according to Warren.", "Warren", "role_speaker"),
+        ("Trump’s plan is great, she said.", "Trump", "role_possessive"),
+        ("She said “Trump is great” twice.", "Trump", "role_in_quote"),
+        ("Trump left.", "Trump", "role_sentence_start"),
+    ],
+)
+def test_actor_tone_roles(sentence, mention, role):
+    assert role in _features(sentence, mention)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "role"),
+    [
+        ("The senator met Warren and said nothing.", "Warren", "role_speaker"),
+        ("Trump left; she said “go” twice.", "Trump", "role_in_quote"),
+        ("Then Trump left.", "Trump", "role_sentence_start"),
+        ("Trump left.", "Trump", "role_possessive"),
+    ],
+)
+def test_actor_tone_roles_do_not_fire(sentence, mention, role):
+    assert role not in _features(sentence, mention)
+
+
+def test_actor_tone_curly_quotes_do_not_hide_words():
+    # VADER alone misses 'great,”' (it strips only ASCII punctuation)
+    f = _features("“Trump’s plan is great,” she said.", "Trump")
+    assert f["lex_pos_R_mid_same"] == (round(3.1 / 4, 4), "great")
+
+
+def test_actor_tone_probabilities_and_tone():
+    sentence = "Critics slammed Trump over the failed deal."
+    ex = explain(sentence)
+    tone = mention_tone(sentence, (0, len(sentence)), (16, 21), ex.words, ex.vader)
+    assert sum(tone.probabilities) == pytest.approx(1.0)
+    assert tone.tone == pytest.approx(tone.probabilities[2] - tone.probabilities[0])
+    assert tone.label == "negative"
+    for p in tone.phrases:
+        assert sentence[p.span.start : p.span.end] == p.span.text
+        assert abs(p.weight) >= actor_tone.MIN_PHRASE_WEIGHT
+        assert p.span.text.lower() not in {"the", "over"}
+    assert tone.phrases[0].weight < 0
+
+
+def test_actor_tone_weights_table_header():
+    header = actor_tone.WEIGHTS_TABLE.read_text(encoding="utf-8").splitlines()[:5]
+    assert any(h.startswith("# trained on: NewsMTSC") for h in header)
+    assert any(h.startswith("# licence:") and "MIT" in h for h in header)
