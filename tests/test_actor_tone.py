@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from analysis.measures import actor_tone
@@ -78,14 +80,37 @@ def test_actor_tone_probabilities_and_tone():
     assert sum(tone.probabilities) == pytest.approx(1.0)
     assert tone.tone == pytest.approx(tone.probabilities[2] - tone.probabilities[0])
     assert tone.label == "negative"
-    for p in tone.phrases:
-        assert sentence[p.span.start : p.span.end] == p.span.text
-        assert abs(p.weight) >= actor_tone.MIN_PHRASE_WEIGHT
-        assert p.span.text.lower() not in {"the", "over"}
-    assert tone.phrases[0].weight < 0
+    for start, end, weight in tone.phrases:
+        assert abs(weight) >= actor_tone.MIN_PHRASE_WEIGHT
+        assert sentence[start:end].lower() not in {"the", "over"}
+    assert tone.phrases[0][2] < 0
 
 
 def test_actor_tone_weights_table_header():
     header = actor_tone.WEIGHTS_TABLE.read_text(encoding="utf-8").splitlines()[:5]
     assert any(h.startswith("# trained on: NewsMTSC") for h in header)
     assert any(h.startswith("# licence:") and "MIT" in h for h in header)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Critics slammed Trump over the failed deal, and the deal failed.", "Trump"),
+        ("Fans praised Smith for her brilliant, generous work.", "Smith"),
+        ("Smith praised Smith-Jones.", "Smith-Jones"),
+    ],
+)
+def test_actor_tone_sentence_bag_shortcut_equals_all_features(sentence, mention):
+    # mention_tone adds the bag of words once per sentence; the logits must be
+    # those of the full feature list that training sees
+    start = sentence.index(mention)
+    ex = explain(sentence)
+    table, bias = actor_tone.weights()
+    logits = list(bias)
+    for f in features(sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader):
+        w = table.get(f.name, (0.0, 0.0, 0.0))
+        logits = [v + w[c] * f.value for c, v in enumerate(logits)]
+    exp = [math.exp(v - max(logits)) for v in logits]
+    expected = [e / sum(exp) for e in exp]
+    tone = mention_tone(sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader)
+    assert tone.probabilities == pytest.approx(tuple(expected), abs=1e-12)

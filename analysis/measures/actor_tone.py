@@ -32,11 +32,11 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-from analysis.results.doc import Span
-from analysis.results.sentiment import TonePhrase, WordContribution
+from analysis.results.sentiment import WordContribution
 
 WEIGHTS_TABLE = Path(__file__).resolve().parent.parent / "lexicons" / "actor_tone_weights.tsv"
 CLASSES = ("negative", "neutral", "positive")
@@ -46,6 +46,8 @@ NEAR, MID = 2, 6
 """Word distances that bound "next to the mention" and "near it"."""
 TOP_PHRASES = 3
 """Phrases kept per actor: the ones that moved its tone most."""
+MENTION_PHRASES = 6
+"""Phrases kept per mention (the actor's are chosen from them)."""
 MIN_PHRASE_WEIGHT = 0.05
 """A word that moved the positive-minus-negative logit by less is not listed."""
 
@@ -74,8 +76,7 @@ _FUNCTION = frozenset(
 _PLAIN = re.compile(r"[a-z][a-z'’\-]*")
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     """One feature of a mention: its name, value and the span it comes from."""
 
     name: str
@@ -92,15 +93,16 @@ class MentionTone:
         probabilities: P(negative), P(neutral), P(positive).
         tone: ``P(positive) - P(negative)``, -1..+1.
         label: The most probable class.
-        phrases: Spans whose features moved the tone, strongest first, with
-            their share of the positive-minus-negative logit.
+        phrases: ``(start, end, weight)`` of the words whose features moved
+            the tone most (at most :data:`MENTION_PHRASES`, strongest first;
+            weight: share of the positive-minus-negative logit).
 
     """
 
     probabilities: tuple[float, float, float]
     tone: float
     label: str
-    phrases: tuple[TonePhrase, ...]
+    phrases: tuple[tuple[int, int, float], ...]
 
 
 @cache
@@ -117,7 +119,77 @@ def weights() -> tuple[dict[str, tuple[float, float, float]], tuple[float, float
             continue
         table[cells[0]] = (float(cells[1]), float(cells[2]), float(cells[3]))
     bias = table.pop("bias", (0.0, 0.0, 0.0))
+    _sentence.cache_clear()  # sums of the previous table, if it was reloaded
     return table, bias
+
+
+_CONTENT, _GRAMMAR, _OTHER = 0, 1, 2
+
+
+class _Sentence(NamedTuple):
+    """What every mention in one sentence shares (offsets relative to the sentence)."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    lower: tuple[str, ...]
+    kinds: tuple[int, ...]
+    bag: tuple[float, float, float]
+    bag_words: dict[int, tuple[float, float, float]]
+    bag_moved: dict[tuple[int, int], float]
+
+
+_CONTENT, _GRAMMAR, _OTHER = 0, 1, 2
+
+
+@lru_cache(maxsize=4096)
+def _sentence(sentence: str) -> _Sentence:
+    """Split a sentence into words once, with their kinds and its bag-of-words sums.
+
+    Kind: a lower-case content word, a grammar word (:data:`_FUNCTION`), or
+    anything else (capitalised words, numbers). Cached, because every mention
+    in the sentence needs them.
+    """
+    table, _ = weights()
+    starts, ends, lower, kinds = [], [], [], []
+    neg = neu = pos = 0.0
+    bag_words: dict[int, tuple[float, float, float]] = {}
+    bag_moved: dict[tuple[int, int], float] = {}
+    for k, m in enumerate(_WORD.finditer(sentence)):
+        word = m.group()
+        lowered = word.lower()
+        if _PLAIN.fullmatch(word) is None:
+            kind = _OTHER
+        elif lowered in _FUNCTION:
+            kind = _GRAMMAR
+        else:
+            kind = _CONTENT
+            w = table.get("S:" + lowered)
+            if w is not None:
+                neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
+                bag_words[k] = w
+                bag_moved[(m.start(), m.end())] = w[2] - w[0]
+        starts.append(m.start())
+        ends.append(m.end())
+        lower.append(lowered)
+        kinds.append(kind)
+    return _Sentence(
+        tuple(starts),
+        tuple(ends),
+        tuple(lower),
+        tuple(kinds),
+        (neg, neu, pos),
+        bag_words,
+        bag_moved,
+    )
+
+
+def _mention_words(sent: _Sentence, r0: int, r1: int) -> tuple[int, int]:
+    """Indexes of the first and last word of a mention at ``[r0, r1)`` of the sentence."""
+    first = bisect.bisect_left(sent.starts, r0)
+    # A word straddling the mention's start belongs to it.
+    if first > 0 and sent.ends[first - 1] > r0:
+        first -= 1
+    return first, bisect.bisect_left(sent.starts, r1) - 1
 
 
 def _distance_bucket(d: int) -> str:
@@ -130,6 +202,7 @@ def features(
     mention: tuple[int, int],
     words: Sequence[WordContribution],
     compound: float,
+    bag: bool = True,
 ) -> list[Feature]:
     """The features of one mention (offsets into ``text``).
 
@@ -139,6 +212,8 @@ def features(
         mention: ``(start, end)`` of the mention in ``text``.
         words: The sentence's VADER words (offsets into ``text``).
         compound: The sentence's VADER compound (before calibration).
+        bag: Include the sentence's bag of words ("S:" features); :func:`mention_tone`
+            adds their weights once per sentence instead (same sum, less work).
 
     Returns:
         Features, each with the span of the word that gave it.
@@ -146,49 +221,38 @@ def features(
     """
     s0, s1 = sentence
     m0, m1 = mention
-    tokens = [m.span() for m in _WORD.finditer(text, s0, s1)]
-    starts = [a for a, _ in tokens]
-    inside = [k for k, (a, b) in enumerate(tokens) if a < m1 and b > m0]
-    first = inside[0] if inside else bisect.bisect_left(starts, m1)
-    last = inside[-1] if inside else first - 1
+    sent = _sentence(text[s0:s1])
+    starts, ends, lower, kinds = sent.starts, sent.ends, sent.lower, sent.kinds
+    first, last = _mention_words(sent, m0 - s0, m1 - s0)
     out: list[Feature] = [Feature("sentence_compound", compound, s0, s1)]
-
-    def where(a: int, b: int) -> tuple[str, int, bool]:
-        """Side, word distance and whether a clause boundary lies between."""
-        k = bisect.bisect_right(starts, a) - 1
-        if b <= m0:
-            return "L", max(1, first - k), bool(_BOUNDARY.search(text, b, m0))
-        return "R", max(1, k - last), bool(_BOUNDARY.search(text, m1, a))
-
     for w in words:
-        if w.end <= m0 or w.start >= m1:
-            if not w.adjusted:
-                continue
-            side, d, cut = where(w.start, w.end)
+        if w.adjusted and (w.end <= m0 or w.start >= m1):
+            k = bisect.bisect_right(starts, w.start - s0) - 1
+            if w.end <= m0:
+                side, d, cut = "L", first - k, _BOUNDARY.search(text, w.end, m0)
+            else:
+                side, d, cut = "R", k - last, _BOUNDARY.search(text, m1, w.start)
             polarity = "pos" if w.adjusted > 0 else "neg"
-            name = f"lex_{polarity}_{side}_{_distance_bucket(d)}_{'cut' if cut else 'same'}"
+            name = f"lex_{polarity}_{side}_{_distance_bucket(max(1, d))}_{'cut' if cut else 'same'}"
             out.append(Feature(name, abs(w.adjusted) / 4, w.start, w.end))
-    lower = text.lower()
     # Plain words: lower-case content words only (capitalised words are names
     # and dates, which belong to one story, not to tone).
-    plain = [_PLAIN.fullmatch(text, a, b) is not None for a, b in tokens]
-    for k, (a, b) in enumerate(tokens):
-        if plain[k] and lower[a:b] not in _FUNCTION and (k < first or k > last):
-            out.append(Feature(f"S:{lower[a:b]}", 1.0, a, b))
+    if bag:
+        for k, kind in enumerate(kinds):
+            if kind == _CONTENT and (k < first or k > last):
+                out.append(Feature("S:" + lower[k], 1.0, starts[k] + s0, ends[k] + s0))
     for k in range(max(0, first - WINDOW), first):
-        a, b = tokens[k]
-        if plain[k]:
-            out.append(Feature(f"L:{lower[a:b]}", 1.0, a, b))
-    for k in range(last + 1, min(len(tokens), last + 1 + WINDOW)):
-        a, b = tokens[k]
-        if plain[k]:
-            out.append(Feature(f"R:{lower[a:b]}", 1.0, a, b))
-    after = [lower[a:b] for a, b in tokens[last + 1 : last + 3]]
-    before = [lower[a:b] for a, b in tokens[max(0, first - 2) : first]]
+        if kinds[k] != _OTHER:
+            out.append(Feature("L:" + lower[k], 1.0, starts[k] + s0, ends[k] + s0))
+    for k in range(last + 1, min(len(starts), last + 1 + WINDOW)):
+        if kinds[k] != _OTHER:
+            out.append(Feature("R:" + lower[k], 1.0, starts[k] + s0, ends[k] + s0))
+    after = lower[last + 1 : last + 3]
     said = bool(after) and (
-        after[0] in _SPEECH or (after[0] in _SPEECH_BRIDGE and len(after) > 1 and after[1] in _SPEECH)
+        after[0] in _SPEECH
+        or (after[0] in _SPEECH_BRIDGE and len(after) > 1 and after[1] in _SPEECH)
     )
-    if said or before == ["according", "to"]:
+    if said or lower[max(0, first - 2) : first] == ("according", "to"):
         out.append(Feature("role_speaker", 1.0, m0, m1))
     if text[m1 : m1 + 2] in ("'s", "’s") or text[m1 - 2 : m1] in ("'s", "’s"):
         out.append(Feature("role_possessive", 1.0, m0, m1))
@@ -208,27 +272,43 @@ def mention_tone(
 ) -> MentionTone:
     """The tone towards the actor mentioned at ``mention`` (see :func:`features`)."""
     table, bias = weights()
-    logits = list(bias)
-    moved: dict[tuple[int, int], float] = {}
-    for f in features(text, sentence, mention, words, compound):
-        w = table.get(f.name)
+    s0, s1 = sentence
+    m0, m1 = mention
+    sent = _sentence(text[s0:s1])
+    neg, neu, pos = sent.bag
+    # The sentence's bag of words is summed once per sentence; the mention's
+    # own words are taken out again (they are never features of their mention).
+    # Offsets in ``moved`` are relative to the sentence.
+    moved = dict(sent.bag_moved)
+    first, last = _mention_words(sent, m0 - s0, m1 - s0)
+    for k in range(first, last + 1):
+        w = sent.bag_words.get(k)
+        if w is not None:
+            neg, neu, pos = neg - w[0], neu - w[1], pos - w[2]
+            del moved[(sent.starts[k], sent.ends[k])]
+    neg, neu, pos = neg + bias[0], neu + bias[1], pos + bias[2]
+    for name, value, start, end in features(text, sentence, mention, words, compound, bag=False):
+        w = table.get(name)
         if w is None:
             continue
-        for c in range(3):
-            logits[c] += w[c] * f.value
-        if f.name != "sentence_compound":
-            key = (f.start, f.end)
-            moved[key] = moved.get(key, 0.0) + (w[2] - w[0]) * f.value
-    top = max(logits)
-    exp = [math.exp(v - top) for v in logits]
-    total = sum(exp)
-    probs = (exp[0] / total, exp[1] / total, exp[2] / total)
+        neg += w[0] * value
+        neu += w[1] * value
+        pos += w[2] * value
+        if name != "sentence_compound":
+            key = (start - s0, end - s0)
+            moved[key] = moved.get(key, 0.0) + (w[2] - w[0]) * value
+    top = max(neg, neu, pos)
+    e0, e1, e2 = math.exp(neg - top), math.exp(neu - top), math.exp(pos - top)
+    total = e0 + e1 + e2
+    probs = (e0 / total, e1 / total, e2 / total)
     best = max(range(3), key=probs.__getitem__)
     # Grammar words next to the mention ("by", "against") count in the model
     # but are not listed as phrases: a reader looks for the words that judge.
-    phrases = tuple(
-        TonePhrase(Span(a, b, text[a:b]), share)
-        for (a, b), share in sorted(moved.items(), key=lambda kv: -abs(kv[1]))
-        if abs(share) >= MIN_PHRASE_WEIGHT and text[a:b].lower() not in _FUNCTION
-    )
-    return MentionTone(probs, probs[2] - probs[0], CLASSES[best], phrases)
+    strong = [
+        (a + s0, b + s0, share)
+        for (a, b), share in moved.items()
+        if (share >= MIN_PHRASE_WEIGHT or share <= -MIN_PHRASE_WEIGHT)
+        and text[a + s0 : b + s0].lower() not in _FUNCTION
+    ]
+    strong.sort(key=lambda p: -abs(p[2]))
+    return MentionTone(probs, probs[2] - probs[0], CLASSES[best], tuple(strong[:MENTION_PHRASES]))

@@ -209,10 +209,9 @@ def _actor_sentiment(
     mention_keys = {(m.start, m.end) for m in spans}
     moved: dict[tuple[int, int], float] = {}
     for t in tones:
-        for p in t.phrases:
-            key = (p.span.start, p.span.end)
-            if key not in mention_keys:
-                moved[key] = moved.get(key, 0.0) + p.weight
+        for a, b, weight in t.phrases:
+            if (a, b) not in mention_keys:
+                moved[(a, b)] = moved.get((a, b), 0.0) + weight
     sign = {"positive": 1.0, "negative": -1.0}.get(label_, 0.0)
     ranked = sorted(moved.items(), key=lambda kv: -(kv[1] * sign if sign else abs(kv[1])))
     phrases = tuple(

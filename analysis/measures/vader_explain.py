@@ -149,6 +149,8 @@ def _calibrate(ex: Explanation) -> Explanation:
     score; a score past +-1 is brought back to +-1 by scaling every share by
     the same factor.
     """
+    if not ex.words:
+        return ex  # nothing to weigh: the score stays 0.0
     cal = calibration()
     corrections = [
         cal.weights.get(w.text.lower(), 0.0) * w.adjusted / w.valence if w.valence else 0.0
@@ -259,6 +261,13 @@ def news_senses() -> tuple[dict[str, tuple[Sense, ...]], frozenset[str]]:
     return {k: tuple(v) for k, v in by_first.items()}, frozenset(harm)
 
 
+@cache
+def _neutral_forms() -> frozenset[str]:
+    """Every word form a sense can take out of scoring, with its possessive."""
+    forms = {f for senses in news_senses()[0].values() for sense in senses for f in sense.neutral}
+    return frozenset(forms | {f + "'s" for f in forms})
+
+
 def sense_matches(lower: list[str]) -> dict[int, Sense]:
     """Word positions that a phrase of the senses table takes out of scoring.
 
@@ -269,6 +278,8 @@ def sense_matches(lower: list[str]) -> dict[int, Sense]:
         For each position not to score, the table row that matched there.
 
     """
+    if _neutral_forms().isdisjoint(lower):
+        return {}  # most sentences: no word the table could take out
     by_first, _ = news_senses()
     keys = [_sense_key(w) for w in lower]
     hidden: dict[int, Sense] = {}
@@ -460,7 +471,11 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
     # VADER strips only ASCII punctuation from a word's ends, so 'great,”' or
     # '“peace' is not found; news text is full of curly quotes. Straightening
     # them (one character for one, so offsets stay) lets those words count.
-    demojized, src_start, src_end = _demojize(text.translate(_STRAIGHT) if adjusted else text)
+    if adjusted and ("\u201c" in text or "\u201d" in text or "\u2018" in text or "\u2019" in text):
+        text_read = text.translate(_STRAIGHT)
+    else:
+        text_read = text
+    demojized, src_start, src_end = _demojize(text_read)
     # polarity_scores strips the demojized text; keep offsets in step.
     lead = len(demojized) - len(demojized.lstrip())
     scored = demojized.strip()
