@@ -14,7 +14,9 @@ from analysis.measures.vader_explain import explain
 def _features(sentence, mention):
     start = sentence.index(mention)
     ex = explain(sentence)
-    found = features(sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader)
+    found = features(
+        sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader
+    )
     return {f.name: (round(f.value, 4), sentence[f.start : f.end]) for f in found}
 
 
@@ -107,10 +109,14 @@ def test_actor_tone_sentence_bag_shortcut_equals_all_features(sentence, mention)
     ex = explain(sentence)
     table, bias = actor_tone.weights()
     logits = list(bias)
-    for f in features(sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader):
+    for f in features(
+        sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader
+    ):
         w = table.get(f.name, (0.0, 0.0, 0.0))
         logits = [v + w[c] * f.value for c, v in enumerate(logits)]
     exp = [math.exp(v - max(logits)) for v in logits]
     expected = [e / sum(exp) for e in exp]
-    tone = mention_tone(sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader)
+    tone = mention_tone(
+        sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader
+    )
     assert tone.probabilities == pytest.approx(tuple(expected), abs=1e-12)

@@ -90,7 +90,9 @@ def test_actors_mentions_case_ignored_only_where_safe():
     ]
     assert [m.text for m in mentions(Actor("US"), "Tell us what the US did.")] == ["US"]
     secretary = Actor("Hegseth", ("defence secretary",))
-    assert [m.text for m in mentions(secretary, "The Defence Secretary and the defence secretary")] == [
+    assert [
+        m.text for m in mentions(secretary, "The Defence Secretary and the defence secretary")
+    ] == [
         "Defence Secretary",
         "defence secretary",
     ]

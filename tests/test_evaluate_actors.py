@@ -55,9 +55,11 @@ def test_evaluate_actors_one_miss_hand_checked(tmp_path):
 
 
 def test_evaluate_actors_skips_bad_lines(tmp_path):
-    extra = ["not json", json.dumps({"sentence": "No offsets."}), json.dumps(
-        {"mention": "X", "polarity": 2, "from": 0, "to": 1, "sentence": "X", "id": "b"}
-    )]
+    extra = [
+        "not json",
+        json.dumps({"sentence": "No offsets."}),
+        json.dumps({"mention": "X", "polarity": 2, "from": 0, "to": 1, "sentence": "X", "id": "b"}),
+    ]
     scores = actors.evaluate(_write(tmp_path / "rows.jsonl", ROWS, extra))
     assert scores["n"] == 4 and scores["skipped"] == 3
 

@@ -119,4 +119,3 @@ def test_evaluate_sentiment_train_writes_table_with_provenance(tmp_path):
     # human mean / 4 = 0.5 for good (compound 0.4404): the fit scales up, by
     # more than 1, with word weights sharing the work
     assert scale > 0 and n >= 0
-

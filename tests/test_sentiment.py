@@ -203,7 +203,13 @@ def test_sentiment_actor_tone_phrases_and_spans_round_trip():
     (trump,) = sentiment.analyse(make_doc(text, (Actor("Donald Trump"),))).actors
     assert [m.text for m in trump.spans] == ["President Trump", "Trump"]
     assert trump.mentions == 2 and trump.sentences == (0, 1)
-    assert trump.phrases and {p.span.text for p in trump.phrases} <= {"slammed", "failed", "Critics", "quiet", "aides"}
+    assert trump.phrases and {p.span.text for p in trump.phrases} <= {
+        "slammed",
+        "failed",
+        "Critics",
+        "quiet",
+        "aides",
+    }
     for span in [*trump.spans, *(p.span for p in trump.phrases)]:
         assert text[span.start : span.end] == span.text
     assert all(p.weight < 0 for p in trump.phrases) and trump.tone < 0
@@ -230,7 +236,13 @@ def test_sentiment_actor_tone_is_mean_of_mention_tones():
 
 def test_sentiment_actor_not_mentioned_has_no_tone():
     (peru,) = sentiment.analyse(make_doc("Japan won.", (Actor("Peru"),))).actors
-    assert (peru.mentions, peru.tone, peru.label, peru.spans, peru.phrases) == (0, None, None, (), ())
+    assert (peru.mentions, peru.tone, peru.label, peru.spans, peru.phrases) == (
+        0,
+        None,
+        None,
+        (),
+        (),
+    )
 
 
 # Acceptance on the seed story (issue 13): sentiment does not come from topic words

@@ -190,7 +190,10 @@ def test_vader_explain_random_sentences_match_vader():
 NAME_CASES = [
     ("The United States sent ships.", "The Zzname States sent ships."),
     # first word: not a name by capitals, but "defense secretary" is an institutional sense
-    ("Defense Secretary Pete Hegseth was not happy.", "Zzname Secretary Pete Hegseth was not happy."),
+    (
+        "Defense Secretary Pete Hegseth was not happy.",
+        "Zzname Secretary Pete Hegseth was not happy.",
+    ),
     (
         "He met the Defense Secretary and the Supreme Court.",
         "He met the Zzname Secretary and the Zzname Court.",

@@ -52,7 +52,9 @@ def explanations(texts: Sequence[str]) -> list[Explanation]:
     return [explain(t, adjusted=True, calibrated=False) for t in texts]
 
 
-def _vocabulary(exs: Sequence[Explanation], groups: Sequence[str], rows: Sequence[int]) -> list[str]:
+def _vocabulary(
+    exs: Sequence[Explanation], groups: Sequence[str], rows: Sequence[int]
+) -> list[str]:
     seen: dict[str, set[str]] = {}
     for r in rows:
         for w in exs[r].words:

@@ -41,7 +41,9 @@ MIN_ARTICLES = 5
 """A plain-word feature is kept only if it occurs in this many training articles."""
 L2 = 10.0
 """Ridge penalty on the weights (the biases are not penalised)."""
-ERR_NO_ROWS = "{path}: no target rows found; expected JSON lines with mention, from, to, sentence, polarity."
+ERR_NO_ROWS = (
+    "{path}: no target rows found; expected JSON lines with mention, from, to, sentence, polarity."
+)
 
 
 @dataclass(frozen=True)
@@ -96,17 +98,23 @@ def row_features(row: Row) -> list[Feature]:
     return features(row.sentence, (0, len(row.sentence)), (row.start, row.end), ex.words, ex.vader)
 
 
-def _vocabulary(feats: Sequence[list[Feature]], groups: Sequence[str], rows: Sequence[int]) -> list[str]:
+def _vocabulary(
+    feats: Sequence[list[Feature]], groups: Sequence[str], rows: Sequence[int]
+) -> list[str]:
     seen: dict[str, set[str]] = {}
     for r in rows:
         for f in feats[r]:
             seen.setdefault(f.name, set()).add(groups[r])
     return sorted(
-        n for n, arts in seen.items() if n[:2] not in ("L:", "R:", "S:") or len(arts) >= MIN_ARTICLES
+        n
+        for n, arts in seen.items()
+        if n[:2] not in ("L:", "R:", "S:") or len(arts) >= MIN_ARTICLES
     )
 
 
-def _design(feats: Sequence[list[Feature]], vocab: Sequence[str], rows: Sequence[int]) -> sparse.csr_matrix:
+def _design(
+    feats: Sequence[list[Feature]], vocab: Sequence[str], rows: Sequence[int]
+) -> sparse.csr_matrix:
     index = {n: k for k, n in enumerate(vocab)}
     data, cols, ptr = [], [], [0]
     for r in rows:
@@ -192,8 +200,8 @@ def train(path: str | Path, out: Path = WEIGHTS_TABLE) -> int:
         "# title: Actor-tone weights (multinomial logistic regression)",
         "# description: one row per feature of analysis/measures/actor_tone.py (lex_*: a VADER "
         "word by polarity, side, distance and clause; L:/R:word: a plain word just before / "
-        "after the mention; S:word: a plain word elsewhere in the sentence; role_*: the mention's role; sentence_compound: the sentence's "
-        "VADER score); columns: the weight towards each class. Row 'bias' holds the biases. "
+        "after the mention; S:word: a plain word elsewhere in the sentence; role_*: the "
+        "mention's role; sentence_compound: the sentence's VADER score); columns: the weight towards each class. Row 'bias' holds the biases. "
         "Written by analysis/evaluate/train_actors.py.",
         f"# trained on: NewsMTSC (Hamborg & Donnay 2021), real-world variant, train and dev "
         f"splits as distributed for development ({len(rows)} targets, "

@@ -60,7 +60,7 @@ _SPEECH = frozenset(
     tweets declared declares announced announces according""".split()
 )
 _SPEECH_BRIDGE = frozenset("also has had then later again".split())
-_QUOTES = "\"“”"
+_QUOTES = '"“”'
 # Words that carry grammar, not tone: never features on their own (the
 # negators "not", "no", "never", "without" and "against" are kept).
 _FUNCTION = frozenset(

@@ -255,7 +255,9 @@ def news_senses() -> tuple[dict[str, tuple[Sense, ...]], frozenset[str]]:
             None if cell == "*" else frozenset(_sense_key(f) for f in cell.split("|"))
             for cell in row["phrase"].split(" ")
         )
-        sense = Sense(positions, frozenset(row["neutral"].split("|")), row["category"], row["reason"])
+        sense = Sense(
+            positions, frozenset(row["neutral"].split("|")), row["category"], row["reason"]
+        )
         for form in positions[0] or ():
             by_first.setdefault(form, []).append(sense)
     return {k: tuple(v) for k, v in by_first.items()}, frozenset(harm)
