@@ -201,7 +201,8 @@ def train(path: str | Path, out: Path = WEIGHTS_TABLE) -> int:
         "# description: one row per feature of analysis/measures/actor_tone.py (lex_*: a VADER "
         "word by polarity, side, distance and clause; L:/R:word: a plain word just before / "
         "after the mention; S:word: a plain word elsewhere in the sentence; role_*: the "
-        "mention's role; sentence_compound: the sentence's VADER score); columns: the weight towards each class. Row 'bias' holds the biases. "
+        "mention's role; sentence_compound: the sentence's VADER score); columns: the "
+        "weight towards each class. Row 'bias' holds the biases. "
         "Written by analysis/evaluate/train_actors.py.",
         f"# trained on: NewsMTSC (Hamborg & Donnay 2021), real-world variant, train and dev "
         f"splits as distributed for development ({len(rows)} targets, "
