@@ -332,7 +332,7 @@ def test_vader_explain_harm_verb_needs_to_come_first(sentence):
 
 
 def test_vader_explain_senses_table_has_reasons():
-    rows = vader_explain._read_table(vader_explain.SENSES_TABLE)
+    rows = vader_explain.read_table(vader_explain.SENSES_TABLE)
     header = vader_explain.SENSES_TABLE.read_text(encoding="utf-8").splitlines()[:4]
     assert any(h.startswith("# licence:") for h in header)
     assert any(h.startswith("# sources:") for h in header)

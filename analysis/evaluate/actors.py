@@ -20,12 +20,11 @@ Command line::
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from analysis.evaluate import train_actors
-from analysis.evaluate.rated import macro_f1
+from analysis.evaluate.rated import macro_f1, print_scores
 from analysis.measures.actor_tone import CLASSES, mention_tone
 from analysis.measures.vader_explain import explain
 
@@ -77,11 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--format", choices=("table", "json"), default="table")
     args = parser.parse_args(argv)
     scores = evaluate(args.file, cv=args.cv)
-    if args.format == "json":
-        print(json.dumps(scores))
-    else:
-        for key, value in scores.items():
-            print(f"{key:>10}  {value:.3f}" if isinstance(value, float) else f"{key:>10}  {value}")
+    print_scores(scores, args.format)
     return 0
 
 

@@ -7,6 +7,7 @@ Shared by :mod:`analysis.evaluate.sentiment` (figures) and
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -77,3 +78,12 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
         fn = sum(g == c and p != c for g, p in zip(gold, predicted, strict=True))
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(scores) / len(scores)
+
+
+def print_scores(scores: dict[str, float | int], fmt: str) -> None:
+    """Print evaluation figures as JSON or as an aligned table (3 decimals)."""
+    if fmt == "json":
+        print(json.dumps(scores))
+        return
+    for key, value in scores.items():
+        print(f"{key:>24}  {value:.3f}" if isinstance(value, float) else f"{key:>24}  {value}")

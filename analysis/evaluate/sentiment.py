@@ -27,12 +27,18 @@ Command line (the ``--cv`` figures)::
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from analysis.evaluate import calibrate
-from analysis.evaluate.rated import CLASSES, macro_f1, pearson, read_rated, read_rated_rows
+from analysis.evaluate.rated import (
+    CLASSES,
+    macro_f1,
+    pearson,
+    print_scores,
+    read_rated,
+    read_rated_rows,
+)
 from analysis.measures.sentiment import label
 from analysis.measures.vader_explain import explain
 
@@ -96,11 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--format", choices=("table", "json"), default="table")
     args = parser.parse_args(argv)
     scores = evaluate(args.file, adjusted=False if args.plain else None, cv=args.cv)
-    if args.format == "json":
-        print(json.dumps(scores))
-    else:
-        for key, value in scores.items():
-            print(f"{key:>24}  {value:.3f}" if isinstance(value, float) else f"{key:>24}  {value}")
+    print_scores(scores, args.format)
     return 0
 
 

@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from analysis.measures.vader_explain import read_table
 from analysis.results.sentiment import WordContribution
 
 WEIGHTS_TABLE = Path(__file__).resolve().parent.parent / "lexicons" / "actor_tone_weights.tsv"
@@ -108,16 +109,10 @@ class MentionTone:
 @cache
 def weights() -> tuple[dict[str, tuple[float, float, float]], tuple[float, float, float]]:
     """Read the weights table: per feature (negative, neutral, positive), and the biases."""
-    table: dict[str, tuple[float, float, float]] = {}
-    columns: list[str] = []
-    for line in WEIGHTS_TABLE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not columns:
-            columns = cells
-            continue
-        table[cells[0]] = (float(cells[1]), float(cells[2]), float(cells[3]))
+    table = {
+        row["feature"]: (float(row["negative"]), float(row["neutral"]), float(row["positive"]))
+        for row in read_table(WEIGHTS_TABLE)
+    }
     bias = table.pop("bias", (0.0, 0.0, 0.0))
     _sentence.cache_clear()  # sums of the previous table, if it was reloaded
     return table, bias

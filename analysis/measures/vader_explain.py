@@ -60,7 +60,7 @@ from __future__ import annotations
 import math
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -161,15 +161,11 @@ def _calibrate(ex: Explanation) -> Explanation:
     total = sum(shares) + emphasis
     shrink = 1.0 / abs(total) if abs(total) > 1.0 else 1.0
     words = tuple(
-        WordContribution(
-            w.start,
-            w.end,
-            w.text,
-            w.valence,
-            w.adjusted,
-            share * shrink,
-            (*w.rules, "calibrated") if c else w.rules,
-            c * shrink,
+        replace(
+            w,
+            contribution=share * shrink,
+            rules=(*w.rules, "calibrated") if c else w.rules,
+            calibration=c * shrink,
         )
         for w, share, c in zip(ex.words, shares, corrections, strict=True)
     )
@@ -195,7 +191,7 @@ def news_adjustments() -> tuple[frozenset[str], dict[str, float]]:
     """Read the news table: words left out as names, and words added with a valence."""
     names: set[str] = set()
     added: dict[str, float] = {}
-    for row in _read_table(NEWS_TABLE):
+    for row in read_table(NEWS_TABLE):
         if row.get("category") == "proper_name":
             names.add(row["term"].lower())
         elif row.get("category") == "manner":
@@ -203,8 +199,12 @@ def news_adjustments() -> tuple[frozenset[str], dict[str, float]]:
     return frozenset(names), added
 
 
-def _read_table(path: Path) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file with ``#`` header lines and a column row."""
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated data file with ``#`` header lines and a column row.
+
+    Used for every sentiment data file (news table, senses, calibration,
+    actor-tone weights).
+    """
     rows: list[dict[str, str]] = []
     columns: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -247,7 +247,7 @@ def news_senses() -> tuple[dict[str, tuple[Sense, ...]], frozenset[str]]:
     """Read the senses table: phrases indexed by their first word, and the harm verbs."""
     by_first: dict[str, list[Sense]] = {}
     harm: set[str] = set()
-    for row in _read_table(SENSES_TABLE):
+    for row in read_table(SENSES_TABLE):
         if row["category"] == "harm_verb":
             harm.update(row["phrase"].split("|"))
             continue
@@ -322,7 +322,7 @@ def calibration() -> Calibration:
     """Read the calibration table (once per process)."""
     scale = 1.0
     weights: dict[str, float] = {}
-    for row in _read_table(CALIBRATION_TABLE):
+    for row in read_table(CALIBRATION_TABLE):
         if row["feature"] == "compound":
             scale = float(row["weight"])
         else:
@@ -370,16 +370,7 @@ def explain(
         parts = [_calibrate(p) for p in parts]
     share = 1.0 / len(parts)
     words = tuple(
-        WordContribution(
-            w.start,
-            w.end,
-            w.text,
-            w.valence,
-            w.adjusted,
-            w.contribution * share,
-            w.rules,
-            w.calibration * share,
-        )
+        replace(w, contribution=w.contribution * share, calibration=w.calibration * share)
         for part in parts
         for w in part.words
     )
