@@ -191,8 +191,11 @@ def train(path: str | Path, out: Path = CALIBRATION_TABLE) -> tuple[float, int, 
         "# description: score = scale * VADER compound + sum over the sentence's VADER "
         "lexicon words of weight * adjusted / valence (adjusted: the word's valence after "
         "VADER's rules, so a negated word's weight is reversed too); clipped to -1..+1. "
-        "Row 'compound' is the scale; rows 'word:W' are the word weights. Read by "
-        "analysis/measures/vader_explain.py; written by analysis/evaluate/calibrate.py.",
+        "Category scale (term 'compound'): the factor on VADER's compound; category word: "
+        "the weight of that lexicon word. Read by analysis/measures/vader_explain.py; "
+        "written by analysis/evaluate/calibrate.py.",
+        "# sources: fitted by Slant to the NYT-editorial sentence ratings of Hutto & Gilbert "
+        "(2014), as distributed with vaderSentiment (MIT licence); the words are VADER's.",
         f"# trained on: NYT editorial sentences (Hutto & Gilbert 2014), development split, "
         f"{len(texts)} sentences from {len(set(groups))} articles; ridge regression of the "
         f"human mean / 4, ridge {lam:g} chosen by grouped 5-fold CV (folds by article), word "
@@ -200,14 +203,14 @@ def train(path: str | Path, out: Path = CALIBRATION_TABLE) -> tuple[float, int, 
         f"{datetime.date.today().isoformat()}.",
         "# licence: the ratings are distributed with vaderSentiment under the MIT licence; "
         "these weights are MIT-licensed as part of Slant.",
-        "feature\tweight\tnote",
-        f"compound\t{scale:.6f}\tfactor on VADER's compound",
+        "term\tcategory\tweight\tnote",
+        f"compound\tscale\t{scale:.6f}\tfactor on VADER's compound",
     ]
     for w in sorted(weights, key=lambda k: -abs(weights[k])):
         if abs(weights[w]) >= 5e-4:
-            lines.append(f"word:{w}\t{weights[w]:.6f}\tin {uses[w]} training sentences")
+            lines.append(f"{w}\tword\t{weights[w]:.6f}\tin {uses[w]} training sentences")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return scale, len(lines) - 6, lam
+    return scale, len(lines) - 7, lam
 
 
 def main(argv: Sequence[str] | None = None) -> int:

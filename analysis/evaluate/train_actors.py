@@ -189,6 +189,14 @@ def cross_validate(path: str | Path) -> dict[str, float | int]:
     return scores
 
 
+def _family(feature: str) -> str:
+    """The category column of a feature: its family (lexicon, left, right, sentence, role)."""
+    prefix = {"L:": "left_word", "R:": "right_word", "S:": "sentence_word"}.get(feature[:2])
+    if prefix:
+        return prefix
+    return "lexicon" if feature.startswith("lex_") else feature.split("_", 1)[0]
+
+
 def train(path: str | Path, out: Path = WEIGHTS_TABLE) -> int:
     """Fit on every row of ``path`` and write the weights table; returns the feature count."""
     rows, _ = read_rows(path)
@@ -203,21 +211,24 @@ def train(path: str | Path, out: Path = WEIGHTS_TABLE) -> int:
         "after the mention; S:word: a plain word elsewhere in the sentence; role_*: the "
         "mention's role; sentence_compound: the sentence's VADER score); columns: the "
         "weight towards each class. Row 'bias' holds the biases. "
-        "Written by analysis/evaluate/train_actors.py.",
+        "Category: the feature's family. Written by analysis/evaluate/train_actors.py.",
         f"# trained on: NewsMTSC (Hamborg & Donnay 2021), real-world variant, train and dev "
         f"splits as distributed for development ({len(rows)} targets, "
         f"{len(set(groups))} articles); L2 {L2:g}; plain words in >= {MIN_ARTICLES} articles; "
         f"{datetime.date.today().isoformat()}.",
+        "# sources: fitted by Slant to NewsMTSC (Hamborg & Donnay 2021, EACL), distributed "
+        "in the NewsMTSC repository under the MIT licence; sentiment words are VADER's.",
         "# licence: NewsMTSC is distributed under the MIT licence; these weights are "
         "MIT-licensed as part of Slant.",
-        "feature\tnegative\tneutral\tpositive",
-        f"bias\t{b[0]:.5f}\t{b[1]:.5f}\t{b[2]:.5f}",
+        "term\tcategory\tnegative\tneutral\tpositive",
+        f"bias\tbias\t{b[0]:.5f}\t{b[1]:.5f}\t{b[2]:.5f}",
     ]
     for k, name in enumerate(vocab):
         if np.abs(w[k]).max() >= 1e-3:
-            lines.append(f"{name}\t{w[k, 0]:.5f}\t{w[k, 1]:.5f}\t{w[k, 2]:.5f}")
+            row = f"{w[k, 0]:.5f}\t{w[k, 1]:.5f}\t{w[k, 2]:.5f}"
+            lines.append(f"{name}\t{_family(name)}\t{row}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines) - 6
+    return len(lines) - 7
 
 
 def main(argv: Sequence[str] | None = None) -> int:

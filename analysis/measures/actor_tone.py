@@ -110,11 +110,11 @@ class MentionTone:
 def weights() -> tuple[dict[str, tuple[float, float, float]], tuple[float, float, float]]:
     """Read the weights table: per feature (negative, neutral, positive), and the biases."""
     table = {
-        row["feature"]: (float(row["negative"]), float(row["neutral"]), float(row["positive"]))
+        row["term"]: (float(row["negative"]), float(row["neutral"]), float(row["positive"]))
         for row in read_table(WEIGHTS_TABLE)
     }
     bias = table.pop("bias", (0.0, 0.0, 0.0))
-    _sentence.cache_clear()  # sums of the previous table, if it was reloaded
+    _bag.cache_clear()  # sums of the previous table, if it was reloaded
     return table, bias
 
 
@@ -122,15 +122,20 @@ _CONTENT, _GRAMMAR, _OTHER = 0, 1, 2
 
 
 class _Sentence(NamedTuple):
-    """What every mention in one sentence shares (offsets relative to the sentence)."""
+    """The words of one sentence, shared by its mentions (offsets relative to it)."""
 
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     lower: tuple[str, ...]
     kinds: tuple[int, ...]
-    bag: tuple[float, float, float]
-    bag_words: dict[int, tuple[float, float, float]]
-    bag_moved: dict[tuple[int, int], float]
+
+
+class _Bag(NamedTuple):
+    """A sentence's bag of words under the current weights."""
+
+    sums: tuple[float, float, float]
+    words: dict[int, tuple[float, float, float]]
+    moved: dict[tuple[int, int], float]
 
 
 _CONTENT, _GRAMMAR, _OTHER = 0, 1, 2
@@ -138,18 +143,14 @@ _CONTENT, _GRAMMAR, _OTHER = 0, 1, 2
 
 @lru_cache(maxsize=4096)
 def _sentence(sentence: str) -> _Sentence:
-    """Split a sentence into words once, with their kinds and its bag-of-words sums.
+    """Split a sentence into words once, with their kinds.
 
     Kind: a lower-case content word, a grammar word (:data:`_FUNCTION`), or
     anything else (capitalised words, numbers). Cached, because every mention
     in the sentence needs them.
     """
-    table, _ = weights()
     starts, ends, lower, kinds = [], [], [], []
-    neg = neu = pos = 0.0
-    bag_words: dict[int, tuple[float, float, float]] = {}
-    bag_moved: dict[tuple[int, int], float] = {}
-    for k, m in enumerate(_WORD.finditer(sentence)):
+    for m in _WORD.finditer(sentence):
         word = m.group()
         lowered = word.lower()
         if _PLAIN.fullmatch(word) is None:
@@ -158,24 +159,28 @@ def _sentence(sentence: str) -> _Sentence:
             kind = _GRAMMAR
         else:
             kind = _CONTENT
-            w = table.get("S:" + lowered)
-            if w is not None:
-                neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
-                bag_words[k] = w
-                bag_moved[(m.start(), m.end())] = w[2] - w[0]
         starts.append(m.start())
         ends.append(m.end())
         lower.append(lowered)
         kinds.append(kind)
-    return _Sentence(
-        tuple(starts),
-        tuple(ends),
-        tuple(lower),
-        tuple(kinds),
-        (neg, neu, pos),
-        bag_words,
-        bag_moved,
-    )
+    return _Sentence(tuple(starts), tuple(ends), tuple(lower), tuple(kinds))
+
+
+@lru_cache(maxsize=4096)
+def _bag(sentence: str) -> _Bag:
+    """The summed weights of a sentence's content words, and each word's share."""
+    table, _ = weights()
+    sent = _sentence(sentence)
+    neg = neu = pos = 0.0
+    words: dict[int, tuple[float, float, float]] = {}
+    moved: dict[tuple[int, int], float] = {}
+    for k, kind in enumerate(sent.kinds):
+        w = table.get("S:" + sent.lower[k]) if kind == _CONTENT else None
+        if w is not None:
+            neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
+            words[k] = w
+            moved[(sent.starts[k], sent.ends[k])] = w[2] - w[0]
+    return _Bag((neg, neu, pos), words, moved)
 
 
 def _mention_words(sent: _Sentence, r0: int, r1: int) -> tuple[int, int]:
@@ -270,14 +275,15 @@ def mention_tone(
     s0, s1 = sentence
     m0, m1 = mention
     sent = _sentence(text[s0:s1])
-    neg, neu, pos = sent.bag
+    bag = _bag(text[s0:s1])
+    neg, neu, pos = bag.sums
     # The sentence's bag of words is summed once per sentence; the mention's
     # own words are taken out again (they are never features of their mention).
     # Offsets in ``moved`` are relative to the sentence.
-    moved = dict(sent.bag_moved)
+    moved = dict(bag.moved)
     first, last = _mention_words(sent, m0 - s0, m1 - s0)
     for k in range(first, last + 1):
-        w = sent.bag_words.get(k)
+        w = bag.words.get(k)
         if w is not None:
             neg, neu, pos = neg - w[0], neu - w[1], pos - w[2]
             del moved[(sent.starts[k], sent.ends[k])]

@@ -249,11 +249,11 @@ def news_senses() -> tuple[dict[str, tuple[Sense, ...]], frozenset[str]]:
     harm: set[str] = set()
     for row in read_table(SENSES_TABLE):
         if row["category"] == "harm_verb":
-            harm.update(row["phrase"].split("|"))
+            harm.update(row["term"].split("|"))
             continue
         positions = tuple(
             None if cell == "*" else frozenset(_sense_key(f) for f in cell.split("|"))
-            for cell in row["phrase"].split(" ")
+            for cell in row["term"].split(" ")
         )
         sense = Sense(
             positions, frozenset(row["neutral"].split("|")), row["category"], row["reason"]
@@ -323,10 +323,10 @@ def calibration() -> Calibration:
     scale = 1.0
     weights: dict[str, float] = {}
     for row in read_table(CALIBRATION_TABLE):
-        if row["feature"] == "compound":
+        if row["category"] == "scale":
             scale = float(row["weight"])
         else:
-            weights[row["feature"].removeprefix("word:")] = float(row["weight"])
+            weights[row["term"]] = float(row["weight"])
     return Calibration(scale, weights)
 
 
