@@ -115,7 +115,8 @@ def test_evaluate_sentiment_train_writes_table_with_provenance(tmp_path):
     scale, n, ridge = calibrate.train(path, out)
     text = out.read_text(encoding="utf-8")
     assert "# trained on: NYT editorial" in text and "MIT" in text
-    assert f"compound\t{scale:.6f}" in text and ridge in calibrate.RIDGE
-    # human mean / 4 = 0.5 for good (compound 0.4404): the fit scales up, by
-    # more than 1, with word weights sharing the work
-    assert scale > 0 and n >= 0
+    assert f"compound\tscale\t{scale:.6f}" in text and ridge in calibrate.RIDGE
+    # "good" and "bad" occur in all 12 articles, so they get weights (the food
+    # words have no VADER valence); the scale stays positive
+    assert n == 2 and scale > 0
+    assert "\ngood\tword\t" in text and "\nbad\tword\t" in text
