@@ -42,7 +42,7 @@ Every sentence carries a record of its own (span, score, word-by-word
 explanation, arc point), so JSON grows with the number of sentences, not the
 bytes: a text of one-word sentences ("Bad! Bad! ...") gives about 900 bytes
 of indented JSON per 5 bytes of input. Indentation doubles that; compact JSON
-keeps hostile input to under 100 times its size (``docs/schema.md``, "Size").
+keeps hostile input to under 250 times its size (``docs/schema.md``, "Size").
 """
 PROGRESS_AFTER = 2.0
 """Seconds before the bar is shown on a terminal: short runs stay silent."""

@@ -119,6 +119,7 @@ EVAL_ALIGNMENT_NO_ARTICLE = Message("E511", "no article id is or starts with {re
 EVAL_ALIGNMENT_MANY_ARTICLES = Message("E512", "{ref!r} names several articles ({ids})")
 EVAL_ALIGNMENT_TEXT_NOT_FOUND = Message("E513", "the text is in no sentence of {article}")
 EVAL_ALIGNMENT_TEXT_AMBIGUOUS = Message("E514", "the text is in sentences {indices} of {article}; make it longer")
+EVAL_ACTORS_NO_ROWS = Message("E515", "{path}: no target rows found; expected JSON lines with mention, from, to, sentence, polarity.")
 EVAL_SENTIMENT_NO_ROWS = Message("E506", "{path}: no rated sentences found; expected lines of ID<TAB>mean<TAB>text.")
 
 # Notes on an analysis (shown with the results)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.results.doc import Actor
-from analysis.text.actors import guess_actors, mentions
+from analysis.text.actors import guess_actors, mentions, surname
 
 TEXT = (
     "Defense Secretary Pete Hegseth met officials in Tokyo on Sunday. "
@@ -60,6 +60,65 @@ def test_actors_mentions_names_and_aliases_on_word_boundaries():
 def test_actors_mentions_is_case_sensitive():
     found = mentions(Actor("Turkey"), "We ate turkey in Turkey.")
     assert [(m.start, m.text) for m in found] == [(17, "Turkey")]
+
+
+def test_actors_mentions_surname_titles_and_possessives():
+    text = "Mr. Trump spoke. Trump's aides and President Trump, then Donald Trump."
+    found = mentions(Actor("Donald Trump"), text)
+    assert [m.text for m in found] == ["Mr. Trump", "Trump", "President Trump", "Donald Trump"]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_actors_mentions_senator_title_for_full_name():
+    text = "Sen. Warren objected; Senator Warren and Elizabeth Warren's staff agreed."
+    found = mentions(Actor("Elizabeth Warren"), text)
+    assert [m.text for m in found] == ["Sen. Warren", "Senator Warren", "Elizabeth Warren"]
+
+
+def test_actors_mentions_not_inside_longer_words():
+    text = "A trumpet, Trumpet Records and Trumps; TRUMP wins."
+    assert [m.text for m in mentions(Actor("Donald Trump"), text)] == ["TRUMP"]
+
+
+def test_actors_mentions_case_ignored_only_where_safe():
+    # capitalised names: any case after a capital; acronyms only as written;
+    # a lower-case manifest name in any case
+    assert [m.text for m in mentions(Actor("China"), "CHINA, china and China")] == [
+        "CHINA",
+        "China",
+    ]
+    assert [m.text for m in mentions(Actor("US"), "Tell us what the US did.")] == ["US"]
+    secretary = Actor("Hegseth", ("defence secretary",))
+    assert [
+        m.text for m in mentions(secretary, "The Defence Secretary and the defence secretary")
+    ] == [
+        "Defence Secretary",
+        "defence secretary",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Donald Trump", "Trump"),
+        ("Mary Kay Ash", "Ash"),
+        ("United States", None),
+        ("Supreme Court", None),
+        ("New York", None),
+        ("China", None),
+        ("U.S. Navy", None),
+        ("President Biden", None),
+        ("Donald J. Trump", "Trump"),
+    ],
+)
+def test_actors_surname_only_for_person_names(name, expected):
+    assert surname(name) == expected
+
+
+def test_actors_mentions_place_name_gets_no_surname():
+    found = mentions(Actor("United States"), "The United States and the States of Jersey.")
+    assert [m.text for m in found] == ["United States"]
 
 
 def test_actors_mentions_dotted_and_multiword_names():

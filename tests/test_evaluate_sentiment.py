@@ -6,6 +6,7 @@ import statistics
 
 import pytest
 
+from analysis.evaluate import calibrate
 from analysis.evaluate.sentiment import evaluate, macro_f1, pearson, read_rated
 
 # Our own sentences; the "human" means are invented for the test (-4..+4 scale).
@@ -33,7 +34,7 @@ def test_evaluate_sentiment_reads_rows_and_skips_bad_lines(rated):
 
 
 def test_evaluate_sentiment_figures_hand_checked(rated):
-    scores = evaluate(rated)
+    scores = evaluate(rated, calibrated=False)
     assert scores["n"] == 4 and scores["skipped"] == 1
     # F1: positive 2/3 (1 hit, 1 missed), negative 1, neutral 2/3 (1 hit, 1 false alarm)
     assert scores["macro_f1"] == pytest.approx((2 / 3 + 1 + 2 / 3) / 3, abs=1e-4)
@@ -74,3 +75,48 @@ def test_evaluate_sentiment_pearson(xs, ys, expected):
 
 def test_evaluate_sentiment_macro_f1_perfect_and_empty_class():
     assert macro_f1(["positive", "negative"], ["positive", "negative"]) == pytest.approx(2 / 3)
+
+
+def test_evaluate_sentiment_calibrated_by_default(rated):
+    # the calibration keeps the signs of these four sentences, so the labels agree
+    assert evaluate(rated)["macro_f1"] == evaluate(rated, calibrated=False)["macro_f1"]
+
+
+def test_evaluate_sentiment_article_of_nyt_id():
+    assert calibrate.article_of("12_3") == "12" and calibrate.article_of("7") == "7"
+
+
+def _many_rows(path):
+    # Our own sentences: 12 "articles" of 3 sentences; rated as VADER would, so
+    # a calibration has something to learn (scale) and no word weights (each
+    # word occurs in fewer than MIN_ARTICLES articles but "good" and "bad").
+    lines = []
+    for a in range(12):
+        lines.append(f"{a}_1\t2.0\tThe food was good.")
+        lines.append(f"{a}_2\t-2.0\tThe food was bad.")
+        lines.append(f"{a}_3\t0.0\tThe food was served at {a}.")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_evaluate_sentiment_cv_refits_per_fold(tmp_path):
+    path = _many_rows(tmp_path / "many.tsv")
+    scores = evaluate(path, cv=True)
+    assert scores["n"] == 36 and scores["folds"] == 5
+    # three perfectly separated classes: every held-out fold is right
+    assert scores["macro_f1"] == pytest.approx(1.0)
+    assert scores["pearson_r"] == pytest.approx(1.0, abs=1e-3)
+    assert {"uncalibrated_pearson_r", "uncalibrated_macro_f1"} <= set(scores)
+
+
+def test_evaluate_sentiment_train_writes_table_with_provenance(tmp_path):
+    path = _many_rows(tmp_path / "many.tsv")
+    out = tmp_path / "weights.tsv"
+    scale, n, ridge = calibrate.train(path, out)
+    text = out.read_text(encoding="utf-8")
+    assert "# trained on: NYT editorial" in text and "MIT" in text
+    assert f"compound\tscale\t{scale:.6f}" in text and ridge in calibrate.RIDGE
+    # "good" and "bad" occur in all 12 articles, so they get weights (the food
+    # words have no VADER valence); the scale stays positive
+    assert n == 2 and scale > 0
+    assert "\ngood\tword\t" in text and "\nbad\tword\t" in text

@@ -66,7 +66,7 @@ def test_vader_explain_offsets_point_into_text(sentence):
 
 def test_vader_explain_plain_word_hand_checked():
     # good = 1.9; compound = 1.9 / sqrt(1.9**2 + 15) = 0.4404
-    ex = explain("The book was good.")
+    ex = explain("The book was good.", calibrated=False)
     assert ex.compound == 0.4404
     (good,) = ex.words
     assert (good.text, good.valence, good.adjusted, good.rules) == ("good", 1.9, 1.9, ())
@@ -75,7 +75,7 @@ def test_vader_explain_plain_word_hand_checked():
 
 def test_vader_explain_negation_hand_checked():
     # not good = 1.9 * -0.74 = -1.406; -1.406 / sqrt(1.406**2 + 15) = -0.3412
-    ex = explain("The book was not good.")
+    ex = explain("The book was not good.", calibrated=False)
     (good,) = ex.words
     assert good.adjusted == pytest.approx(-1.406)
     assert good.rules == ("negation",)
@@ -84,7 +84,7 @@ def test_vader_explain_negation_hand_checked():
 
 def test_vader_explain_booster_and_exclamation_hand_checked():
     # very good = 1.9 + 0.293 = 2.193; "!" adds 0.292 -> x = 2.485; 2.485 / sqrt(x*x + 15) = 0.54
-    ex = explain("The book was very good!")
+    ex = explain("The book was very good!", calibrated=False)
     (good,) = ex.words
     assert good.adjusted == pytest.approx(2.193)
     assert good.rules == ("booster",)
@@ -96,7 +96,7 @@ def test_vader_explain_booster_and_exclamation_hand_checked():
 
 def test_vader_explain_but_hand_checked():
     # good before "but" halves (0.95), bad after it counts 1.5 times (-3.75): x = -2.8
-    ex = explain("It was good but bad.")
+    ex = explain("It was good but bad.", calibrated=False)
     good, bad = ex.words
     assert (good.adjusted, good.rules) == (pytest.approx(0.95), ("but_before",))
     assert (bad.adjusted, bad.rules) == (pytest.approx(-3.75), ("but_after",))
@@ -104,7 +104,7 @@ def test_vader_explain_but_hand_checked():
 
 
 def test_vader_explain_caps_rule_recorded():
-    ex = explain("The food was GOOD and cheap.")
+    ex = explain("The food was GOOD and cheap.", calibrated=False)
     good = next(w for w in ex.words if w.text == "GOOD")
     assert good.rules == ("caps",)
     assert good.adjusted == pytest.approx(1.9 + 0.733)
@@ -112,7 +112,7 @@ def test_vader_explain_caps_rule_recorded():
 
 def test_vader_explain_no_before_lexicon_word():
     # "no" before a lexicon word negates it instead of scoring itself
-    ex = explain("There is no hope here.")
+    ex = explain("There is no hope here.", calibrated=False)
     no, hope = ex.words
     assert no.rules == ("no_as_negator",) and no.adjusted == 0.0
     assert hope.rules == ("negation",) and hope.adjusted == pytest.approx(1.9 * -0.74)
@@ -189,7 +189,11 @@ def test_vader_explain_random_sentences_match_vader():
 
 NAME_CASES = [
     ("The United States sent ships.", "The Zzname States sent ships."),
-    ("Defense Secretary Pete Hegseth was not happy.", None),  # first word: left to VADER
+    # first word: not a name by capitals, but "defense secretary" is an institutional sense
+    (
+        "Defense Secretary Pete Hegseth was not happy.",
+        "Zzname Secretary Pete Hegseth was not happy.",
+    ),
     (
         "He met the Defense Secretary and the Supreme Court.",
         "He met the Zzname Secretary and the Zzname Court.",
@@ -204,7 +208,7 @@ NAME_CASES = [
 def test_vader_explain_names_scored_as_unknown_words(sentence, as_unknown):
     # a hidden name word behaves exactly like a word VADER does not know
     expected = _SIA.polarity_scores(as_unknown or sentence)["compound"]
-    ex = explain(sentence, adjusted=True)
+    ex = explain(sentence, adjusted=True, calibrated=False)
     assert ex.compound == expected
     assert sum(w.contribution for w in ex.words) + ex.emphasis == pytest.approx(ex.compound)
 
@@ -224,7 +228,7 @@ def test_vader_explain_name_word_shown_with_zero_share():
 def test_vader_explain_manner_adverb_added():
     # "harshly" takes VADER's value for "harsh" (-1.9): -1.9 / sqrt(1.9**2 + 15) = -0.4404
     plain = explain("He spoke harshly.", adjusted=False)
-    adjusted = explain("He spoke harshly.", adjusted=True)
+    adjusted = explain("He spoke harshly.", adjusted=True, calibrated=False)
     assert plain.compound == 0.0 and plain.words == ()
     assert adjusted.compound == -0.4404
     assert adjusted.words[0].rules == ("news_lexicon",)
@@ -232,7 +236,8 @@ def test_vader_explain_manner_adverb_added():
 
 def test_vader_explain_adjustment_is_default():
     assert vader_explain.DEFAULT_ADJUSTED is True
-    assert explain("He spoke harshly.").compound == -0.4404
+    assert explain("He spoke harshly.", calibrated=False).compound == -0.4404
+    assert explain("He spoke harshly.").vader == -0.4404
 
 
 _PIECES = st.one_of(
@@ -249,3 +254,147 @@ def test_vader_explain_arbitrary_text(text):
     assert sum(w.contribution for w in ex.words) + ex.emphasis == pytest.approx(ex.compound)
     for w in ex.words:
         assert 0 <= w.start < w.end <= len(text) and text[w.start : w.end] == w.text
+
+
+# News senses (analysis/lexicons/vader_senses.tsv): institutional, procedural and
+# quantity senses are not scored; harm verbs reverse what they harm.
+
+SENSE_CASES = [
+    # (sentence, word that must be taken out of scoring)
+    ("Japan's defense minister arrived on Sunday.", "defense"),
+    ("The two countries deepened their security ties.", "security"),
+    ("Officials spoke of national security.", "security"),
+    ("The Justice Department opened an inquiry.", None),  # capitalised: a name already
+    ("The justice department opened an inquiry.", "justice"),
+    ("Congress debated health care again.", "care"),
+    ("Special interests wrote the bill.", "interests"),
+    ("He promised more defense spending.", "defense"),
+    ("Tokyo joined the security alliance.", "security"),
+    ("They resumed intelligence sharing last year.", "sharing"),
+    ("He denied the sharing of military information on Signal.", "sharing"),
+    ("Council approves 50-cent bus fare increase", "approves"),
+    ("Council approves 50-cent bus fare increase", "increase"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word"), SENSE_CASES)
+def test_vader_explain_sense_not_scored(sentence, word):
+    ex = explain(sentence, calibrated=False)
+    if word is None:
+        assert all(w.contribution == 0.0 for w in ex.words)
+        return
+    (hit,) = [w for w in ex.words if w.text.lower() == word]
+    assert hit.rules == ("institutional",) and hit.adjusted == 0.0 and hit.contribution == 0.0
+
+
+# Sentences we wrote where the same words keep their ordinary, evaluative sense.
+SENSE_MISSES = [
+    ("He mounted a spirited defense of his friend.", "defense"),
+    ("The children felt a sense of security at home.", "security"),
+    ("Sharing a meal with neighbours is a joy.", "sharing"),
+    ("Voters trust the mayor.", "trust"),
+    ("Critics approved of the new park.", "approved"),
+    ("She showed real care for her patients.", "care"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word"), SENSE_MISSES)
+def test_vader_explain_sense_does_not_fire_on_ordinary_use(sentence, word):
+    ex = explain(sentence, calibrated=False)
+    (hit,) = [w for w in ex.words if w.text.lower() == word]
+    assert "institutional" not in hit.rules and hit.adjusted > 0
+
+
+def test_vader_explain_fare_headlines_neutral_and_spin():
+    # The neutral headline has no word left to score: exactly 0.0; the spin
+    # headline keeps "secures" (+1.3 in VADER): 1.3 / sqrt(1.3**2 + 15) = 0.3182
+    assert explain("Council approves 50-cent bus fare increase").compound == 0.0
+    spin = explain("Council secures transit's future with modest fare adjustment", calibrated=False)
+    assert spin.compound == 0.3182
+
+
+def test_vader_explain_harm_verb_reverses_what_it_harms():
+    # undermine -1.2; trust 2.3 * -0.74 = -1.702; x = -2.902 -> -2.902 / sqrt(x*x + 15) = -0.5996
+    ex = explain("The row could undermine trust.", calibrated=False)
+    undermine, trust = ex.words
+    assert undermine.rules == () and undermine.adjusted == -1.2
+    assert trust.rules == ("harmed",) and trust.adjusted == pytest.approx(2.3 * -0.74)
+    assert ex.compound == -0.5996
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They trust the plan and will not undermine it.", "Trust grew after the talks."],
+)
+def test_vader_explain_harm_verb_needs_to_come_first(sentence):
+    (trust,) = [w for w in explain(sentence, calibrated=False).words if w.text.lower() == "trust"]
+    assert "harmed" not in trust.rules and trust.adjusted == 2.3
+
+
+def test_vader_explain_senses_table_has_reasons():
+    rows = vader_explain.read_table(vader_explain.SENSES_TABLE)
+    header = vader_explain.SENSES_TABLE.read_text(encoding="utf-8").splitlines()[:4]
+    assert any(h.startswith("# licence:") for h in header)
+    assert any(h.startswith("# sources:") for h in header)
+    for row in rows:
+        assert row["category"] in {"institutional", "procedural", "quantity", "harm_verb"}
+        assert len(row["reason"]) > 20, row
+
+
+# The calibration (analysis/lexicons/vader_calibration.tsv)
+
+
+def test_vader_explain_calibration_hand_checked():
+    # score = scale * 0.4404 + weight["good"] * 1.9 / 1.9, both read from the table
+    cal = vader_explain.calibration()
+    ex = explain("The book was good.")
+    (good,) = ex.words
+    expected = cal.scale * 0.4404 + cal.weights.get("good", 0.0)
+    assert ex.vader == 0.4404 and ex.compound == pytest.approx(expected, abs=1e-12)
+    assert good.calibration == pytest.approx(cal.weights.get("good", 0.0), abs=1e-12)
+    assert good.contribution == pytest.approx(ex.compound, abs=1e-12)
+
+
+def test_vader_explain_calibration_reverses_with_negation():
+    cal = vader_explain.calibration()
+    ex = explain("The book was not good.")
+    (good,) = ex.words
+    assert good.calibration == pytest.approx(cal.weights.get("good", 0.0) * -0.74, abs=1e-12)
+
+
+def test_vader_explain_calibration_table_header():
+    header = vader_explain.CALIBRATION_TABLE.read_text(encoding="utf-8").splitlines()[:5]
+    assert any(h.startswith("# trained on: NYT editorial") for h in header)
+    assert any(h.startswith("# licence:") and "MIT" in h for h in header)
+    assert vader_explain.calibration().scale > 0
+
+
+def test_vader_explain_calibrated_score_clipped_and_exact(monkeypatch):
+    monkeypatch.setattr(
+        vader_explain, "calibration", lambda: vader_explain.Calibration(3.0, {"good": 0.5})
+    )
+    ex = explain("Good, good, very good and great!")
+    assert ex.compound == pytest.approx(1.0)
+    assert sum(w.contribution for w in ex.words) + ex.emphasis == pytest.approx(1.0, abs=1e-12)
+
+
+@pytest.mark.parametrize("sentence", SENTENCES + [s for s, _ in SENSE_CASES + SENSE_MISSES])
+def test_vader_explain_calibrated_contributions_sum_to_score(sentence):
+    ex = explain(sentence)
+    total = sum(w.contribution for w in ex.words) + ex.emphasis
+    assert total == pytest.approx(ex.compound, abs=1e-12)
+    assert -1.0 <= ex.compound <= 1.0
+
+
+def test_vader_explain_calibrated_long_text_exact():
+    text = " ".join(["It was a good and fair deal, not a bad one!"] * 40)
+    ex = explain(text)
+    assert ex.chunks > 1
+    assert sum(w.contribution for w in ex.words) + ex.emphasis == pytest.approx(ex.compound)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_PIECES, max_size=15).map(" ".join))
+def test_vader_explain_calibrated_arbitrary_text_exact(text):
+    ex = explain(text)
+    assert sum(w.contribution for w in ex.words) + ex.emphasis == pytest.approx(ex.compound)

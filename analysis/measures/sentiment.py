@@ -5,8 +5,10 @@ Every sentence of the cleaned text is scored on its own with VADER (see
 VADER's compound adds word valences before squashing them into -1..+1 and so
 saturates on long texts. The article figures are summaries of the sentence
 scores: their mean, the shares of positive / neutral / negative sentences, the
-most positive and most negative sentence, an arc by position, and the mean of
-the sentences that mention each actor.
+most positive and most negative sentence, an arc by position, and the tone
+towards each actor, measured at each of its mentions by
+:mod:`analysis.measures.actor_tone` (what the sentence says about the actor,
+not the mood of the sentences it appears in).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import bisect
 from collections.abc import Sequence
 
 from analysis import messages
+from analysis.measures import actor_tone
 from analysis.measures.vader_explain import MAX_WORDS_PER_CALL, Explanation, explain
 from analysis.results.doc import Actor, Doc, Span
 from analysis.results.sentiment import (
@@ -22,6 +25,7 @@ from analysis.results.sentiment import (
     ArcPoint,
     SentenceSentiment,
     SentimentResult,
+    TonePhrase,
 )
 from analysis.text import actors as _actors
 
@@ -38,21 +42,34 @@ LIMITATIONS: tuple[str, ...] = (
     "VADER scores words from a fixed list built from ratings of social-media text; words it "
     "does not know count as nothing. Plain VADER has no entry for 'harshly', so 'He spoke "
     "harshly of the peace agreement.' is scored on 'peace' and 'agreement' alone and comes "
-    "out clearly positive (+0.77). Slant adds 'harshly', yet the sentence still scores +0.59, "
-    "and words such as 'rebuked', 'slammed' or 'lambasted' are still missing: 'He rebuked "
-    "the peace agreement.' scores +0.77.",
+    "out clearly positive (+0.77). Slant adds 'harshly', yet the sentence still scores "
+    "positive (+0.35), and words such as 'rebuked', 'slammed' or 'lambasted' are still "
+    "missing: 'He rebuked the peace agreement.' scores +0.45.",
     "Words such as 'war', 'threat', 'attack' or 'killed' count as negative whoever is framed: "
     "a sentence about defending against a threat is as negative as one making the threat. The "
     "score measures the tone of the words, not the writer's stance.",
+    "Words used in an institutional sense are left out ('defense minister', 'security ties', "
+    "'health care', 'intelligence sharing', 'council approves', 'fare increase'), but only in "
+    "the phrases Slant's table lists; other uses still count ('a spirited defense' is praise, "
+    "rightly, but so is 'a defense contract' if the table misses it).",
+    "The score is calibrated to how people rated New York Times opinion sentences: VADER's "
+    "score is scaled down and some words are weighted up or down. Cross-validated, this "
+    "agrees only slightly better with the people than VADER alone (Pearson r 0.51 against "
+    "0.50; a single person agrees with the group at about 0.75), so treat small differences "
+    "as noise.",
     "Negation is only seen within three words ('not very good'); sarcasm, irony and "
     "quotation of someone else's words are not recognised.",
     "Each sentence is scored on its own and the article figure is the mean of the sentences, "
     "so a long article is not pushed to +1 or -1; a 'sentence' of more than "
     f"{MAX_WORDS_PER_CALL} words (text with no full stops) is scored in pieces of "
     f"{MAX_WORDS_PER_CALL} words and the pieces averaged.",
-    "Actor sentiment is the mean of the sentences that mention the actor. A sentence that "
-    "mentions two actors counts fully for both, even when it praises one and blames the "
-    "other; the figure says what tone surrounds an actor, not how the actor is judged.",
+    "The tone towards an actor is read at each mention from the words near it, the words "
+    "just before and after it (who acts on whom) and whether the actor is speaking; a small "
+    "model trained on annotated news sentences (NewsMTSC) weighs them. On sentences it was "
+    "not trained on it gets about two mentions in three right (macro F1 0.64, "
+    "cross-validated). It misses sarcasm, tone carried by a whole paragraph, and mentions "
+    "by pronoun ('he', 'the minister'); mentions are names, aliases, surnames and titled "
+    "names ('Mr. Trump', 'Sen. Warren').",
     "Scores between -0.05 and +0.05 are called neutral. Most news sentences are neutral or "
     "mildly toned; small differences between outlets (under about 0.1) are within noise.",
 )
@@ -98,6 +115,7 @@ def score_sentence(text: str, span: Span | None = None) -> SentenceSentiment:
         exclamations=ex.exclamations,
         questions=ex.questions,
         chunks=ex.chunks,
+        vader=ex.vader,
     )
 
 
@@ -159,13 +177,51 @@ def _arc(scored: Sequence[SentenceSentiment], length: int) -> tuple[ArcPoint, ..
 def _actor_sentiment(
     actor: Actor, text: str, scored: Sequence[SentenceSentiment]
 ) -> ActorSentiment:
-    """Mean compound of the sentences that mention ``actor`` at least once."""
+    """The tone towards ``actor``, measured at each of its mentions.
+
+    Each mention inside a sentence is scored by
+    :func:`analysis.measures.actor_tone.mention_tone`; the actor's tone is the
+    mean of the mentions' tones, its label the most probable class of their
+    mean probabilities, and its phrases the spans that moved the tone most
+    over all mentions (the mention itself left out). ``mean`` keeps the older
+    figure, the mean score of the sentences that mention the actor.
+    """
     starts = [s.start for s in scored]
     hit: set[int] = set()
+    spans: list[Span] = []
+    tones: list[actor_tone.MentionTone] = []
     for m in _actors.mentions(actor, text):
+        spans.append(m)
         k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and m.end <= scored[k].end:
-            hit.add(k)
+        if k < 0 or m.end > scored[k].end:
+            continue
+        hit.add(k)
+        s = scored[k]
+        tones.append(
+            actor_tone.mention_tone(
+                text, (s.start, s.end), (m.start, m.end), s.explanation, s.vader
+            )
+        )
     indexes = tuple(sorted(hit))
     mean = sum(scored[k].compound for k in indexes) / len(indexes) if indexes else None
-    return ActorSentiment(actor.name, len(indexes), mean, indexes)
+    if not tones:
+        return ActorSentiment(actor.name, len(indexes), mean, indexes, spans=tuple(spans))
+    probs = [sum(t.probabilities[c] for t in tones) / len(tones) for c in range(3)]
+    tone = sum(t.tone for t in tones) / len(tones)
+    label_ = actor_tone.CLASSES[max(range(3), key=probs.__getitem__)]
+    mention_keys = {(m.start, m.end) for m in spans}
+    moved: dict[tuple[int, int], float] = {}
+    for t in tones:
+        for a, b, weight in t.phrases:
+            if (a, b) not in mention_keys:
+                moved[(a, b)] = moved.get((a, b), 0.0) + weight
+    sign = {"positive": 1.0, "negative": -1.0}.get(label_, 0.0)
+    ranked = sorted(moved.items(), key=lambda kv: -(kv[1] * sign if sign else abs(kv[1])))
+    phrases = tuple(
+        TonePhrase(Span(a, b, text[a:b]), w)
+        for (a, b), w in ranked[: actor_tone.TOP_PHRASES]
+        if (w * sign > 0 if sign else True)
+    )
+    return ActorSentiment(
+        actor.name, len(indexes), mean, indexes, tone, label_, tuple(spans), phrases
+    )

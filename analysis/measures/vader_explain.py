@@ -33,8 +33,21 @@ News adjustment (on by default, :data:`DEFAULT_ADJUSTED`): the small table in
 "Supreme" or "Defense" when they are capitalised inside a sentence, because
 they are then part of a name ("United States", "Defense Secretary") and VADER
 would count them as praise, and (2) adds a few speech-manner adverbs VADER
-lacks ("harshly" takes the value of "harsh"). With ``adjusted=False`` the
+lacks ("harshly" takes the value of "harsh"), (3) reads curly quotes as
+straight ones, so that a word next to one ('“peace', 'great,”') is found, and
+(4) applies the news senses of ``analysis/lexicons/vader_senses.tsv``: words in
+an institutional, procedural or quantity sense ("defense minister", "security
+ties", "council approves", "fare increase") are not scored, and a positive word
+harmed by a verb ("undermine trust") is reversed. With ``adjusted=False`` the
 scores are plain VADER's, bit for bit.
+
+Calibration (on by default with the adjustment): the score is
+``scale * compound + sum(weight[word] * adjusted / valence)``, fitted to the
+NYT-editorial human ratings (``analysis/lexicons/vader_calibration.tsv``,
+written by :mod:`analysis.evaluate.calibrate`). Each word's share becomes
+``scale * share + weight * adjusted / valence`` and the punctuation share is
+scaled, so the shares still add up exactly to the score; a score past +-1 is
+clipped by scaling every share alike.
 
 Over-long "sentences" (text with no sentence punctuation) are scored in chunks
 of at most :data:`MAX_WORDS_PER_CALL` words and their compounds averaged;
@@ -47,7 +60,7 @@ from __future__ import annotations
 import math
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -65,7 +78,10 @@ DEFAULT_ADJUSTED = True
 """Apply the news adjustment unless told otherwise (it raised both Pearson r and
 macro F1 on the NYT-editorial development set; figures in docs/sentiment.md)."""
 
-NEWS_TABLE = Path(__file__).resolve().parent.parent / "lexicons" / "vader_news.tsv"
+_LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+NEWS_TABLE = _LEXICONS / "vader_news.tsv"
+SENSES_TABLE = _LEXICONS / "vader_senses.tsv"
+CALIBRATION_TABLE = _LEXICONS / "vader_calibration.tsv"
 
 # Rule codes attached to each word, with the sentence a teacher can read out.
 RULES: dict[str, str] = {
@@ -83,11 +99,18 @@ RULES: dict[str, str] = {
     "States', 'Defense Secretary') and not counted (Slant's news adjustment)",
     "news_lexicon": "not in VADER's lexicon; Slant gives it the value of its adjective "
     "('harshly' as 'harsh')",
+    "institutional": "used in its institutional, procedural or quantity sense ('defense "
+    "minister', 'security ties', 'intelligence sharing', 'fare increase'), so not counted "
+    "(Slant's news senses)",
+    "harmed": "what a verb such as 'undermine' or 'erode' harms, so it reads as a loss "
+    "(valence times -0.74; Slant's news senses)",
+    "calibrated": "weighted by Slant's calibration against human ratings of news sentences",
 }
 
 _NEGATE = frozenset(_vs.NEGATE)
 _PUNCT = string.punctuation
 _RUN = re.compile(r"\S+")
+_STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
 _HIDDEN = "\x00name"  # stands in for a name word: in no lexicon, list or idiom
 
 
@@ -96,8 +119,11 @@ class Explanation:
     """VADER's compound for one text, split into per-word shares.
 
     Args:
-        compound: VADER's compound score (-1..+1), as ``polarity_scores``
-            returns it; for a chunked text, the mean over the chunks.
+        compound: The score (-1..+1): VADER's compound as ``polarity_scores``
+            returns it, or with the calibration applied; for a chunked text,
+            the mean over the chunks.
+        vader: VADER's compound before the calibration (equal to
+            ``compound`` when not calibrated).
         words: The lexicon words, in text order.
         emphasis: The share of the compound due to "!" and "?" (0.0 if none).
         exclamations: Number of "!" in the text.
@@ -112,6 +138,46 @@ class Explanation:
     exclamations: int = 0
     questions: int = 0
     chunks: int = 1
+    vader: float = 0.0
+
+
+def _calibrate(ex: Explanation) -> Explanation:
+    """Apply :func:`calibration` to one pass, keeping the shares exact.
+
+    Each word's new share is ``scale * share + weight * adjusted / valence``
+    and the punctuation share is scaled too, so they still add up to the
+    score; a score past +-1 is brought back to +-1 by scaling every share by
+    the same factor.
+    """
+    if not ex.words:
+        return ex  # nothing to weigh: the score stays 0.0
+    cal = calibration()
+    corrections = [
+        cal.weights.get(w.text.lower(), 0.0) * w.adjusted / w.valence if w.valence else 0.0
+        for w in ex.words
+    ]
+    shares = [cal.scale * w.contribution + c for w, c in zip(ex.words, corrections, strict=True)]
+    emphasis = cal.scale * ex.emphasis
+    total = sum(shares) + emphasis
+    shrink = 1.0 / abs(total) if abs(total) > 1.0 else 1.0
+    words = tuple(
+        replace(
+            w,
+            contribution=share * shrink,
+            rules=(*w.rules, "calibrated") if c else w.rules,
+            calibration=c * shrink,
+        )
+        for w, share, c in zip(ex.words, shares, corrections, strict=True)
+    )
+    return Explanation(
+        compound=total * shrink,
+        words=words,
+        emphasis=emphasis * shrink + 0.0,
+        exclamations=ex.exclamations,
+        questions=ex.questions,
+        chunks=ex.chunks,
+        vader=ex.compound,
+    )
 
 
 @cache
@@ -125,20 +191,143 @@ def news_adjustments() -> tuple[frozenset[str], dict[str, float]]:
     """Read the news table: words left out as names, and words added with a valence."""
     names: set[str] = set()
     added: dict[str, float] = {}
+    for row in read_table(NEWS_TABLE):
+        if row.get("category") == "proper_name":
+            names.add(row["term"].lower())
+        elif row.get("category") == "manner":
+            added[row["term"].lower()] = float(row["valence"])
+    return frozenset(names), added
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated data file with ``#`` header lines and a column row.
+
+    Used for every sentiment data file (news table, senses, calibration,
+    actor-tone weights).
+    """
+    rows: list[dict[str, str]] = []
     columns: list[str] = []
-    for line in NEWS_TABLE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if not columns:
             columns = cells
             continue
-        row = dict(zip(columns, cells, strict=False))
-        if row.get("category") == "proper_name":
-            names.add(row["term"].lower())
-        elif row.get("category") == "manner":
-            added[row["term"].lower()] = float(row["valence"])
-    return frozenset(names), added
+        rows.append(dict(zip(columns, cells, strict=False)))
+    return rows
+
+
+def _sense_key(word: str) -> str:
+    """A lower-cased VADER word without its possessive ending ("japan's" -> "japan")."""
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One row of the senses table: a phrase whose listed words are not scored.
+
+    Args:
+        positions: For each word of the phrase, the forms it may take (None
+            for "*", any word).
+        neutral: The forms that are not scored where the phrase matches.
+        category: "institutional", "procedural" or "quantity".
+        reason: Why, in words a reader can understand.
+
+    """
+
+    positions: tuple[frozenset[str] | None, ...]
+    neutral: frozenset[str]
+    category: str
+    reason: str
+
+
+@cache
+def news_senses() -> tuple[dict[str, tuple[Sense, ...]], frozenset[str]]:
+    """Read the senses table: phrases indexed by their first word, and the harm verbs."""
+    by_first: dict[str, list[Sense]] = {}
+    harm: set[str] = set()
+    for row in read_table(SENSES_TABLE):
+        if row["category"] == "harm_verb":
+            harm.update(row["term"].split("|"))
+            continue
+        positions = tuple(
+            None if cell == "*" else frozenset(_sense_key(f) for f in cell.split("|"))
+            for cell in row["term"].split(" ")
+        )
+        sense = Sense(
+            positions, frozenset(row["neutral"].split("|")), row["category"], row["reason"]
+        )
+        for form in positions[0] or ():
+            by_first.setdefault(form, []).append(sense)
+    return {k: tuple(v) for k, v in by_first.items()}, frozenset(harm)
+
+
+@cache
+def _neutral_forms() -> frozenset[str]:
+    """Every word form a sense can take out of scoring, with its possessive."""
+    forms = {f for senses in news_senses()[0].values() for sense in senses for f in sense.neutral}
+    return frozenset(forms | {f + "'s" for f in forms})
+
+
+def sense_matches(lower: list[str]) -> dict[int, Sense]:
+    """Word positions that a phrase of the senses table takes out of scoring.
+
+    Args:
+        lower: VADER's words of one sentence, lower-cased.
+
+    Returns:
+        For each position not to score, the table row that matched there.
+
+    """
+    if _neutral_forms().isdisjoint(lower):
+        return {}  # most sentences: no word the table could take out
+    by_first, _ = news_senses()
+    keys = [_sense_key(w) for w in lower]
+    hidden: dict[int, Sense] = {}
+    for i, key in enumerate(keys):
+        for sense in by_first.get(key, ()):
+            end = i + len(sense.positions)
+            if end > len(keys):
+                continue
+            window = keys[i:end]
+            if all(p is None or w in p for p, w in zip(sense.positions, window, strict=True)):
+                for j in range(i, end):
+                    if keys[j] in sense.neutral:
+                        hidden.setdefault(j, sense)
+    return hidden
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The linear correction fitted to human ratings (see docs/sentiment.md).
+
+    ``score = scale * compound + sum(weight[word] * adjusted / valence)``: the
+    VADER compound is rescaled, and each lexicon word found in the weights
+    table adds its own correction, signed as VADER's rules signed the word (a
+    negated word's correction is reversed too).
+
+    Args:
+        scale: Factor on VADER's compound.
+        weights: Correction per lower-cased lexicon word.
+
+    """
+
+    scale: float
+    weights: dict[str, float]
+
+
+@cache
+def calibration() -> Calibration:
+    """Read the calibration table (once per process)."""
+    scale = 1.0
+    weights: dict[str, float] = {}
+    for row in read_table(CALIBRATION_TABLE):
+        if row["category"] == "scale":
+            scale = float(row["weight"])
+        else:
+            weights[row["term"]] = float(row["weight"])
+    return Calibration(scale, weights)
 
 
 @cache
@@ -152,7 +341,9 @@ def lexicon_for(adjusted: bool) -> dict[str, float]:
     return merged
 
 
-def explain(text: str, offset: int = 0, *, adjusted: bool | None = None) -> Explanation:
+def explain(
+    text: str, offset: int = 0, *, adjusted: bool | None = None, calibrated: bool | None = None
+) -> Explanation:
     """Score ``text`` as VADER does and explain the score word by word.
 
     Args:
@@ -160,6 +351,8 @@ def explain(text: str, offset: int = 0, *, adjusted: bool | None = None) -> Expl
         offset: Added to every word offset, so that a sentence's words point
             into the article it was sliced from.
         adjusted: Apply the news adjustment; :data:`DEFAULT_ADJUSTED` if None.
+        calibrated: Apply the calibration to human ratings (only on top of the
+            news adjustment); the same as ``adjusted`` if None.
 
     Returns:
         The explanation; texts of more than :data:`MAX_WORDS_PER_CALL` words
@@ -167,20 +360,23 @@ def explain(text: str, offset: int = 0, *, adjusted: bool | None = None) -> Expl
 
     """
     adjust = DEFAULT_ADJUSTED if adjusted is None else adjusted
+    calibrate = adjust if calibrated is None else calibrated and adjust
     bounds = _chunk_bounds(text)
     if len(bounds) == 1:
-        return _explain_once(text, offset, adjust)
+        once = _explain_once(text, offset, adjust)
+        return _calibrate(once) if calibrate else once
     parts = [_explain_once(text[a:b], offset + a, adjust) for a, b in bounds]
+    if calibrate:
+        parts = [_calibrate(p) for p in parts]
     share = 1.0 / len(parts)
     words = tuple(
-        WordContribution(
-            w.start, w.end, w.text, w.valence, w.adjusted, w.contribution * share, w.rules
-        )
+        replace(w, contribution=w.contribution * share, calibration=w.calibration * share)
         for part in parts
         for w in part.words
     )
     return Explanation(
         compound=sum(p.compound for p in parts) * share,
+        vader=sum(p.vader for p in parts) * share,
         words=words,
         emphasis=sum(p.emphasis for p in parts) * share,
         exclamations=sum(p.exclamations for p in parts),
@@ -265,13 +461,21 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
     """One VADER pass over ``text`` (mirrors ``polarity_scores`` step by step)."""
     sia = analyzer()
     lexicon = lexicon_for(adjusted)
-    demojized, src_start, src_end = _demojize(text)
+    # VADER strips only ASCII punctuation from a word's ends, so 'great,”' or
+    # '“peace' is not found; news text is full of curly quotes. Straightening
+    # them (one character for one, so offsets stay) lets those words count.
+    if adjusted and ("\u201c" in text or "\u201d" in text or "\u2018" in text or "\u2019" in text):
+        text_read = text.translate(_STRAIGHT)
+    else:
+        text_read = text
+    demojized, src_start, src_end = _demojize(text_read)
     # polarity_scores strips the demojized text; keep offsets in step.
     lead = len(demojized) - len(demojized.lstrip())
     scored = demojized.strip()
     words, spans = _tokens(scored)
     lower = [w.lower() for w in words]
     names: list[int] = []
+    neutral: list[int] = []
     if adjusted:
         # A capitalised name word is hidden from every rule, exactly as if the
         # sentence had an unknown word there.
@@ -279,6 +483,12 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
         for i in range(1, len(words)):
             if lower[i] in proper and words[i][0].isupper() and not words[i].isupper():
                 names.append(i)
+                words[i] = lower[i] = _HIDDEN
+        # A word in its institutional sense ("defense minister") is hidden the same way.
+        senses = sense_matches(lower)
+        for i in senses:
+            if lower[i] in lexicon:
+                neutral.append(i)
                 words[i] = lower[i] = _HIDDEN
     is_cap_diff = _vs.allcap_differential(words)
     n = len(words)
@@ -299,6 +509,8 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
         else:
             sentiments.append(0)
 
+    if adjusted:
+        _harm_check(lower, sentiments, rules, scored_at)
     _but_check(lower, sentiments, rules)
 
     exclamations = scored.count("!")
@@ -318,10 +530,12 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
         sum_s, signed_amp, compound = 0.0, 0.0, 0.0
 
     scale = compound / sum_s if sum_s != 0 else 1.0 / math.sqrt(ALPHA)
-    if names:
-        for i in names:
-            rules[i].append("proper_name")
-        scored_at = sorted(scored_at + names)
+    for i in names:
+        rules[i].append("proper_name")
+    for i in neutral:
+        rules[i].append("institutional")
+    if names or neutral:
+        scored_at = sorted(scored_at + names + neutral)
     out: list[WordContribution] = []
     for i in scored_at:
         a, b = spans[i]
@@ -344,6 +558,7 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
         )
     return Explanation(
         compound=compound,
+        vader=compound,
         words=tuple(out),
         emphasis=signed_amp * scale + 0.0,  # never -0.0 in JSON
         exclamations=exclamations,
@@ -469,6 +684,19 @@ def _special_idioms_check(valence: float, lower: list[str], i: int, rules: list[
             valence = valence + _vs.BOOSTER_DICT[n_gram]
             rules.append("booster" if _vs.BOOSTER_DICT[n_gram] > 0 else "dampener")
     return valence
+
+
+def _harm_check(
+    lower: list[str], sentiments: list[float], rules: list[list[str]], scored_at: list[int]
+) -> None:
+    """Reverse a positive word within three words after a harm verb ("undermine trust")."""
+    harm = news_senses()[1]
+    if harm.isdisjoint(lower):
+        return
+    for i in scored_at:
+        if sentiments[i] > 0 and any(w in harm for w in lower[max(0, i - 3) : i]):
+            sentiments[i] = sentiments[i] * _vs.N_SCALAR
+            rules[i].append("harmed")
 
 
 def _but_check(lower: list[str], sentiments: list[float], rules: list[list[str]]) -> None:

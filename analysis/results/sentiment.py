@@ -1,12 +1,14 @@
 """Result types of the sentiment analyser (:mod:`analysis.measures.sentiment`).
 
 Types only: this module imports nothing else of the project but other result
-types, so reading or writing results never loads VADER.
+types (:class:`~analysis.results.doc.Span`), so reading or writing results never loads VADER.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from analysis.results.doc import Span
 
 
 @dataclass(frozen=True)
@@ -20,8 +22,11 @@ class WordContribution:
         text: ``text[start:end]``.
         valence: The word's entry in VADER's lexicon.
         adjusted: Its valence after VADER's rules, before normalisation.
-        contribution: Its share of the final compound (see module docs).
+        contribution: Its share of the final score, calibration included (see
+            :mod:`analysis.measures.vader_explain`).
         rules: Codes from :data:`RULES` that changed it, in the order applied.
+        calibration: The part of ``contribution`` that the calibration's own
+            weight for this word added (0.0 when the word has none).
 
     """
 
@@ -32,6 +37,7 @@ class WordContribution:
     adjusted: float
     contribution: float
     rules: tuple[str, ...] = ()
+    calibration: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,8 @@ class SentenceSentiment:
     Args:
         start: Offset of the sentence in ``doc.text``.
         end: Offset one past it.
-        compound: VADER's compound score, -1..+1.
+        compound: The sentence's score, -1..+1: VADER's compound with Slant's
+            news senses and calibration (see :mod:`analysis.measures.vader_explain`).
         label: "positive", "neutral" or "negative" (thresholds +-0.05).
         explanation: The lexicon words and their shares of ``compound``;
             ``sum(w.contribution) + emphasis == compound``.
@@ -50,6 +57,7 @@ class SentenceSentiment:
         questions: Number of "?" in the sentence.
         chunks: Scoring passes (more than 1 only for over-long sentences).
         error: Why the sentence could not be scored, else None.
+        vader: VADER's compound before the calibration (news senses applied).
 
     """
 
@@ -63,6 +71,7 @@ class SentenceSentiment:
     questions: int = 0
     chunks: int = 1
     error: str | None = None
+    vader: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -83,14 +92,39 @@ class ArcPoint:
 
 
 @dataclass(frozen=True)
+class TonePhrase:
+    """A phrase that set an actor's tone, and how far it moved it.
+
+    Args:
+        span: The words, offsets into ``doc.text``.
+        weight: Its share of the model's positive-minus-negative logit
+            (positive pushes the tone up), summed over the actor's mentions.
+
+    """
+
+    span: Span
+    weight: float
+
+
+@dataclass(frozen=True)
 class ActorSentiment:
-    """The tone of the sentences that mention one actor.
+    """The tone an article takes towards one actor, measured at its mentions.
 
     Args:
         actor: The actor's display name.
-        mentions: Number of sentences that mention it (by name or alias).
-        mean: Mean compound of those sentences, None if there are none.
+        mentions: Number of sentences that mention it (by name, alias, surname
+            or title; see :func:`analysis.text.actors.mentions`).
+        mean: Mean score of those sentences (the tone *around* the actor,
+            kept for comparison), None if there are none.
         sentences: Indexes of those sentences in ``SentimentResult.sentences``.
+        tone: The tone *towards* the actor, -1..+1: the mean over its
+            mentions of P(positive) - P(negative) (see
+            :mod:`analysis.measures.actor_tone`); None if it is not mentioned.
+        label: "positive", "neutral" or "negative" (the most probable class
+            of the mentions' mean probabilities), None if not mentioned.
+        spans: Every mention, offsets into ``doc.text``.
+        phrases: The phrases that set the tone, strongest first (at most
+            :data:`analysis.measures.actor_tone.TOP_PHRASES`).
 
     """
 
@@ -98,6 +132,10 @@ class ActorSentiment:
     mentions: int
     mean: float | None
     sentences: tuple[int, ...] = ()
+    tone: float | None = None
+    label: str | None = None
+    spans: tuple[Span, ...] = ()
+    phrases: tuple[TonePhrase, ...] = ()
 
 
 @dataclass(frozen=True)

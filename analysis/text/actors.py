@@ -6,9 +6,17 @@ capitalised names: runs of capitalised words, with sentence-opening words,
 titles ("Mr.", "President"), months and days left out, and a lone surname
 counted towards the full name it belongs to ("Hegseth" -> "Pete Hegseth").
 
-Matching (:func:`mentions`) is case-sensitive and on word boundaries, so
-"China" matches "China's" but not "Chinatown", and "Turkey" does not match
-"turkey". Possessives and hyphenated compounds ("U.S.-Japan") count.
+Matching (:func:`mentions`) is on word boundaries, so "China" matches
+"China's" but not "Chinatown", and "Trump" not "Trumpet". A person's name
+("Donald Trump", "Elizabeth Warren") also matches its surname ("Trump",
+"Warren"), and any name may carry a title in front ("Mr. Trump", "Sen.
+Warren", "President Trump"), which is then part of the mention. Case is
+ignored where that is safe: a capitalised name matches whatever the case of
+its other letters ("TRUMP" in a headline) as long as the first letter is a
+capital, so "Turkey" does not match "turkey"; acronyms ("US", "NATO") match
+only as written, so "US" does not match "us"; a name given in lower case in a
+manifest ("defence secretary") matches in any case. Possessives and
+hyphenated compounds ("U.S.-Japan") count.
 """
 
 from __future__ import annotations
@@ -136,14 +144,93 @@ def guess_actors(texts: Iterable[str], limit: int = 6) -> tuple[Actor, ...]:
     return tuple(Actor(name, tuple(aliases.get(name, ()))) for name, _ in ranked[:limit])
 
 
+# Titles that may stand before a mention and are then part of it.
+_MENTION_TITLES = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sen",
+    "Senator",
+    "Rep",
+    "Representative",
+    "Gov",
+    "Governor",
+    "Gen",
+    "General",
+    "President",
+    "Vice President",
+    "Prime Minister",
+    "Secretary",
+    "Chancellor",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Speaker",
+    "Leader",
+    "Minister",
+    "Ambassador",
+)
+_TITLE_PREFIX = (
+    r"(?:(?:"
+    + "|".join(r"\s+".join(t.split()) for t in sorted(_MENTION_TITLES, key=len, reverse=True))
+    + r")\.?\s+)?"
+)
+
+# A last word that makes a two- or three-word name a place or a body, not a
+# person, so it gets no surname alias ("United States" never matches "States").
+_NOT_SURNAMES = frozenset(
+    """states kingdom nations union party department court house council ministry
+    republic korea africa america arabia zealand coast island islands city county
+    bank street times post news force forces army navy office agency committee senate
+    congress administration government guard service association organization
+    corporation company group command university college school institute foundation
+    fund reserve commission security affairs sea strait river mountains east west
+    north south minister secretary president york jersey carolina dakota virginia
+    airlines motors media network league club square hall center centre""".split()
+)
+
+
+def surname(name: str) -> str | None:
+    """The surname of a person's name ("Donald Trump" -> "Trump"), else None.
+
+    A name counts as a person's when it is two or three plain capitalised
+    words ("Pete Hegseth", "Mary Kay Ash", "Donald J. Trump") whose last word is not a word of
+    places and bodies ("United States", "Supreme Court").
+    """
+    parts = name.split()
+    middle_initial = len(parts) == 3 and re.fullmatch(r"[A-Z]\.", parts[1]) is not None
+    plain = [p for k, p in enumerate(parts) if not (k == 1 and middle_initial)]
+    if not 2 <= len(parts) <= 3 or not all(_PLAIN_WORD.fullmatch(p) for p in plain):
+        return None
+    if parts[-1].lower() in _NOT_SURNAMES or parts[0].lower().rstrip(".") in _TITLES:
+        return None
+    return parts[-1]
+
+
+def _form(name: str) -> str:
+    """The regex for one name, case-insensitive where that is safe (see module docs)."""
+    words = name.split()
+    if name.islower():
+        return "(?i:" + r"\s+".join(map(re.escape, words)) + ")"
+    out = []
+    for w in words:
+        acronym = w.isupper() or _is_initials(w) or not w[:1].isupper()
+        out.append(re.escape(w) if acronym else re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")")
+    return r"\s+".join(out)
+
+
 @lru_cache(maxsize=256)
 def _pattern(actor: Actor) -> re.Pattern[str] | None:
-    names = sorted({n.strip() for n in actor.names if n.strip()}, key=len, reverse=True)
+    names = {n.strip() for n in actor.names if n.strip()}
+    names.update(filter(None, (surname(n) for n in list(names))))
     if not names:
         return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+    ordered = sorted(names, key=len, reverse=True)
+    alternatives = "|".join(_form(n) for n in ordered)
     # Word boundaries that also work for names ending in "." ("U.S.").
-    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+    return re.compile(rf"(?<![\w]){_TITLE_PREFIX}(?:{alternatives})(?![\w])")
 
 
 def mentions(actor: Actor, text: str) -> list[Span]:
@@ -155,7 +242,8 @@ def mentions(actor: Actor, text: str) -> list[Span]:
 
     Returns:
         Spans into ``text``, in order, not overlapping (the longest name wins
-        where names overlap, e.g. "Pete Hegseth" over "Hegseth").
+        where names overlap, e.g. "Pete Hegseth" over "Hegseth"); a title in
+        front is part of the span ("Mr. Trump").
 
     """
     pattern = _pattern(actor)

@@ -1,0 +1,315 @@
+"""Tone towards one actor: what a sentence says about it, not the sentence's mood.
+
+For each mention of an actor in a sentence we read the words around the
+mention and weigh them by where they stand (see :func:`features`):
+
+* VADER's sentiment words (after Slant's news adjustment), by distance from the
+  mention (next to it, within six words, further), side (before or after it) and
+  whether a clause boundary (, ; : dash, bracket, quote mark) lies between;
+* the plain words just before and after the mention ("criticized X", "X
+  praised"), which carry who acts on whom, and the other words of the sentence
+  (a bag of words, as a weaker signal); only lower-case content words count,
+  never grammar words ("the", "that") or capitalised names and dates;
+* the mention's role: the speaker of a quote or a verb of saying ("X said"), a
+  possessive ("X's"), inside a quote, at the start of the sentence;
+* the whole sentence's VADER score, as a weak prior.
+
+A small multinomial logistic model (three classes: negative, neutral,
+positive) weighs these features; its weights are a data file,
+``analysis/lexicons/actor_tone_weights.tsv``, fitted on NewsMTSC with folds
+grouped by article (:mod:`analysis.evaluate.train_actors`). The tone is
+``P(positive) - P(negative)``; every feature that moved it is tied to a span of
+the text, so the phrases that set an actor's tone can be shown.
+
+The same :func:`mention_tone` scores the NewsMTSC rows (:mod:`analysis.evaluate.actors`)
+and the actors of an article (:func:`actor_tone`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from analysis.measures.vader_explain import read_table
+from analysis.results.sentiment import WordContribution
+
+WEIGHTS_TABLE = Path(__file__).resolve().parent.parent / "lexicons" / "actor_tone_weights.tsv"
+CLASSES = ("negative", "neutral", "positive")
+WINDOW = 4
+"""Plain words on each side of a mention that count as its context."""
+NEAR, MID = 2, 6
+"""Word distances that bound "next to the mention" and "near it"."""
+TOP_PHRASES = 3
+"""Phrases kept per actor: the ones that moved its tone most."""
+MENTION_PHRASES = 6
+"""Phrases kept per mention (the actor's are chosen from them)."""
+MIN_PHRASE_WEIGHT = 0.05
+"""A word that moved the positive-minus-negative logit by less is not listed."""
+
+_WORD = re.compile(r"[\w][\w'’\-]*")
+_BOUNDARY = re.compile(r"[,;:()\[\]\"“”—–]| - ")
+_SPEECH = frozenset(
+    """said says say told tells tell added adds asked asks argued argues stated states
+    wrote writes claimed claims insisted insists noted notes explained explains
+    warned warns suggested suggests responded responds replied replies tweeted
+    tweets declared declares announced announces according""".split()
+)
+_SPEECH_BRIDGE = frozenset("also has had then later again".split())
+_QUOTES = '"“”'
+# Words that carry grammar, not tone: never features on their own (the
+# negators "not", "no", "never", "without" and "against" are kept).
+_FUNCTION = frozenset(
+    """a an the and or but nor so yet for in on at to of by with from as into onto over
+    under after before during since until about between through within while when where
+    which who whom whose what why how if then than though although because unless whether
+    this that these those it its he she they we i you his her their our my your him them
+    us me there here all any some each every both either neither such other another one
+    two three four five six seven eight nine ten is are was were be been being has have
+    had do does did will would can could should may might must shall also just only even
+    still up out off down s 's ’s""".split()
+)
+_PLAIN = re.compile(r"[a-z][a-z'’\-]*")
+
+
+class Feature(NamedTuple):
+    """One feature of a mention: its name, value and the span it comes from."""
+
+    name: str
+    value: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MentionTone:
+    """The model's verdict on one mention.
+
+    Args:
+        probabilities: P(negative), P(neutral), P(positive).
+        tone: ``P(positive) - P(negative)``, -1..+1.
+        label: The most probable class.
+        phrases: ``(start, end, weight)`` of the words whose features moved
+            the tone most (at most :data:`MENTION_PHRASES`, strongest first;
+            weight: share of the positive-minus-negative logit).
+
+    """
+
+    probabilities: tuple[float, float, float]
+    tone: float
+    label: str
+    phrases: tuple[tuple[int, int, float], ...]
+
+
+@cache
+def weights() -> tuple[dict[str, tuple[float, float, float]], tuple[float, float, float]]:
+    """Read the weights table: per feature (negative, neutral, positive), and the biases."""
+    table = {
+        row["term"]: (float(row["negative"]), float(row["neutral"]), float(row["positive"]))
+        for row in read_table(WEIGHTS_TABLE)
+    }
+    bias = table.pop("bias", (0.0, 0.0, 0.0))
+    _bag.cache_clear()  # sums of the previous table, if it was reloaded
+    return table, bias
+
+
+_CONTENT, _GRAMMAR, _OTHER = 0, 1, 2
+
+
+class _Sentence(NamedTuple):
+    """The words of one sentence, shared by its mentions (offsets relative to it)."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    lower: tuple[str, ...]
+    kinds: tuple[int, ...]
+
+
+class _Bag(NamedTuple):
+    """A sentence's bag of words under the current weights."""
+
+    sums: tuple[float, float, float]
+    words: dict[int, tuple[float, float, float]]
+    moved: dict[tuple[int, int], float]
+
+
+_CONTENT, _GRAMMAR, _OTHER = 0, 1, 2
+
+
+@lru_cache(maxsize=4096)
+def _sentence(sentence: str) -> _Sentence:
+    """Split a sentence into words once, with their kinds.
+
+    Kind: a lower-case content word, a grammar word (:data:`_FUNCTION`), or
+    anything else (capitalised words, numbers). Cached, because every mention
+    in the sentence needs them.
+    """
+    starts, ends, lower, kinds = [], [], [], []
+    for m in _WORD.finditer(sentence):
+        word = m.group()
+        lowered = word.lower()
+        if _PLAIN.fullmatch(word) is None:
+            kind = _OTHER
+        elif lowered in _FUNCTION:
+            kind = _GRAMMAR
+        else:
+            kind = _CONTENT
+        starts.append(m.start())
+        ends.append(m.end())
+        lower.append(lowered)
+        kinds.append(kind)
+    return _Sentence(tuple(starts), tuple(ends), tuple(lower), tuple(kinds))
+
+
+@lru_cache(maxsize=4096)
+def _bag(sentence: str) -> _Bag:
+    """The summed weights of a sentence's content words, and each word's share."""
+    table, _ = weights()
+    sent = _sentence(sentence)
+    neg = neu = pos = 0.0
+    words: dict[int, tuple[float, float, float]] = {}
+    moved: dict[tuple[int, int], float] = {}
+    for k, kind in enumerate(sent.kinds):
+        w = table.get("S:" + sent.lower[k]) if kind == _CONTENT else None
+        if w is not None:
+            neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
+            words[k] = w
+            moved[(sent.starts[k], sent.ends[k])] = w[2] - w[0]
+    return _Bag((neg, neu, pos), words, moved)
+
+
+def _mention_words(sent: _Sentence, r0: int, r1: int) -> tuple[int, int]:
+    """Indexes of the first and last word of a mention at ``[r0, r1)`` of the sentence."""
+    first = bisect.bisect_left(sent.starts, r0)
+    # A word straddling the mention's start belongs to it.
+    if first > 0 and sent.ends[first - 1] > r0:
+        first -= 1
+    return first, bisect.bisect_left(sent.starts, r1) - 1
+
+
+def _distance_bucket(d: int) -> str:
+    return "near" if d <= NEAR else "mid" if d <= MID else "far"
+
+
+def features(
+    text: str,
+    sentence: tuple[int, int],
+    mention: tuple[int, int],
+    words: Sequence[WordContribution],
+    compound: float,
+    bag: bool = True,
+) -> list[Feature]:
+    """The features of one mention (offsets into ``text``).
+
+    Args:
+        text: The text the sentence lies in.
+        sentence: ``(start, end)`` of the sentence in ``text``.
+        mention: ``(start, end)`` of the mention in ``text``.
+        words: The sentence's VADER words (offsets into ``text``).
+        compound: The sentence's VADER compound (before calibration).
+        bag: Include the sentence's bag of words ("S:" features); :func:`mention_tone`
+            adds their weights once per sentence instead (same sum, less work).
+
+    Returns:
+        Features, each with the span of the word that gave it.
+
+    """
+    s0, s1 = sentence
+    m0, m1 = mention
+    sent = _sentence(text[s0:s1])
+    starts, ends, lower, kinds = sent.starts, sent.ends, sent.lower, sent.kinds
+    first, last = _mention_words(sent, m0 - s0, m1 - s0)
+    out: list[Feature] = [Feature("sentence_compound", compound, s0, s1)]
+    for w in words:
+        if w.adjusted and (w.end <= m0 or w.start >= m1):
+            k = bisect.bisect_right(starts, w.start - s0) - 1
+            if w.end <= m0:
+                side, d, cut = "L", first - k, _BOUNDARY.search(text, w.end, m0)
+            else:
+                side, d, cut = "R", k - last, _BOUNDARY.search(text, m1, w.start)
+            polarity = "pos" if w.adjusted > 0 else "neg"
+            name = f"lex_{polarity}_{side}_{_distance_bucket(max(1, d))}_{'cut' if cut else 'same'}"
+            out.append(Feature(name, abs(w.adjusted) / 4, w.start, w.end))
+    # Plain words: lower-case content words only (capitalised words are names
+    # and dates, which belong to one story, not to tone).
+    if bag:
+        for k, kind in enumerate(kinds):
+            if kind == _CONTENT and (k < first or k > last):
+                out.append(Feature("S:" + lower[k], 1.0, starts[k] + s0, ends[k] + s0))
+    for k in range(max(0, first - WINDOW), first):
+        if kinds[k] != _OTHER:
+            out.append(Feature("L:" + lower[k], 1.0, starts[k] + s0, ends[k] + s0))
+    for k in range(last + 1, min(len(starts), last + 1 + WINDOW)):
+        if kinds[k] != _OTHER:
+            out.append(Feature("R:" + lower[k], 1.0, starts[k] + s0, ends[k] + s0))
+    after = lower[last + 1 : last + 3]
+    said = bool(after) and (
+        after[0] in _SPEECH
+        or (after[0] in _SPEECH_BRIDGE and len(after) > 1 and after[1] in _SPEECH)
+    )
+    if said or lower[max(0, first - 2) : first] == ("according", "to"):
+        out.append(Feature("role_speaker", 1.0, m0, m1))
+    if text[m1 : m1 + 2] in ("'s", "’s") or text[m1 - 2 : m1] in ("'s", "’s"):
+        out.append(Feature("role_possessive", 1.0, m0, m1))
+    if sum(text.count(q, s0, m0) for q in _QUOTES) % 2 == 1:
+        out.append(Feature("role_in_quote", 1.0, m0, m1))
+    if first == 0:
+        out.append(Feature("role_sentence_start", 1.0, m0, m1))
+    return out
+
+
+def mention_tone(
+    text: str,
+    sentence: tuple[int, int],
+    mention: tuple[int, int],
+    words: Sequence[WordContribution],
+    compound: float,
+) -> MentionTone:
+    """The tone towards the actor mentioned at ``mention`` (see :func:`features`)."""
+    table, bias = weights()
+    s0, s1 = sentence
+    m0, m1 = mention
+    sent = _sentence(text[s0:s1])
+    bag = _bag(text[s0:s1])
+    neg, neu, pos = bag.sums
+    # The sentence's bag of words is summed once per sentence; the mention's
+    # own words are taken out again (they are never features of their mention).
+    # Offsets in ``moved`` are relative to the sentence.
+    moved = dict(bag.moved)
+    first, last = _mention_words(sent, m0 - s0, m1 - s0)
+    for k in range(first, last + 1):
+        w = bag.words.get(k)
+        if w is not None:
+            neg, neu, pos = neg - w[0], neu - w[1], pos - w[2]
+            del moved[(sent.starts[k], sent.ends[k])]
+    neg, neu, pos = neg + bias[0], neu + bias[1], pos + bias[2]
+    for name, value, start, end in features(text, sentence, mention, words, compound, bag=False):
+        w = table.get(name)
+        if w is None:
+            continue
+        neg += w[0] * value
+        neu += w[1] * value
+        pos += w[2] * value
+        if name != "sentence_compound":
+            key = (start - s0, end - s0)
+            moved[key] = moved.get(key, 0.0) + (w[2] - w[0]) * value
+    top = max(neg, neu, pos)
+    e0, e1, e2 = math.exp(neg - top), math.exp(neu - top), math.exp(pos - top)
+    total = e0 + e1 + e2
+    probs = (e0 / total, e1 / total, e2 / total)
+    best = max(range(3), key=probs.__getitem__)
+    # Grammar words next to the mention ("by", "against") count in the model
+    # but are not listed as phrases: a reader looks for the words that judge.
+    strong = [
+        (a + s0, b + s0, share)
+        for (a, b), share in moved.items()
+        if (share >= MIN_PHRASE_WEIGHT or share <= -MIN_PHRASE_WEIGHT)
+        and text[a + s0 : b + s0].lower() not in _FUNCTION
+    ]
+    strong.sort(key=lambda p: -abs(p[2]))
+    return MentionTone(probs, probs[2] - probs[0], CLASSES[best], tuple(strong[:MENTION_PHRASES]))
