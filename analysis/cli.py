@@ -40,7 +40,7 @@ JSON_INDENT_MAX_SENTENCES = 5_000
 
 Every sentence carries a record of its own (span, score, word-by-word
 explanation, arc point), so JSON grows with the number of sentences, not the
-bytes: a text of one-word sentences ("Bad! Bad! ...") gives about 900 bytes
+bytes: a text of one-word sentences ("Bad! Bad! ...") gives about 2,000 bytes
 of indented JSON per 5 bytes of input. Indentation doubles that; compact JSON
 keeps hostile input to under 250 times its size (``docs/schema.md``, "Size").
 """
