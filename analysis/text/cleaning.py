@@ -45,6 +45,11 @@ STANDFIRST_MAX_WORDS = 80
 CAPTION_MAX_WORDS = 35
 # A line this long, or with two sentences, is body text: it ends a list.
 BODY_MIN_WORDS = 30
+# Page furniture, bios and captions are short. A line longer than this is body
+# text and is never given to the rule and heuristic patterns, so their cost per
+# line is bounded whatever a hostile file holds (one 50 KB "word" passes the
+# word-count guard).
+FURNITURE_MAX_CHARS = 2_000
 
 _BULLET = re.compile(r"^\s*[-•*·▪●◦]\s+")
 _TERMINAL = re.compile(r"[.!?…][\"”’)\]]*$")
@@ -85,6 +90,7 @@ class Heuristics:
     """Cue lists and thresholds for the heuristic passes."""
 
     bio_cues: tuple[re.Pattern[str], ...]
+    any_bio_cue: re.Pattern[str]
     bio_min_cues: int
     caption: re.Pattern[str]
     link_run_min: int
@@ -123,6 +129,9 @@ def _config() -> tuple[tuple[Rule, ...], Heuristics]:
     verbs = "|".join(h["caption_verbs"])
     heuristics = Heuristics(
         bio_cues=tuple(re.compile(c, re.IGNORECASE) for c in h["bio_cues"]),
+        # One pass of the alternation rules out almost every line: only a line
+        # where some cue matches is tested cue by cue (same counts as before).
+        any_bio_cue=re.compile("|".join(f"(?:{c})" for c in h["bio_cues"]), re.IGNORECASE),
         bio_min_cues=int(h["bio_min_cues"]),
         caption=re.compile(rf"\b({verbs})\b", re.IGNORECASE),
         link_run_min=int(h["link_run_min"]),
@@ -205,7 +214,7 @@ def _is_body(line: str) -> bool:
 
 def _matching_rule(line: str) -> Rule | None:
     rule_list, heuristics = _config()
-    if _words(line) > heuristics.max_line_words:
+    if len(line) > FURNITURE_MAX_CHARS or _words(line) > heuristics.max_line_words:
         return None
     return next((r for r in rule_list if r.pattern.search(line)), None)
 
@@ -248,6 +257,8 @@ def _continues_list(line: str) -> bool:
 def _is_link_item(line: str) -> bool:
     # "Outlet: Headline" or a bare address, with or without a bullet. Plain
     # bullets are not enough: a list of policies inside the body is prose.
+    if len(line) > FURNITURE_MAX_CHARS:
+        return False
     item = _BULLET.sub("", line)
     return bool(_LINK_ITEM.match(item)) or bool(_URL.search(item)) and _words(item) <= 20
 
@@ -264,11 +275,17 @@ def _apply_heuristics(lines: _Lines) -> None:
             lines.remove(run, "link list: a run of links to other pages", "link_density")
         run = []
     for i in lines.live():
-        cues = sum(1 for cue in h.bio_cues if cue.search(lines.text[i]))
-        if cues >= h.bio_min_cues:
+        if _bio_cues(lines.text[i], h) >= h.bio_min_cues:
             lines.remove(
                 [i], "author bio: describes the writer or the site, not the story", "bio_cues"
             )
+
+
+def _bio_cues(line: str, h: Heuristics) -> int:
+    """How many distinct bio cues ``line`` holds (0 for long lines: body text)."""
+    if len(line) > FURNITURE_MAX_CHARS or h.any_bio_cue.search(line) is None:
+        return 0
+    return sum(1 for cue in h.bio_cues if cue.search(line))
 
 
 def _is_headline(line: str) -> bool:

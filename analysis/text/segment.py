@@ -44,7 +44,48 @@ _TIME_CONTINUES = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 _MISSED_BREAK = re.compile(r"(?:(?<=\b[Nn]o\.)|(?<=\bMay\.))\s+(?=[A-Z“\"‘])")
 
 
+# sentencex is quadratic on some inputs (an unclosed curly quote, "!" or "?"
+# before a non-space: 4x the text cost 15-23x the time), so it never sees more
+# than this many characters at once. Text is cut at whitespace; the last
+# sentence of each piece is carried into the next one, so a sentence that
+# crosses a cut is segmented whole and results on ordinary text (sentences far
+# shorter than this) are unchanged. Only a "sentence" longer than a piece is
+# cut at a piece boundary.
+PIECE_CHARS = 2_000
+
+
 def _split(text: str) -> list[str]:
+    if len(text) <= PIECE_CHARS:
+        return _split_piece(text)
+    out: list[str] = []
+    start = 0
+    while start < len(text):
+        end = _cut(text, start)
+        parts = _split_piece(text[start:end])
+        if end >= len(text) or len(parts) < 2:
+            out.extend(parts)  # the end, or one over-long sentence: cut it here
+            start = end
+            continue
+        out.extend(parts[:-1])
+        # Re-read the last sentence with what follows it: it may go on.
+        last = parts[-1].strip()
+        carried = text.rfind(last, start, end) if last else -1
+        start = carried if carried > start else end
+    return out
+
+
+def _cut(text: str, start: int) -> int:
+    """Where a piece starting at ``start`` ends: at whitespace, at most PIECE_CHARS on."""
+    limit = start + PIECE_CHARS
+    if limit >= len(text):
+        return len(text)
+    space = text.rfind(" ", start + PIECE_CHARS // 2, limit)
+    if space < 0:
+        space = text.rfind("\n", start + PIECE_CHARS // 2, limit)
+    return limit if space < 0 else space + 1
+
+
+def _split_piece(text: str) -> list[str]:
     from sentencex import segment  # imported here: only segmentation needs it
 
     out: list[str] = []
