@@ -42,3 +42,22 @@ MANIFEST_BAD_KIND = "manifest entry for {name!r} has kind {kind!r}, which is not
 # The story as a whole
 NOTHING_ANALYSED = "no article could be analysed. See the errors above for each file."
 NO_INPUT = "no .txt, .md, .html, .csv or .jsonl files found in {path}."
+
+# --- wp-harden ---
+# Loading: nothing the user gave is lost; each problem names the line.
+ROW_MIXED_ENCODING = "line {line}: {count} byte(s) were not valid UTF-8 and were read as cp1252; the rest of the table was read as UTF-8. Check accented letters and quotes in this row."
+ROW_NUL = "line {line}: contains a NUL byte (binary data), so the row was skipped; the other rows were read. Remove the stray byte or re-export the table as plain CSV / JSONL."
+ROW_UNCLOSED_QUOTE = "line {line}: a quoted field opens here and is never closed, so this row was skipped and the lines after it were read as rows of their own. Close the quote (or double it as \"\") on that line."
+ROW_LONE_SURROGATES = "line {line}: {count} invalid character(s) (lone UTF-16 surrogates, as written by some JSON exporters) were replaced with \ufffd. Check this article's text around them."
+# Bounded dashboard analysis (dashboard/worker.py).
+ANALYSIS_TIMEOUT = "the analysis of this story did not finish within {seconds:.0f} s, so it was stopped to keep Slant responsive for everyone. Remove very large or unusual files (for example a file that is one huge line), or split the story, and try again."
+ANALYSIS_OUT_OF_MEMORY = "the analysis of this story needed more than {megabytes} MB of memory, so it was stopped. Remove very large files or split the story, and try again."
+ANALYSIS_CRASHED = "the analysis of this story stopped unexpectedly ({reason}). The story is saved; remove the file added last and try again."
+TOO_MANY_ARTICLES = "the story has {count} articles; the dashboard analyses the first {limit} and left out {left}: {names}. Split the story into smaller ones to see the rest."
+# The story store (dashboard/store.py).
+STORE_DISK_FULL = "the story could not be saved because the disk is full; the previous version is unchanged. Free some disk space and try again."
+STORE_READ_ONLY = "the story could not be saved because the story folder {folder} is read-only; the previous version is unchanged. Point SLANT_STORE at a folder you can write to."
+STORE_STALE = "this story was changed in another window since you opened it, so your change was not saved (it would have undone theirs). Reload the story and make the change again."
+STORE_UNREADABLE_READ_ONLY = "the saved story file {file!r} could not be read ({reason}) and could not be moved aside because the story folder is read-only; the other stories are shown."
+# URL import (dashboard/url_import.py).
+URL_DEADLINE = "{host} did not send the whole page within {seconds:.0f} s, so the import was stopped. Save the page from your browser and upload it instead."
