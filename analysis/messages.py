@@ -61,3 +61,4 @@ STORE_STALE = "this story was changed in another window since you opened it, so 
 STORE_UNREADABLE_READ_ONLY = "the saved story file {file!r} could not be read ({reason}) and could not be moved aside because the story folder is read-only; the other stories are shown."
 # URL import (dashboard/url_import.py).
 URL_DEADLINE = "{host} did not send the whole page within {seconds:.0f} s, so the import was stopped. Save the page from your browser and upload it instead."
+STORE_WRITE_FAILED = "the story could not be saved ({reason}); the previous version is unchanged. Try again, or check the story folder."
