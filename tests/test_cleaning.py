@@ -505,3 +505,50 @@ def test_cleaning_seed_003_wire_report_untouched():
     assert cleaned.removed == ()
     assert cleaned.title == ""
     assert cleaned.text.split("\n") == _lines(raw)
+
+
+# --- Ledes are never dropped (issue 12 item 7) ---
+
+
+def test_cleaning_short_first_paragraph_is_the_lede_not_a_standfirst():
+    # Nothing between it and the body marks it as a standfirst (no byline, no
+    # photo, no repeated header), so it is the first paragraph of the story.
+    raw = (
+        "Council approves bus fare increase\n"
+        "The city council voted 7-2 on Tuesday to raise bus fares.\n"
+        "The increase of 50 cents takes effect in March, officials said, and will raise "
+        "about $9 million a year for the transit system.\n"
+    )
+    cleaned = clean(raw)
+    assert cleaned.title == "Council approves bus fare increase"
+    assert cleaned.standfirst == ""
+    assert cleaned.text.split("\n") == _lines(raw)[1:]
+
+
+def test_cleaning_standfirst_confirmed_by_byline_is_kept_apart():
+    raw = (
+        "Council approves bus fare increase\n"
+        "Riders will pay 50 cents more from March.\n"
+        "By Jane Doe\n"
+        "The city council voted 7-2 on Tuesday to raise bus fares, officials said after a "
+        "long meeting that ran past midnight and drew dozens of riders to speak.\n"
+    )
+    cleaned = clean(raw)
+    assert cleaned.standfirst == "Riders will pay 50 cents more from March."
+    assert cleaned.byline == "Jane Doe"
+    assert cleaned.text == _lines(raw)[3]
+
+
+def test_cleaning_repeated_headline_keeps_the_lede_in_the_body():
+    raw = (
+        "Council approves bus fare increase\n"
+        "The city council voted 7-2 on Tuesday to raise bus fares.\n"
+        "Council approves bus fare increase\n"
+        "The city council voted 7-2 on Tuesday to raise bus fares.\n"
+        "The increase of 50 cents takes effect in March, officials said, and will raise "
+        "about $9 million a year for the transit system.\n"
+    )
+    cleaned = clean(raw)
+    body = cleaned.text.split("\n")
+    assert body == [_lines(raw)[1], _lines(raw)[4]]
+    assert [r.rule for r in cleaned.removed] == ["duplicate_headline", "duplicate"]
