@@ -552,3 +552,52 @@ def test_cleaning_repeated_headline_keeps_the_lede_in_the_body():
     body = cleaned.text.split("\n")
     assert body == [_lines(raw)[1], _lines(raw)[4]]
     assert [r.rule for r in cleaned.removed] == ["duplicate_headline", "duplicate"]
+
+
+# --- Crossheads and teasers are structure (issue 13 item 6) ---
+
+PARA_1 = "The council met on Tuesday evening and voted on the new budget for the coming year."
+PARA_2 = "Members argued for three hours before the final vote was taken, officials said."
+HEADLINE = "Council passes budget after long debate"
+
+
+def test_cleaning_crosshead_between_paragraphs_listed_not_in_body():
+    cleaned = clean("\n".join([HEADLINE, PARA_1, "What Comes Next for Riders", PARA_2]))
+    assert cleaned.text.split("\n") == [PARA_1, PARA_2]
+    assert [(r.rule, r.text) for r in cleaned.removed] == [
+        ("crosshead", "What Comes Next for Riders")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What comes next for riders",  # sentence case: a short paragraph, not a heading
+        "What Comes Next for Riders?",  # a question is a sentence
+        "“Never Again,” She Said",  # quotes end it
+        "Riders",  # one word
+    ],
+)
+def test_cleaning_crosshead_rule_does_not_fire(line):
+    cleaned = clean("\n".join([HEADLINE, PARA_1, line, PARA_2]))
+    assert cleaned.title == HEADLINE
+    assert line in cleaned.text.split("\n")
+
+
+def test_cleaning_title_case_line_at_the_end_is_not_a_crosshead():
+    cleaned = clean("\n".join([HEADLINE, PARA_1, PARA_2, "Reporting From City Hall"]))
+    assert "crosshead" not in [r.rule for r in cleaned.removed]
+
+
+def test_cleaning_teaser_repeating_the_lede_listed():
+    teaser = "The city council approved a bus fare increase of 50 cents on Tuesday night."
+    lede = "On Tuesday night, the city council approved a 50-cent bus fare increase after a debate."
+    cleaned = clean("\n".join([teaser, lede, PARA_2]))
+    assert cleaned.text.split("\n") == [lede, PARA_2]
+    assert [(r.rule, r.text) for r in cleaned.removed] == [("teaser", teaser)]
+
+
+def test_cleaning_lede_and_a_different_second_paragraph_are_not_a_teaser():
+    cleaned = clean("\n".join([PARA_1, PARA_2]))
+    assert cleaned.text.split("\n") == [PARA_1, PARA_2]
+    assert cleaned.removed == ()

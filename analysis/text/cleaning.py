@@ -12,7 +12,12 @@ four passes, each general rather than tuned to one site:
    author bios recognised by several bio cues together.
 3. **Header zone**: the headline (a short line without a full stop near the
    top), the standfirst around it, bylines and image captions.
-4. **Duplicates**: exact and near-duplicate paragraphs (rapidfuzz ratio).
+4. **Structure** inside the body: crossheads (short title-case headings
+   between paragraphs, such as "Strength in Unity") and a teaser paragraph
+   that repeats the lede are listed as removed blocks with their own rules
+   ("crosshead", "teaser"), so headings are never measured as sentences and
+   the lede is not measured twice.
+5. **Duplicates**: exact and near-duplicate paragraphs (rapidfuzz ratio).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from analysis.results.doc import Removed
-from analysis.text.segment import count_sentences, count_words, word_spans
+from analysis.text.segment import count_sentences, count_words, split_sentences, word_spans
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -188,6 +193,7 @@ def clean(raw: str) -> Cleaned:
         # such as "Hello." or a last line without a full stop is not a title.
         lines.kept, lines.removed = before
         title = standfirst = byline = ""
+    _remove_structure(lines)
     _remove_duplicates(lines, title)
     body = "\n".join(lines.text[i] for i in lines.live())
     removed = tuple(r for _, r in sorted(lines.removed, key=lambda pair: pair[0]))
@@ -371,6 +377,68 @@ def _could_be_standfirst(line: str) -> bool:
         and not _is_body(line)
         and not _DATELINE.match(line)
     )
+
+
+# Crossheads: at most this many words, no final punctuation, every word
+# capitalised but these function words.
+CROSSHEAD_MAX_WORDS = 12
+_SMALL_WORDS = frozenset(
+    """a an the and or nor but of in on at to for with from by as into onto over under
+    amid amidst among about after before between vs via per than up out off""".split()
+)
+_CROSSHEAD_END = re.compile(r"[.!?…,;:\"”’)]$")
+# A teaser repeats the lede: this share of the content words of its first
+# sentence (words of 4+ letters) recur in the first sentence of the paragraph
+# after it, and it has at least this many of them.
+TEASER_OVERLAP = 0.6
+TEASER_MIN_WORDS = 8
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _is_crosshead(line: str) -> bool:
+    words = [m.group() for m in word_spans(line)]
+    if not 2 <= len(words) <= CROSSHEAD_MAX_WORDS or _CROSSHEAD_END.search(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _is_prose(line: str) -> bool:
+    return bool(_TERMINAL.search(line)) and _words(line) >= NEAR_DUPLICATE_MIN_WORDS
+
+
+def _remove_structure(lines: _Lines) -> None:
+    live = lines.live()
+    for pos in range(1, len(live) - 1):
+        i = live[pos]
+        if (
+            _is_crosshead(lines.text[i])
+            and _is_prose(lines.text[live[pos - 1]])
+            and _is_prose(lines.text[live[pos + 1]])
+        ):
+            lines.remove(
+                [i], "crosshead: a heading inside the article, not a sentence", "crosshead"
+            )
+    live = lines.live()
+    if len(live) >= 2 and _repeats_lede(lines.text[live[0]], lines.text[live[1]]):
+        lines.remove(
+            [live[0]], "teaser: a summary that repeats the lede of the next paragraph", "teaser"
+        )
+
+
+def _first_sentence_words(line: str) -> set[str]:
+    first = next((p for p in split_sentences(line) if p.strip()), line)
+    return {w.lower() for w in _CONTENT_WORD.findall(first)}
+
+
+def _repeats_lede(teaser: str, lede: str) -> bool:
+    if not (_is_prose(teaser) and _is_prose(lede)):
+        return False
+    words = _first_sentence_words(teaser)
+    if len(words) < TEASER_MIN_WORDS:
+        return False
+    return len(words & _first_sentence_words(lede)) >= TEASER_OVERLAP * len(words)
 
 
 def _normalise(line: str) -> str:

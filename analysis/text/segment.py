@@ -162,6 +162,18 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def split_sentences(text: str) -> list[str]:
+    """Split a short text such as one line into sentence strings (no offsets).
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The pieces, as sentencex and the rules above cut them.
+    """
+    return _split(text)
+
+
 def count_sentences(text: str) -> int:
     """Count the sentences in a short text such as one line.
 
