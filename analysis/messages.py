@@ -62,3 +62,5 @@ STORE_UNREADABLE_READ_ONLY = "the saved story file {file!r} could not be read ({
 # URL import (dashboard/url_import.py).
 URL_DEADLINE = "{host} did not send the whole page within {seconds:.0f} s, so the import was stopped. Save the page from your browser and upload it instead."
 STORE_WRITE_FAILED = "the story could not be saved ({reason}); the previous version is unchanged. Try again, or check the story folder."
+# Readability (analysis/measures/readability.py, unreliable_reason).
+READABILITY_NOT_LATIN = "most of the text is not in the Latin alphabet (for example Chinese, Japanese, Arabic or Cyrillic); the grade formulas count English words and syllables, so they would be meaningless"
