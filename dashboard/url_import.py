@@ -61,6 +61,10 @@ class _Refused(Exception):
     """The address is not on the public internet; the message says so."""
 
 
+class _Offline(Exception):
+    """The name could not be resolved: offline, or no such name."""
+
+
 class _Deadline(Exception):
     """The whole fetch took longer than its deadline."""
 
@@ -104,7 +108,10 @@ def _resolve(host: str, port: int) -> tuple[int, tuple]:
     resolves to a private address is refused); the connection then goes to
     the first one, so a second lookup cannot point it elsewhere (DNS rebinding).
     """
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:  # no resolver, no such name: offline
+        raise _Offline from exc
     if not infos or not all(_is_public(info[4][0]) for info in infos):
         raise _Refused(PRIVATE.format(host=host))
     return infos[0][0], infos[0][4]
@@ -227,7 +234,7 @@ def fetch(
         return None, str(exc)
     except _Deadline:
         return None, messages.URL_DEADLINE.format(host=host, seconds=timeout)
-    except (socket.gaierror, UnicodeError):  # no resolver: offline
+    except _Offline:
         return None, OFFLINE.format(host=host)
     except TimeoutError:
         return None, messages.URL_DEADLINE.format(host=host, seconds=timeout)

@@ -8,6 +8,7 @@ else the user gave is lost.
 from __future__ import annotations
 
 import codecs
+import importlib.util
 import json
 from pathlib import Path
 
@@ -845,3 +846,49 @@ def test_loading_table_line_endings(end):
         ("t.csv:2", "First row."),
         ("t.csv:3", "Second."),
     ]
+
+
+# --- Hostile and malformed input (was test_hardening_fuzz.py) ---
+# Keep the fuzz harness working: run its check on fixed inputs.
+
+
+HARNESS = Path(__file__).resolve().parent / "fuzz" / "fuzz_loader.py"
+
+
+@pytest.fixture(scope="module")
+def check_one_input():
+    spec = importlib.util.spec_from_file_location("fuzz_loader", HARNESS)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.check_one_input
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\x00Officials met.\r\nThe talks went well.\rAfter.",
+        b"\x01# Title\n\n[link](javascript:x) **bold**",
+        b"\x02<div>" * 500 + b"text",
+        b"\x02<!DOCTYPE x [<!ENTITY a 'b'>]><p>&a;</p>",
+        b'\x03text\n"unclosed\nrow\n',
+        b'\x04{"text": "\\u0000\\r"}\n[[[[\n',
+        b"\x00\xff\xfe\x00\xd8",  # UTF-16 BOM then a lone surrogate
+        b"\x00" + "caf\u00e9 ".encode() + b"\x93\x94\x81\x8d",
+        b"\x00\x1b[2J\x07\x7f\x85 text",
+    ],
+    ids=[
+        "empty",
+        "txt-newlines",
+        "md",
+        "html-deep",
+        "html-entities",
+        "csv-unclosed",
+        "jsonl",
+        "utf16-surrogate",
+        "mixed-cp1252",
+        "controls",
+    ],
+)
+def test_loading_fuzz_fuzz_harness_accepts_fixed_inputs(check_one_input, data):
+    check_one_input(data)
