@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.text import cleaning
 from analysis.text.cleaning import clean, rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -601,3 +602,55 @@ def test_cleaning_lede_and_a_different_second_paragraph_are_not_a_teaser():
     cleaned = clean("\n".join([PARA_1, PARA_2]))
     assert cleaned.text.split("\n") == [PARA_1, PARA_2]
     assert cleaned.removed == ()
+
+
+# --- Bounded work: every data-driven pattern is linear (issue 16) ---
+
+# The units a red-team pass used: each repeated makes a backtracking pattern
+# rescan to the end from every position ("a-a-a-..." took 85 s at 50 KB).
+ADVERSARIAL_UNITS = (
+    "a-", "a.", "a ", "a:", "  ", "(", "a/", "a,", ": ", "“a ", "‘a ", "«a ", "a!A", "![",
+    "!)", "?[", "by ", "is a ", "photo ", "more from ", "x" * 50 + " ",
+)
+
+
+def _data_driven_patterns():
+    rule_list, heuristics = cleaning._config()
+    patterns = [(f"rule:{r.id}", r.pattern) for r in rule_list]
+    patterns += [(f"bio_cue:{i}", p) for i, p in enumerate(heuristics.bio_cues)]
+    patterns += [("bio_cue:any", heuristics.any_bio_cue), ("caption", heuristics.caption)]
+    return patterns
+
+
+@pytest.mark.parametrize(("name", "pattern"), _data_driven_patterns())
+def test_cleaning_each_data_driven_pattern_is_linear_on_adversarial_strings(name, pattern):
+    # 50 KB per string: the size at which the quadratic bio cue took 85 s; a
+    # linear pattern takes milliseconds (no timing asserted: the run finishes).
+    for unit in ADVERSARIAL_UNITS:
+        text = unit * (50_000 // len(unit))
+        pattern.search(text)
+        pattern.search(text + ".")
+
+
+def test_cleaning_bio_cue_still_finds_site_names():
+    _, heuristics = cleaning._config()
+    site = next(p for p in heuristics.bio_cues if "com|org" in p.pattern)
+    assert site.search("Read more at HEREOrlando.com today").group() == "HEREOrlando.com"
+    assert site.search("see www.news-site.co.uk now").group() == "news-site.co.uk"
+    # A "name" longer than a DNS label (63 characters) is no site name.
+    assert site.search("a-" * 1000 + "b.com") is None
+    assert site.search("(a-b.com)").group() == "a-b.com"
+
+
+def test_cleaning_redos_line_is_body_and_cleaning_finishes():
+    # The repro of issue 16: a line of "a-" after one sentence.
+    raw = "Officials said the plan was approved on Monday.\n" + "a-" * 25_000 + "\n"
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n") == _lines(raw)
+
+
+def test_cleaning_long_line_is_never_furniture():
+    # A line over FURNITURE_MAX_CHARS is body text even if it starts like a rule.
+    line = "Related: " + "word " * (cleaning.FURNITURE_MAX_CHARS // 5)
+    assert cleaning._matching_rule(line) is None
+    assert cleaning._matching_rule("Related:") is not None

@@ -89,8 +89,8 @@ _MISSED_BREAK = re.compile(r"(?:(?<=\b[Nn]o\.)|(?<=\bMay\.))\s+(?=[A-Z“\"‘])
 # than this many characters at once. Text is cut at whitespace; the last
 # sentence of each piece is carried into the next one, so a sentence that
 # crosses a cut is segmented whole and results on ordinary text (sentences far
-# shorter than this) are unchanged. A piece with no sentence end at all
-# continues into the next one, so a text without full stops stays one sentence.
+# shorter than this) are unchanged. A piece with no sentence end at all is cut
+# where it ends: sentences are at most PIECE_CHARS long.
 PIECE_CHARS = 2_000
 
 
@@ -99,25 +99,13 @@ def _split(text: str) -> list[str]:
         return _split_piece(text)
     out: list[str] = []
     start = 0
-    open_sentence = False  # the last piece held no sentence end: it goes on
     while start < len(text):
         end = _cut(text, start)
         parts = _split_piece(text[start:end])
-        if len(parts) < 2 and end < len(text):
-            # No sentence end in a whole piece: an over-long "sentence" (a
-            # text without full stops). It stays one sentence, read on.
-            piece = text[start:end]
-            if open_sentence:
-                out[-1] += piece
-            else:
-                out.append(piece)
-            open_sentence = True
-            start = end
-            continue
-        if open_sentence and parts:
-            out[-1] += parts.pop(0)
-            open_sentence = False
-        if end >= len(text) or not parts:
+        if end >= len(text) or len(parts) < 2:
+            # The end, or no sentence end in a whole piece: a "sentence" over
+            # PIECE_CHARS (a text without full stops, an unclosed quote) is
+            # cut here, so no later stage ever meets an unbounded sentence.
             out.extend(parts)
             start = end
             continue
