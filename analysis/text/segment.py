@@ -86,11 +86,12 @@ _MISSED_BREAK = re.compile(r"(?:(?<=\b[Nn]o\.)|(?<=\bMay\.))\s+(?=[A-Z“\"‘])
 
 # sentencex is quadratic on some inputs (an unclosed curly quote, "!" or "?"
 # before a non-space: 4x the text cost 15-23x the time), so it never sees more
-# than this many characters at once. Text is cut at whitespace; the last
-# sentence of each piece is carried into the next one, so a sentence that
-# crosses a cut is segmented whole and results on ordinary text (sentences far
-# shorter than this) are unchanged. A piece with no sentence end at all is cut
-# where it ends: sentences are at most PIECE_CHARS long.
+# than this many characters at once. Text is cut at whitespace; the last two
+# sentences of each piece are read again at the start of the next one, so a
+# sentence that crosses a cut is segmented whole, with its context, and results
+# on ordinary text (sentences far shorter than this) are unchanged. A piece
+# with no sentence end at all is cut where it ends: sentences are at most
+# PIECE_CHARS long.
 PIECE_CHARS = 2_000
 
 
@@ -109,12 +110,28 @@ def _split(text: str) -> list[str]:
             out.extend(parts)
             start = end
             continue
-        out.extend(parts[:-1])
-        # Re-read the last sentence with what follows it: it may go on.
-        last = parts[-1].strip()
-        carried = text.rfind(last, start, end) if last else -1
+        # Re-read the last two sentences with what follows them: the last may
+        # go on, and a quote opened just before the cut can move the break
+        # before it. Only what lies well inside the piece is kept.
+        keep = len(parts) - 2 if len(parts) >= 3 else len(parts) - 1
+        carried = _offset(text, start, end, parts, keep)
+        out.extend(parts[:keep])
         start = carried if carried > start else end
     return out
+
+
+def _offset(text: str, start: int, end: int, parts: list[str], index: int) -> int:
+    """Where ``parts[index]`` starts in ``text`` (the parts are in order from ``start``)."""
+    cursor = start
+    for number, part in enumerate(parts):
+        stripped = part.strip()
+        found = text.find(stripped, cursor, end) if stripped else cursor
+        if found < 0:
+            return -1
+        if number == index:
+            return found
+        cursor = found + len(stripped)
+    return -1
 
 
 def _cut(text: str, start: int) -> int:
