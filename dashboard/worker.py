@@ -22,15 +22,19 @@ API (for the dashboard's stories service):
     analysing: the comparison grows faster than linearly with the number of
     articles, and a 10 MB upload can hold 100,000 one-line rows.
 
-The memory budget is ``RLIMIT_AS`` (address space) set in the child, so it is
-enforced where ``resource`` exists (Linux, macOS) and ignored on Windows,
-where the time budget still holds.
+The memory budget is ``RLIMIT_AS`` (address space) set in the child: the
+analysis may map ``memory_mb`` more than the worker holds when it starts
+(the preloaded modules are not counted against it, on Linux, where
+``/proc/self/statm`` says how much that is). It is enforced where ``resource``
+exists (Linux, macOS) and ignored on Windows, where the time budget still
+holds.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import sys
 from dataclasses import replace
 from multiprocessing.connection import Connection
@@ -42,8 +46,8 @@ from analysis.results.article import Story
 
 TIMEOUT_S = 120.0
 """Default time budget for one story, in seconds."""
-MEMORY_MB = 3072
-"""Default address-space budget for the worker, in megabytes."""
+MEMORY_MB = 2048
+"""Default budget: address space the analysis may add to the worker's, in megabytes."""
 MAX_ARTICLES = 100
 """Most articles the dashboard analyses in one story (see :func:`cap_articles`)."""
 _NAMES_SHOWN = 10
@@ -90,22 +94,36 @@ def cap_articles(loaded: LoadedStory, limit: int = MAX_ARTICLES) -> tuple[Loaded
     return replace(loaded, articles=loaded.articles[:limit]), message
 
 
+# Imported once by the fork server, so each worker starts ready to run instead
+# of re-importing VADER, sentencex and textstat for every story.
+_PRELOAD = ["analysis.pipeline", "analysis.compare", "sentencex", "vaderSentiment.vaderSentiment"]
+
+
 def _context() -> multiprocessing.context.BaseContext:
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        # The server imports the analysis once; each worker is forked from it
-        # ready to run, instead of re-importing VADER and friends per story.
-        ctx.set_forkserver_preload(["analysis.pipeline"])
+        ctx.set_forkserver_preload(_PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
 
 
+def _address_space() -> int:
+    """Bytes of address space this process maps now (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
 def _limit_memory(memory_mb: int) -> None:
+    """Let the analysis map at most ``memory_mb`` more than the worker starts with."""
     try:
         import resource
     except ImportError:  # pragma: no cover - Windows: the time budget still applies
         return
-    limit = memory_mb * 1024 * 1024
+    limit = _address_space() + memory_mb * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
