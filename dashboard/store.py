@@ -394,9 +394,8 @@ def update_story(
     """
     folder = store_dir(root)
     with _locked(folder):
-        current = _current(folder, story_id)
-        if current is None:
-            raise StoreError(ERR_NOT_FOUND.format(story_id=story_id))
+        # Missing: "not found"; unreadable: moved aside and reported as corrupt.
+        current = _read_or_set_aside(_path(folder, story_id), story_id)
         changed = change(current)
         if not changed.files:
             raise StoreError(ERR_NO_FILES)

@@ -556,3 +556,17 @@ def test_atomic_prune_deletes_only_its_own_names_in_its_own_folder(tmp_path):
     assert atomic.owned_folder(folder, "slant-analysis-cache") == folder
     with pytest.raises(atomic.NotOwned):
         atomic.owned_folder(folder, "someone-else")
+
+
+def test_store_add_to_a_corrupt_story_reports_it_corrupt(tmp_path):
+    first = _story(tmp_path)
+    (tmp_path / f"{first.id}.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(CorruptStory, match="invalid JSON at line 1"):
+        add_files(first.id, [StoredFile("b.txt", ARTICLE)], root=tmp_path)
+
+
+def test_store_add_to_a_deleted_story_says_not_found(tmp_path):
+    first = _story(tmp_path)
+    delete_story(first.id, tmp_path)
+    with pytest.raises(StoreError, match="no saved story"):
+        add_files(first.id, [StoredFile("b.txt", ARTICLE)], root=tmp_path)
