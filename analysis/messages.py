@@ -163,3 +163,24 @@ HEDGING_UNKNOWN_RULE = Message("E705", "Lexicon 'hedging' names an unknown conte
 LOADED_UNKNOWN_RULE = Message("E707", "Lexicon 'loaded' names an unknown context rule {rule!r} for {term!r}.")
 LOADED_UNKNOWN_GRADE = Message("E708", "Lexicon 'loaded' gives an unknown grade {grade!r} for {term!r}.")
 HEDGING_UNKNOWN_KIND = Message("E706", "Lexicon 'hedging' gives an unknown kind {kind!r} for {term!r}.")
+# Loading, the bounded dashboard analysis, the store and URL import (issue 16)
+# Loading: nothing the user gave is lost; each problem names the line.
+ROW_MIXED_ENCODING = Message("E109", "line {line}: {count} byte(s) were not valid UTF-8 and were read as cp1252; the rest of the table was read as UTF-8. Check accented letters and quotes in this row.")
+ROW_NUL = Message("E110", "line {line}: contains a NUL byte (binary data), so the row was skipped; the other rows were read. Remove the stray byte or re-export the table as plain CSV / JSONL.")
+ROW_UNCLOSED_QUOTE = Message("E111", "line {line}: a quoted field opens here and is never closed, so this row was skipped and the lines after it were read as rows of their own. Close the quote (or double it as \"\") on that line.")
+ROW_LONE_SURROGATES = Message("W112", "line {line}: {count} invalid character(s) (lone UTF-16 surrogates, as written by some JSON exporters) were replaced with \ufffd. Check this article's text around them.")
+# Bounded dashboard analysis (dashboard/worker.py).
+ANALYSIS_TIMEOUT = Message("E820", "the analysis of this story did not finish within {seconds:.0f} s, so it was stopped to keep Slant responsive for everyone. Remove very large or unusual files (for example a file that is one huge line), or split the story, and try again.")
+ANALYSIS_OUT_OF_MEMORY = Message("E821", "the analysis of this story needed more than {megabytes} MB of memory, so it was stopped. Remove very large files or split the story, and try again.")
+ANALYSIS_CRASHED = Message("E822", "the analysis of this story stopped unexpectedly ({reason}). The story is saved; remove the file added last and try again.")
+TOO_MANY_ARTICLES = Message("W823", "the story has {count} articles; the dashboard analyses the first {limit} and left out {left}: {names}. Split the story into smaller ones to see the rest.")
+# The story store (dashboard/store.py).
+STORE_DISK_FULL = Message("E824", "the story could not be saved because the disk is full; the previous version is unchanged. Free some disk space and try again.")
+STORE_READ_ONLY = Message("E825", "the story could not be saved because the story folder {folder} is read-only; the previous version is unchanged. Point SLANT_STORE at a folder you can write to.")
+STORE_STALE = Message("E826", "this story was changed in another window since you opened it, so your change was not saved (it would have undone theirs). Reload the story and make the change again.")
+STORE_UNREADABLE_READ_ONLY = Message("W827", "the saved story file {file!r} could not be read ({reason}) and could not be moved aside because the story folder is read-only; the other stories are shown.")
+# URL import (dashboard/url_import.py).
+URL_DEADLINE = Message("E828", "{host} did not send the whole page within {seconds:.0f} s, so the import was stopped. Save the page from your browser and upload it instead.")
+STORE_WRITE_FAILED = Message("E829", "the story could not be saved ({reason}); the previous version is unchanged. Try again, or check the story folder.")
+# Readability (analysis/measures/readability.py, unreliable_reason).
+READABILITY_NOT_LATIN = Message("W611", "most of the text is not in the Latin alphabet (for example Chinese, Japanese, Arabic or Cyrillic); the grade formulas count English words and syllables, so they would be meaningless")

@@ -13,6 +13,29 @@ Guarantees:
   crash mid-save leaves the previous version intact.
 - **Serialised writers.** Every write and delete holds an exclusive lock on
   ``.lock`` in the store, so two browser tabs saving at once never interleave.
+- **Read-modify-write under the lock.** :func:`add_files`, :func:`set_outlets`
+  and :func:`update_story` read the current version while holding the lock
+  and write the change on top of it, so two sessions adding files to one
+  story keep both additions. A caller that edited a copy it read earlier
+  passes ``expected_updated`` to :func:`save_story`, which refuses a stale
+  write with :data:`analysis.messages.STORE_STALE` instead of undoing
+  another session's change.
+- **Disk problems named.** A full disk and a read-only store each get their
+  own message (``STORE_DISK_FULL`` / ``STORE_READ_ONLY``) and the previous
+  version stays. A read-only store with a corrupt file still lists the other
+  stories. Temporary files left by killed saves are removed under the lock.
+
+API for the dashboard (all raise :class:`StoreError` with a user message):
+
+- ``save_story(title, files, outlets=None, story_id=None, root=None, *,
+  expected_updated=None) -> SavedStory``
+- ``add_files(story_id, files, outlets=None, root=None) -> SavedStory``: append
+  files (names made unique against the current version) and outlet names.
+- ``set_outlets(story_id, outlets, root=None) -> SavedStory``
+- ``update_story(story_id, change, root=None) -> SavedStory``: apply
+  ``change(current) -> SavedStory`` to the current version under the lock.
+- ``load_story``, ``list_stories``, ``delete_story``, ``to_loaded``,
+  ``content_key`` as before.
 - **Nothing silently dropped.** A story file that cannot be read is moved aside
   (``<id>.json.corrupt-<time>``) and reported with a message.
 - **No path escapes.** Story ids are generated here and checked against a
@@ -28,15 +51,15 @@ import json
 import os
 import re
 import secrets
-import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from analysis import messages
 from analysis.input.loading import LoadedStory, RawArticle, read_upload, safe_name, unique_ids
 from analysis.results.article import FileError, StoryInfo
+from dashboard.atomic import clean_temp_files, disk_problem, write_atomic
 
 FORMAT_VERSION = 1
 DEFAULT_STORE = "~/.slant/stories"
@@ -145,7 +168,10 @@ def new_id(title: str) -> str:
 def _locked(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the store's exclusive write lock."""
     lock_path = root / ".lock"
-    handle = open(lock_path, "a+b")  # noqa: SIM115 - closed in finally
+    try:
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - closed in finally
+    except OSError as exc:
+        raise _disk_error(exc, root) from None
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -157,11 +183,28 @@ def _locked(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                     raise StoreError(ERR_LOCKED.format(seconds=timeout)) from None
                 time.sleep(0.02)
         try:
+            # A save killed mid-write leaves its temporary file; no write is
+            # running while we hold the lock, so every one found is stale.
+            clean_temp_files(root)
             yield
         finally:
             _unlock_file(handle)
     finally:
         handle.close()
+
+
+class ReadOnlyStore(StoreError):
+    """The store folder cannot be written (read-only disk or no permission)."""
+
+
+def _disk_error(exc: OSError, root: Path) -> StoreError:
+    """The user message for a failed write; the previous version is unchanged."""
+    problem = disk_problem(exc)
+    if problem == "full":
+        return StoreError(messages.STORE_DISK_FULL)
+    if problem == "read-only":
+        return ReadOnlyStore(messages.STORE_READ_ONLY.format(folder=root))
+    return StoreError(messages.STORE_WRITE_FAILED.format(reason=exc.strerror or exc))
 
 
 try:  # POSIX
@@ -187,17 +230,10 @@ except ImportError:  # pragma: no cover - Windows
 
 def _atomic_write(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so readers see the old or the new file, never half."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        write_atomic(path, text)
+    except OSError as exc:
+        raise _disk_error(exc, path.parent) from None
 
 
 def _encode(story: SavedStory) -> str:
@@ -241,8 +277,12 @@ def _decode(story_id: str, text: str) -> SavedStory:
 
 def _set_aside(path: Path, reason: str) -> StoreProblem:
     moved = path.with_name(f"{path.name}.corrupt-{int(time.time())}-{secrets.token_hex(2)}")
-    with contextlib.suppress(OSError):
+    try:
         os.replace(path, moved)
+    except OSError:
+        # A read-only store: the file stays where it is and says so.
+        message = messages.STORE_UNREADABLE_READ_ONLY.format(file=path.name, reason=reason)
+        return StoreProblem(path.name, message)
     message = ERR_CORRUPT.format(file=path.name, reason=reason, moved=moved.name)
     return StoreProblem(path.name, message)
 
@@ -253,6 +293,8 @@ def save_story(
     outlets: Mapping[str, str] | None = None,
     story_id: str | None = None,
     root: Path | str | None = None,
+    *,
+    expected_updated: float | None = None,
 ) -> SavedStory:
     """Save a story (new, or replacing ``story_id``) atomically under the lock.
 
@@ -262,44 +304,149 @@ def save_story(
         outlets: Edited outlet names by article id.
         story_id: The id to overwrite; None for a new story.
         root: The store folder (default: :func:`store_dir`).
+        expected_updated: The ``updated`` time of the version the caller
+            edited; if the saved story has changed since, the write is refused.
 
     Returns:
         The story as saved.
 
     Raises:
-        StoreError: No files, a bad id, or the lock could not be taken.
+        StoreError: No files, a bad id, a stale write, a full or read-only
+            disk, or the lock could not be taken.
     """
     if not files:
         raise StoreError(ERR_NO_FILES)
     folder = store_dir(root)
-    title = (title.strip() or "Untitled story")[:MAX_TITLE]
     with _locked(folder):
-        now = time.time()
-        created = now
-        if story_id is None:
-            story_id = new_id(title)
-        path = _path(folder, story_id)
-        if path.exists():
-            try:
-                created = _decode(story_id, path.read_text(encoding="utf-8")).created or now
-            except _UNREADABLE:
-                created = now
-        story = SavedStory(
-            id=story_id,
-            title=title,
-            files=tuple(StoredFile(safe_name(f.name), bytes(f.data)) for f in files),
-            outlets={str(k): str(v).strip()[:MAX_OUTLET] for k, v in (outlets or {}).items()},
-            created=created,
-            updated=now,
-        )
-        _atomic_write(path, _encode(story))
+        current = None
+        if story_id is not None:
+            current = _current(folder, story_id)
+            if expected_updated is not None and (
+                current is None or current.updated != expected_updated
+            ):
+                raise StoreError(messages.STORE_STALE)
+        return _write(folder, title, files, outlets, story_id, current)
+
+
+def _current(folder: Path, story_id: str) -> SavedStory | None:
+    """The saved version of ``story_id`` (call under the lock), or None."""
+    path = _path(folder, story_id)
+    try:
+        return _read(path, story_id)
+    except FileNotFoundError:
+        return None
+    except _UNREADABLE:
+        return None
+
+
+def _write(
+    folder: Path,
+    title: str,
+    files: Sequence[StoredFile],
+    outlets: Mapping[str, str] | None,
+    story_id: str | None,
+    current: SavedStory | None,
+) -> SavedStory:
+    """Write one version (call under the lock)."""
+    title = (title.strip() or "Untitled story")[:MAX_TITLE]
+    now = time.time()
+    if current is not None and now <= current.updated:
+        now = current.updated + 1e-6  # versions stay ordered on a coarse clock
+    if story_id is None:
+        story_id = new_id(title)
+    path = _path(folder, story_id)
+    story = SavedStory(
+        id=story_id,
+        title=title,
+        files=tuple(StoredFile(safe_name(f.name), bytes(f.data)) for f in files),
+        outlets={str(k): str(v).strip()[:MAX_OUTLET] for k, v in (outlets or {}).items()},
+        created=(current.created if current is not None and current.created else now),
+        updated=now,
+    )
+    _atomic_write(path, _encode(story))
     return story
+
+
+def update_story(
+    story_id: str,
+    change: Callable[[SavedStory], SavedStory],
+    root: Path | str | None = None,
+) -> SavedStory:
+    """Apply ``change`` to the current version of a story, under the lock.
+
+    Args:
+        story_id: The story.
+        change: Gets the version on disk, returns the new one (its title,
+            files and outlets are saved; ids and times are the store's).
+        root: The store folder.
+
+    Returns:
+        The story as saved.
+
+    Raises:
+        StoreError: It does not exist (or no longer), or the write failed.
+    """
+    folder = store_dir(root)
+    with _locked(folder):
+        # Missing: "not found"; unreadable: moved aside and reported as corrupt.
+        current = _read_or_set_aside(_path(folder, story_id), story_id)
+        changed = change(current)
+        if not changed.files:
+            raise StoreError(ERR_NO_FILES)
+        return _write(
+            folder, changed.title, changed.files, changed.outlets, story_id, current
+        )
+
+
+def add_files(
+    story_id: str,
+    files: Sequence[StoredFile],
+    outlets: Mapping[str, str] | None = None,
+    root: Path | str | None = None,
+) -> SavedStory:
+    """Add files (and outlet names) to a saved story, keeping everything already in it.
+
+    The current version is read under the lock, so two sessions adding at the
+    same time keep both sets of files. A name already in the story gets a
+    ``-2``, ``-3``... suffix before its extension.
+
+    Args:
+        story_id: The story.
+        files: The files to add.
+        outlets: Outlet names by article id to add or change.
+        root: The store folder.
+
+    Returns:
+        The story as saved.
+    """
+
+    def change(current: SavedStory) -> SavedStory:
+        taken = {f.name for f in current.files}
+        added = []
+        for f in files:
+            name = _unique_name(safe_name(f.name), taken)
+            taken.add(name)
+            added.append(StoredFile(name, f.data))
+        merged = {**current.outlets, **(outlets or {})}
+        return replace(current, files=(*current.files, *added), outlets=merged)
+
+    return update_story(story_id, change, root)
+
+
+def _unique_name(name: str, taken: set[str]) -> str:
+    if name not in taken:
+        return name
+    path = Path(name)
+    count = 2
+    while f"{path.stem}-{count}{path.suffix}" in taken:
+        count += 1
+    return f"{path.stem}-{count}{path.suffix}"
 
 
 def set_outlets(
     story_id: str, outlets: Mapping[str, str], root: Path | str | None = None
 ) -> SavedStory:
-    """Replace a saved story's edited outlet names.
+    """Replace a saved story's edited outlet names (under the lock, on the current version).
 
     Args:
         story_id: The story.
@@ -309,9 +456,8 @@ def set_outlets(
     Returns:
         The story as saved.
     """
-    current = load_story(story_id, root)
     cleaned = {k: v for k, v in outlets.items() if str(v).strip()}
-    return save_story(current.title, current.files, cleaned, story_id, root)
+    return update_story(story_id, lambda current: replace(current, outlets=cleaned), root)
 
 
 def load_story(story_id: str, root: Path | str | None = None) -> SavedStory:
@@ -339,13 +485,21 @@ def load_story(story_id: str, root: Path | str | None = None) -> SavedStory:
         pass
     # Re-read under the lock: another tab may have just replaced the file, and
     # only a file that is still unreadable is moved aside.
-    with _locked(folder):
-        try:
-            return _read(path, story_id)
-        except FileNotFoundError:
-            raise StoreError(ERR_NOT_FOUND.format(story_id=story_id)) from None
-        except _UNREADABLE as exc:
-            raise CorruptStory(_set_aside(path, _reason(exc)).message) from None
+    try:
+        with _locked(folder):
+            return _read_or_set_aside(path, story_id)
+    except ReadOnlyStore:
+        # Nobody can write a read-only store, so there is no race to guard.
+        return _read_or_set_aside(path, story_id)
+
+
+def _read_or_set_aside(path: Path, story_id: str) -> SavedStory:
+    try:
+        return _read(path, story_id)
+    except FileNotFoundError:
+        raise StoreError(ERR_NOT_FOUND.format(story_id=story_id)) from None
+    except _UNREADABLE as exc:
+        raise CorruptStory(_set_aside(path, _reason(exc)).message) from None
 
 
 def _read(path: Path, story_id: str) -> SavedStory:

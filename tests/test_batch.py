@@ -156,10 +156,11 @@ def test_batch_lone_surrogate_row_is_reported_and_the_rest_analysed(tmp_path, ca
     for fmt in ("table", "jsonl"):
         code, out, err = run([str(path), "--format", fmt], capsys)
         assert code == 0
-        # The bad row is named on stderr (however the loader or the analysis
-        # deals with it); the good one is in the output.
-        assert "slant: s.jsonl" in err
-        assert "s-1" in out
+        # The loader makes the text valid Unicode and warns on the row, by its
+        # line; both rows are analysed.
+        assert "s-1" in out and "s-2" in out
+        assert "line 2: 1 invalid character(s) (lone UTF-16 surrogates" in out
+    assert "Lone surrogate \ufffd here." in out  # JSONL: the character is replaced
 
 
 def test_batch_ordered_window_keeps_order_and_bounds_work_in_flight() -> None:

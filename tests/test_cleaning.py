@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.text import cleaning
 from analysis.text.cleaning import clean, rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -505,3 +506,151 @@ def test_cleaning_seed_003_wire_report_untouched():
     assert cleaned.removed == ()
     assert cleaned.title == ""
     assert cleaned.text.split("\n") == _lines(raw)
+
+
+# --- Ledes are never dropped (issue 12 item 7) ---
+
+
+def test_cleaning_short_first_paragraph_is_the_lede_not_a_standfirst():
+    # Nothing between it and the body marks it as a standfirst (no byline, no
+    # photo, no repeated header), so it is the first paragraph of the story.
+    raw = (
+        "Council approves bus fare increase\n"
+        "The city council voted 7-2 on Tuesday to raise bus fares.\n"
+        "The increase of 50 cents takes effect in March, officials said, and will raise "
+        "about $9 million a year for the transit system.\n"
+    )
+    cleaned = clean(raw)
+    assert cleaned.title == "Council approves bus fare increase"
+    assert cleaned.standfirst == ""
+    assert cleaned.text.split("\n") == _lines(raw)[1:]
+
+
+def test_cleaning_standfirst_confirmed_by_byline_is_kept_apart():
+    raw = (
+        "Council approves bus fare increase\n"
+        "Riders will pay 50 cents more from March.\n"
+        "By Jane Doe\n"
+        "The city council voted 7-2 on Tuesday to raise bus fares, officials said after a "
+        "long meeting that ran past midnight and drew dozens of riders to speak.\n"
+    )
+    cleaned = clean(raw)
+    assert cleaned.standfirst == "Riders will pay 50 cents more from March."
+    assert cleaned.byline == "Jane Doe"
+    assert cleaned.text == _lines(raw)[3]
+
+
+def test_cleaning_repeated_headline_keeps_the_lede_in_the_body():
+    raw = (
+        "Council approves bus fare increase\n"
+        "The city council voted 7-2 on Tuesday to raise bus fares.\n"
+        "Council approves bus fare increase\n"
+        "The city council voted 7-2 on Tuesday to raise bus fares.\n"
+        "The increase of 50 cents takes effect in March, officials said, and will raise "
+        "about $9 million a year for the transit system.\n"
+    )
+    cleaned = clean(raw)
+    body = cleaned.text.split("\n")
+    assert body == [_lines(raw)[1], _lines(raw)[4]]
+    assert [r.rule for r in cleaned.removed] == ["duplicate_headline", "duplicate"]
+
+
+# --- Crossheads and teasers are structure (issue 13 item 6) ---
+
+PARA_1 = "The council met on Tuesday evening and voted on the new budget for the coming year."
+PARA_2 = "Members argued for three hours before the final vote was taken, officials said."
+HEADLINE = "Council passes budget after long debate"
+
+
+def test_cleaning_crosshead_between_paragraphs_listed_not_in_body():
+    cleaned = clean("\n".join([HEADLINE, PARA_1, "What Comes Next for Riders", PARA_2]))
+    assert cleaned.text.split("\n") == [PARA_1, PARA_2]
+    assert [(r.rule, r.text) for r in cleaned.removed] == [
+        ("crosshead", "What Comes Next for Riders")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What comes next for riders",  # sentence case: a short paragraph, not a heading
+        "What Comes Next for Riders?",  # a question is a sentence
+        "“Never Again,” She Said",  # quotes end it
+        "Riders",  # one word
+    ],
+)
+def test_cleaning_crosshead_rule_does_not_fire(line):
+    cleaned = clean("\n".join([HEADLINE, PARA_1, line, PARA_2]))
+    assert cleaned.title == HEADLINE
+    assert line in cleaned.text.split("\n")
+
+
+def test_cleaning_title_case_line_at_the_end_is_not_a_crosshead():
+    cleaned = clean("\n".join([HEADLINE, PARA_1, PARA_2, "Reporting From City Hall"]))
+    assert "crosshead" not in [r.rule for r in cleaned.removed]
+
+
+def test_cleaning_teaser_repeating_the_lede_listed():
+    teaser = "The city council approved a bus fare increase of 50 cents on Tuesday night."
+    lede = "On Tuesday night, the city council approved a 50-cent bus fare increase after a debate."
+    cleaned = clean("\n".join([teaser, lede, PARA_2]))
+    assert cleaned.text.split("\n") == [lede, PARA_2]
+    assert [(r.rule, r.text) for r in cleaned.removed] == [("teaser", teaser)]
+
+
+def test_cleaning_lede_and_a_different_second_paragraph_are_not_a_teaser():
+    cleaned = clean("\n".join([PARA_1, PARA_2]))
+    assert cleaned.text.split("\n") == [PARA_1, PARA_2]
+    assert cleaned.removed == ()
+
+
+# --- Bounded work: every data-driven pattern is linear (issue 16) ---
+
+# The units a red-team pass used: each repeated makes a backtracking pattern
+# rescan to the end from every position ("a-a-a-..." took 85 s at 50 KB).
+ADVERSARIAL_UNITS = (
+    "a-", "a.", "a ", "a:", "  ", "(", "a/", "a,", ": ", "“a ", "‘a ", "«a ", "a!A", "![",
+    "!)", "?[", "by ", "is a ", "photo ", "more from ", "x" * 50 + " ",
+)
+
+
+def _data_driven_patterns():
+    rule_list, heuristics = cleaning._config()
+    patterns = [(f"rule:{r.id}", r.pattern) for r in rule_list]
+    patterns += [(f"bio_cue:{i}", p) for i, p in enumerate(heuristics.bio_cues)]
+    patterns += [("bio_cue:any", heuristics.any_bio_cue), ("caption", heuristics.caption)]
+    return patterns
+
+
+@pytest.mark.parametrize(("name", "pattern"), _data_driven_patterns())
+def test_cleaning_each_data_driven_pattern_is_linear_on_adversarial_strings(name, pattern):
+    # 50 KB per string: the size at which the quadratic bio cue took 85 s; a
+    # linear pattern takes milliseconds (no timing asserted: the run finishes).
+    for unit in ADVERSARIAL_UNITS:
+        text = unit * (50_000 // len(unit))
+        pattern.search(text)
+        pattern.search(text + ".")
+
+
+def test_cleaning_bio_cue_still_finds_site_names():
+    _, heuristics = cleaning._config()
+    site = next(p for p in heuristics.bio_cues if "com|org" in p.pattern)
+    assert site.search("Read more at HEREOrlando.com today").group() == "HEREOrlando.com"
+    assert site.search("see www.news-site.co.uk now").group() == "news-site.co.uk"
+    # A "name" longer than a DNS label (63 characters) is no site name.
+    assert site.search("a-" * 1000 + "b.com") is None
+    assert site.search("(a-b.com)").group() == "a-b.com"
+
+
+def test_cleaning_redos_line_is_body_and_cleaning_finishes():
+    # The repro of issue 16: a line of "a-" after one sentence.
+    raw = "Officials said the plan was approved on Monday.\n" + "a-" * 25_000 + "\n"
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n") == _lines(raw)
+
+
+def test_cleaning_long_line_is_never_furniture():
+    # A line over FURNITURE_MAX_CHARS is body text even if it starts like a rule.
+    line = "Related: " + "word " * (cleaning.FURNITURE_MAX_CHARS // 5)
+    assert cleaning._matching_rule(line) is None
+    assert cleaning._matching_rule("Related:") is not None

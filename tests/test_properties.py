@@ -32,7 +32,7 @@ from analysis.outputs.export import story_json
 from analysis.outputs.serialize import from_dict
 from analysis.pipeline import analyse_story, make_doc
 from analysis.registry import ANALYSERS
-from analysis.results.article import Article, FileError, Story, StoryInfo
+from analysis.results.article import Article, FileError, Headline, Story, StoryInfo
 from dashboard.highlight import highlight_article
 
 PIECES = (
@@ -148,6 +148,12 @@ def _check_spans(obj, text: str, where: str = "article") -> int:
         return checked
     if not dataclasses.is_dataclass(obj):
         return 0
+    if isinstance(obj, Headline):
+        # A headline's spans index into its own text, not the body's.
+        return sum(
+            _check_spans(getattr(obj, name), obj.doc.text, f"{where}.{name}")
+            for name in ("doc", "sentiment", "hedging", "loaded")
+        )
     names = {f.name for f in dataclasses.fields(obj)}
     if {"start", "end"} <= names and isinstance(obj.start, int):
         assert 0 <= obj.start <= obj.end <= len(text), (where, obj)
@@ -272,3 +278,41 @@ def test_properties_text_files_decode_exactly(text, encoding):
         return
     (article,) = articles
     assert article.text == expected
+
+
+# --- Bounded pieces change nothing on ordinary text; rows are valid Unicode ---
+
+SENTENCES = (
+    "Ms. Pelosi said no.",
+    "It starts at 5 p.m. Eastern time.",
+    '"We will win," he said.',
+    "The U.S. Army left on Monday.",
+    "Prices rose 2.5% to $5.2 million.",
+    "Sen. Schumer, D-N.Y., agreed.",
+    "Why did it fail?",
+    "“America first does not mean America alone,” he said.",
+)
+
+
+@settings(SETTINGS, max_examples=15)
+@given(st.lists(st.sampled_from(SENTENCES), min_size=110, max_size=160))
+def test_properties_long_paragraph_splits_as_its_sentences(chosen):
+    from analysis.text.segment import PIECE_CHARS, sentences
+
+    text = " ".join(chosen)
+    assume(len(text) > 2 * PIECE_CHARS)
+    spans = sentences(text)
+    assert [s.text for s in spans] == chosen
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(codec=None), min_size=1, max_size=80))
+def test_properties_jsonl_row_text_is_valid_unicode(value):
+    # json.dumps(ensure_ascii=True) spells lone surrogates as \\udXXX escapes.
+    data = (json.dumps({"text": value, "outlet": value}) + "\n").encode("ascii")
+    articles, errors = read_upload("t.jsonl", data)
+    for article in articles:
+        article.text.encode("utf-8")
+        article.outlet.encode("utf-8")
+    assert len(articles) + len(errors) == 1

@@ -219,3 +219,42 @@ def test_seeds_story_actors_from_manifest(seeds_json):
     actors = {a["name"]: a["aliases"] for a in seeds_json["story"]["actors"]}
     assert actors["China"] == ["Beijing", "Chinese"]
     assert "Hegseth" in actors
+
+
+CROSSHEADS_002 = [
+    "Tackling Concerns Over Military Alliances",
+    "Joint Military Exercises Set for Expansion",
+    "Philippines to Japan: A Broader Strategy",
+    "Strength in Unity",
+    "Heightened Defense Spending on the Horizon",
+    "Preparing for Future Operations",
+    "Looking Ahead: Economic Cooperation Amidst Tensions",
+]
+
+
+def test_seeds_002_crossheads_are_listed_not_sentences(seeds_json):
+    article = _article(seeds_json, "002")
+    sentences = [s["text"] for s in article["doc"]["sentences"]]
+    for heading in CROSSHEADS_002:
+        assert heading not in sentences
+        assert heading not in article["doc"]["text"].split("\n")
+    crossheads = [r["text"] for r in article["removed"] if r["rule"] == "crosshead"]
+    assert crossheads == CROSSHEADS_002
+    # Headings no longer count as 7 short sentences: the grade a careful read
+    # gives the body alone (15.6 with the headings).
+    assert round(article["readability"]["flesch_kincaid_grade"], 1) == 14.8
+
+
+def test_seeds_004_teaser_listed_and_lede_measured_once(seeds_json):
+    article = _article(seeds_json, "004")
+    (teaser,) = [r["text"] for r in article["removed"] if r["rule"] == "teaser"]
+    assert teaser.startswith("U.S. Defense Secretary Pete Hegseth emphasized Japan's role")
+    assert article["doc"]["text"].startswith("On Sunday, U.S. Defense Secretary Pete Hegseth underscored")
+
+
+def test_seeds_only_002_has_crossheads_only_004_a_teaser(seeds_json):
+    rules = {
+        a["id"][:3]: sorted({r["rule"] for r in a["removed"]} & {"crosshead", "teaser"})
+        for a in seeds_json["articles"]
+    }
+    assert rules == {"000": [], "001": [], "002": ["crosshead"], "003": [], "004": ["teaser"]}

@@ -418,11 +418,13 @@ def match_gold(gold: Gold, sentences: Mapping[str, Sequence[str]]):
         facts.append(keys)
     ignored = set()
     for line in gold.not_body:
+        # A not_body line the cleaner has taken out is where it belongs; only
+        # one found in several sentences is a fault of the gold.
         key, reason = locate(line, sentences)
-        if key is None:
-            unmatched.append(_miss("not_body", line, reason))
-        else:
+        if key is not None:
             ignored.add(key)
+        elif reason.code == messages.EVAL_ALIGNMENT_TEXT_AMBIGUOUS.code:
+            unmatched.append(_miss("not_body", line, reason))
     seen: dict[Key, str] = {}
     for fact, keys in zip(gold.facts, facts, strict=True):
         for k in keys:

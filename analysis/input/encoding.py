@@ -86,9 +86,9 @@ def decode(data: bytes) -> Decoded:
         if data.startswith(bom):
             text = data.decode(name, errors="replace")
             return Decoded(normalise_text(text), _label(name), text.count("\ufffd"))
-    for signature, what in _BINARY_SIGNATURES:
-        if data.startswith(signature):
-            raise NotText(messages.NOT_TEXT_SIGNATURE.format(what=what))
+    what = binary_signature(data)
+    if what is not None:
+        raise NotText(messages.NOT_TEXT_SIGNATURE.format(what=what))
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
         if utf16 is None:
@@ -99,13 +99,55 @@ def decode(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
     if _UTF8_MULTIBYTE.search(data):
-        # surrogateescape keeps each undecodable byte as U+DC80..U+DCFF, so it
-        # can be read again as cp1252 and counted.
-        raw = data.decode("utf-8", errors="surrogateescape")
-        stray = _ESCAPED.findall(raw)
-        text = _ESCAPED.sub(lambda m: _cp1252(bytes([ord(m.group()) - 0xDC00])), raw)
-        return Decoded(normalise_text(text), "utf-8 (mixed with cp1252)", len(stray))
+        text, stray = decode_mixed(data)
+        return Decoded(normalise_text(text), "utf-8 (mixed with cp1252)", stray)
     return Decoded(normalise_text(_cp1252(data)), "cp1252")
+
+
+def binary_signature(data: bytes) -> str | None:
+    """What binary format ``data`` starts like ("a PNG image"), or None."""
+    return next((what for sig, what in _BINARY_SIGNATURES if data.startswith(sig)), None)
+
+
+def decode_mixed(data: bytes) -> tuple[str, int]:
+    """Decode UTF-8 with stray bytes, reading each stray byte as cp1252.
+
+    Args:
+        data: Bytes that are mostly UTF-8.
+
+    Returns:
+        The text and how many bytes were not valid UTF-8.
+    """
+    # surrogateescape keeps each undecodable byte as U+DC80..U+DCFF, so it
+    # can be read again as cp1252 and counted.
+    raw = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_ESCAPED.findall(raw))
+    return _ESCAPED.sub(lambda m: _cp1252(bytes([ord(m.group()) - 0xDC00])), raw), stray
+
+
+def decode_cp1252(data: bytes) -> str:
+    """Decode cp1252, reading its five undefined bytes as Latin-1 (then dropped)."""
+    return _cp1252(data)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    r"""Make ``text`` valid Unicode: each lone surrogate becomes U+FFFD.
+
+    Python strings can hold lone surrogates (JSON's ``"\udfff"`` makes one)
+    that no encoder accepts, so one of them would crash every writer.
+
+    Args:
+        text: Any string.
+
+    Returns:
+        The repaired text and how many characters were replaced.
+    """
+    if _SURROGATE.search(text) is None:  # the common case: one scan, no copy
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
@@ -155,7 +197,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def normalise_text(text: str) -> str:
-    r"""Normalise newlines to ``\n`` and drop control characters.
+    r"""Normalise newlines to ``\n``, drop control characters, replace lone surrogates.
 
     Applied to every decoded file and every table row, so the analysers and
     every view see one kind of line break and no terminal control codes.
@@ -167,5 +209,6 @@ def normalise_text(text: str) -> str:
         The text with ``\r\n`` and lone ``\r`` turned into ``\n`` and
         control characters (other than tab and newline) removed.
     """
-    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return replace_surrogates(text)[0]
 

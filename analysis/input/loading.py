@@ -23,7 +23,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from analysis import messages
-from analysis.input.encoding import NotText, decode, normalise_text
+from analysis.input.encoding import (
+    NotText,
+    binary_signature,
+    decode,
+    decode_cp1252,
+    decode_mixed,
+    normalise_text,
+    replace_surrogates,
+)
 from analysis.input.manifest import MANIFEST_NAME, Manifest, read_manifest
 from analysis.results.article import FileError, StoryInfo
 
@@ -240,8 +248,11 @@ def iter_table(name: str, handle: io.BufferedIOBase) -> Iterator[RawArticle | Fi
 
     Rows are read one at a time, so a table of 100,000 articles never sits in
     memory whole. Bad rows become errors with their line number; good rows are
-    kept. The encoding is detected from the first 64 KB (UTF-8 with or without
-    a BOM, UTF-16 with a BOM, else cp1252).
+    kept. Each line is decoded on its own: a UTF-8 table with one stray cp1252
+    byte keeps its other rows as UTF-8 and warns on the row with the byte (a
+    table with no UTF-8 at all in its first 64 KB is read as cp1252). A NUL
+    byte costs only its row, and a quote that is never closed costs only the
+    row it opens in. UTF-16 tables (with a BOM) are decoded whole.
 
     Args:
         name: The file name (its suffix picks the format).
@@ -254,67 +265,172 @@ def iter_table(name: str, handle: io.BufferedIOBase) -> Iterator[RawArticle | Fi
     if encoding is None:
         yield FileError(name, messages.NOT_TEXT_NUL)
         return
-    stream = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+    if encoding == "utf-16":
+        stream = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+        lines = _Lines(((number, text, None) for number, text in enumerate(stream, 1)))
+    else:
+        # CSV lines are read whole (a quoted field may be long; the file size
+        # is bounded); JSONL lines are bounded so a hostile line is skipped.
+        limit = None if name.lower().endswith(".csv") else MAX_LINE_BYTES
+        lines = _Lines(_decoded_lines(handle, encoding, limit))
     label = {"utf-8-sig": "utf-8"}.get(encoding, encoding)
     if name.lower().endswith(".csv"):
-        rows = _csv_rows(name, stream)
+        rows = _csv_rows(name, lines)
     else:
-        rows = _jsonl_rows(name, stream)
+        rows = _jsonl_rows(name, lines)
     for row in rows:
         yield replace(row, encoding=label) if isinstance(row, RawArticle) else row
 
 
 _SNIFF_BYTES = 65536
+# More NUL bytes than this share of the first 64 KB means a binary file, not a
+# table with a stray byte.
+_BINARY_NUL_SHARE = 0.01
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# Physical lines end at \r\n, \r or \n, as csv and universal newlines read them.
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+# A JSONL line longer than this many bytes is skipped without being held whole.
+MAX_LINE_BYTES = MAX_LINE_CHARS * 4
 
 
 def _table_encoding(handle: io.BufferedIOBase) -> str | None:
-    """Pick a table's encoding from its first bytes; None if it is binary."""
+    """Pick a table's encoding from its first bytes; None if it is binary.
+
+    Binary means a known binary signature (an image, a PDF, an archive) or NUL
+    bytes in more than 1% of the sample; a stray NUL costs only its row.
+
+    "utf-8-sig" means each line is decoded as UTF-8 (stray bytes in a row as
+    cp1252, with a warning); "cp1252" that the sample holds no UTF-8 at all.
+    """
     if not handle.seekable():
         return "utf-8-sig"
     head = handle.read(_SNIFF_BYTES)
     handle.seek(0)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if b"\x00" in head:
+    if binary_signature(head) or head.count(b"\x00") > max(1, len(head) * _BINARY_NUL_SHARE):
         return None
     try:
         # Not final: the sample may end inside a multi-byte character.
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
-        return "cp1252"
+        return "utf-8-sig" if _UTF8_MULTIBYTE.search(head) else "cp1252"
     return "utf-8-sig"
 
 
+@dataclass(frozen=True)
+class _LineNote:
+    """What decoding one physical line found: stray bytes or a NUL."""
+
+    replaced: int = 0
+    nul: bool = False
+    cut: bool = False
+
+
+def _decoded_lines(
+    handle: io.BufferedIOBase, encoding: str, max_bytes: int | None = None
+) -> Iterator[tuple[int, str, _LineNote | None]]:
+    """Yield ``(line number, text, note)`` per physical line, each decoded alone.
+
+    With ``max_bytes``, a longer line is not held in memory: it is skipped and
+    yielded as an empty text with ``note.cut`` set.
+    """
+    number = 0
+    first = True
+    while True:
+        raw = handle.readline(-1 if max_bytes is None else max_bytes + 1)
+        if not raw:
+            return
+        if first and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        first = False
+        if max_bytes is not None and len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = handle.readline(1 << 20)
+            number += 1
+            yield number, "", _LineNote(cut=True)
+            continue
+        note = None
+        if encoding == "cp1252":
+            text = decode_cp1252(raw)
+        else:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text, replaced = decode_mixed(raw)
+                note = _LineNote(replaced=replaced)
+        if "\x00" in text:
+            note = _LineNote(replaced=note.replaced if note else 0, nul=True)
+        for part in _PHYSICAL_LINE.findall(text):
+            number += 1
+            yield number, part, note
+
+
 class _Lines:
-    """Iterate a text stream's lines, remembering where each CSV record starts.
+    """Iterate decoded lines, remembering where each record starts.
 
     ``csv`` reports only the last physical line it read; a record can span
     several lines (quoted newlines) and blank lines are skipped, so the first
-    non-blank line since :meth:`mark` is the record's own line number.
+    non-blank line since :meth:`mark` is the record's own line number. The
+    lines of the current record are kept, so a record that swallowed the
+    lines after it (an unclosed quote) can be read again from its second line.
     """
 
-    def __init__(self, stream: io.TextIOBase) -> None:
-        self._stream = stream
+    def __init__(self, source: Iterator[tuple[int, str, _LineNote | None]]) -> None:
+        self._source = source
+        self._pushed: list[tuple[int, str, _LineNote | None]] = []
         self.read = 0
         self.start: int | None = None
+        self.record: list[tuple[int, str, _LineNote | None]] = []
 
     def mark(self) -> None:
         self.start = None
+        self.record = []
+
+    def push_back(self, items: list[tuple[int, str, _LineNote | None]]) -> None:
+        self._pushed = items + self._pushed
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
-        line = next(self._stream)
-        self.read += 1
-        if self.start is None and line.strip():
+        item = self._pushed.pop(0) if self._pushed else next(self._source)
+        self.read = item[0]
+        self.record.append(item)
+        if self.start is None and item[1].strip():
             self.start = self.read
-        return line
+        return item[1]
+
+    def readline(self) -> str:
+        try:
+            return next(self)
+        except StopIteration:
+            return ""
+
+    def notes(self) -> tuple[int, bool]:
+        """Stray bytes replaced, and whether a NUL was met, in the current record."""
+        notes = [n for _, _, n in self.record if n is not None]
+        return sum(n.replaced for n in notes), any(n.nul for n in notes)
 
 
-def _csv_rows(name: str, stream: io.TextIOBase) -> Iterator[RawArticle | FileError]:
+def _with_notes(
+    name: str, lines: _Lines, item: RawArticle | FileError
+) -> RawArticle | FileError:
+    """Turn the decoding notes of the current record into an error or a warning."""
+    replaced, nul = lines.notes()
+    line = lines.start or lines.read
+    if nul:
+        return FileError(name, messages.ROW_NUL.format(line=line), line)
+    if replaced and isinstance(item, RawArticle):
+        warning = messages.ROW_MIXED_ENCODING.format(line=line, count=replaced)
+        return replace(item, warnings=(*item.warnings, warning))
+    return item
+
+
+def _csv_rows(name: str, lines: _Lines) -> Iterator[RawArticle | FileError]:
     csv.field_size_limit(MAX_FIELD_CHARS + 1)
-    lines = _Lines(stream)
     reader = csv.DictReader(lines)
     try:
         columns = reader.fieldnames or []
@@ -341,25 +457,36 @@ def _csv_rows(name: str, stream: io.TextIOBase) -> Iterator[RawArticle | FileErr
                 message = messages.ROW_BAD_CSV.format(line=line, reason=reason)
             yield FileError(name, message, line)
             continue
+        own = [t for n, t, _ in lines.record if lines.start is not None and n >= lines.start]
+        if len(own) > 1 and sum(t.count('"') for t in own) % 2:
+            # An odd number of quote marks: the field that opened on the first
+            # line ran to the end of the file. Only that row is lost.
+            line = lines.start or lines.read
+            yield FileError(name, messages.ROW_UNCLOSED_QUOTE.format(line=line), line)
+            first = next(i for i, (n, _, _) in enumerate(lines.record) if n == line)
+            lines.push_back(lines.record[first + 1 :])
+            continue
         row_number += 1
-        yield _row_article(name, lines.start or lines.read, row_number, row)
+        article = _row_article(name, lines.start or lines.read, row_number, row)
+        yield _with_notes(name, lines, article)
 
 
-def _jsonl_rows(name: str, stream: io.TextIOBase) -> Iterator[RawArticle | FileError]:
+def _jsonl_rows(name: str, lines: _Lines) -> Iterator[RawArticle | FileError]:
     row_number = 0
-    line = 0
     while True:
-        # Bounded reads: a hostile 200 MB line is skipped, not held in memory.
-        raw = stream.readline(MAX_LINE_CHARS + 1)
-        if not raw:
+        lines.mark()
+        raw = lines.readline()
+        if not raw and not lines.record:
             return
-        line += 1
-        if len(raw) > MAX_LINE_CHARS and not raw.endswith(("\n", "\r")):
-            _skip_rest_of_line(stream)
+        line = lines.read
+        if any(n is not None and n.cut for _, _, n in lines.record):
             message = messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS)
             yield FileError(name, message, line)
             continue
         if not raw.strip():
+            continue
+        if lines.notes()[1]:
+            yield FileError(name, messages.ROW_NUL.format(line=line), line)
             continue
         try:
             row = json.loads(raw)
@@ -378,14 +505,7 @@ def _jsonl_rows(name: str, stream: io.TextIOBase) -> Iterator[RawArticle | FileE
             yield FileError(name, messages.ROW_NOT_OBJECT.format(line=line), line)
             continue
         row_number += 1
-        yield _row_article(name, line, row_number, row)
-
-
-def _skip_rest_of_line(stream: io.TextIOBase) -> None:
-    while True:
-        more = stream.readline(1 << 20)
-        if not more or more.endswith(("\n", "\r")):
-            return
+        yield _with_notes(name, lines, _row_article(name, line, row_number, row))
 
 
 def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | FileError:
@@ -399,6 +519,10 @@ def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | F
     if len(text) > MAX_FIELD_CHARS:
         message = messages.ROW_TOO_LARGE.format(line=line, limit=MAX_FIELD_CHARS)
         return FileError(name, message, line)
+    # JSON can spell lone surrogates ("\\udfff"), which no encoder accepts:
+    # they become U+FFFD here, once, so nothing downstream meets them.
+    text, fixed = replace_surrogates(text)
+    warnings = (messages.ROW_LONE_SURROGATES.format(line=line, count=fixed),) if fixed else ()
     text = normalise_text(text)
     if is_blank(text):
         return FileError(name, messages.ROW_EMPTY_TEXT.format(line=line), line)
@@ -412,6 +536,7 @@ def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | F
         title=fields["title"],
         url=fields["url"],
         date=fields["date"],
+        warnings=warnings,
     )
 
 
@@ -437,7 +562,7 @@ def is_blank(text: str) -> bool:
 def _field(value: object) -> str:
     if value is None or isinstance(value, (dict, list)):
         return ""
-    return normalise_text(str(value)).replace("\n", " ").strip()[:500]
+    return normalise_text(replace_surrogates(str(value))[0]).replace("\n", " ").strip()[:500]
 
 
 def _split(items: Iterable[RawArticle | FileError]) -> tuple[list[RawArticle], list[FileError]]:

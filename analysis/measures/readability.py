@@ -63,6 +63,12 @@ LIMITATIONS: tuple[str, ...] = (
 """Plain-language limits of the readability figures, for the dashboard."""
 
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?…。！？]")
+# Letters of the Latin alphabet (ASCII and the Latin-1 / Latin Extended
+# blocks): the formulas were made for English, so below this share of all
+# letters they are withheld (CJK text scored Flesch 121 and was "reliable").
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+MIN_LATIN_SHARE = 0.5
 
 
 def unreliable_reason(
@@ -89,6 +95,9 @@ def unreliable_reason(
         return REASON_TOO_SHORT.format(words=words, min=MIN_WORDS)
     if not _SENTENCE_PUNCTUATION.search(text):
         return REASON_NO_PUNCTUATION
+    letters = len(_LETTER.findall(text))
+    if letters and len(_LATIN_LETTER.findall(text)) < MIN_LATIN_SHARE * letters:
+        return messages.READABILITY_NOT_LATIN
     mean = mean_sentence_words if mean_sentence_words is not None else float(words)
     # textstat splits sentences its own way; trust the longer of the two averages.
     mean = max(mean, formulas.words_per_sentence(counts or formulas.count(text)))

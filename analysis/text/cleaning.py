@@ -12,7 +12,12 @@ four passes, each general rather than tuned to one site:
    author bios recognised by several bio cues together.
 3. **Header zone**: the headline (a short line without a full stop near the
    top), the standfirst around it, bylines and image captions.
-4. **Duplicates**: exact and near-duplicate paragraphs (rapidfuzz ratio).
+4. **Structure** inside the body: crossheads (short title-case headings
+   between paragraphs, such as "Strength in Unity") and a teaser paragraph
+   that repeats the lede are listed as removed blocks with their own rules
+   ("crosshead", "teaser"), so headings are never measured as sentences and
+   the lede is not measured twice.
+5. **Duplicates**: exact and near-duplicate paragraphs (rapidfuzz ratio).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from analysis.results.doc import Removed
-from analysis.text.segment import count_sentences, count_words, word_spans
+from analysis.text.segment import count_sentences, count_words, split_sentences, word_spans
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,6 +50,11 @@ STANDFIRST_MAX_WORDS = 80
 CAPTION_MAX_WORDS = 35
 # A line this long, or with two sentences, is body text: it ends a list.
 BODY_MIN_WORDS = 30
+# Page furniture, bios and captions are short. A line longer than this is body
+# text and is never given to the rule and heuristic patterns, so their cost per
+# line is bounded whatever a hostile file holds (one 50 KB "word" passes the
+# word-count guard).
+FURNITURE_MAX_CHARS = 2_000
 
 _BULLET = re.compile(r"^\s*[-•*·▪●◦]\s+")
 _TERMINAL = re.compile(r"[.!?…][\"”’)\]]*$")
@@ -64,8 +74,6 @@ _NOT_NAMES = frozenset(
 )
 # A dateline ("LONDON (Reuters) -", "TOKYO —") opens the lede, never a standfirst.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(\([^)]{1,40}\))?\s*[-—–]\s")
-# A standfirst with nothing after it to confirm it must be this short.
-STANDFIRST_UNCONFIRMED_MAX_WORDS = 20
 _NORMALISE = re.compile(r"[\W_]+")
 _BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 
@@ -85,6 +93,7 @@ class Heuristics:
     """Cue lists and thresholds for the heuristic passes."""
 
     bio_cues: tuple[re.Pattern[str], ...]
+    any_bio_cue: re.Pattern[str]
     bio_min_cues: int
     caption: re.Pattern[str]
     link_run_min: int
@@ -123,6 +132,9 @@ def _config() -> tuple[tuple[Rule, ...], Heuristics]:
     verbs = "|".join(h["caption_verbs"])
     heuristics = Heuristics(
         bio_cues=tuple(re.compile(c, re.IGNORECASE) for c in h["bio_cues"]),
+        # One pass of the alternation rules out almost every line: only a line
+        # where some cue matches is tested cue by cue (same counts as before).
+        any_bio_cue=re.compile("|".join(f"(?:{c})" for c in h["bio_cues"]), re.IGNORECASE),
         bio_min_cues=int(h["bio_min_cues"]),
         caption=re.compile(rf"\b({verbs})\b", re.IGNORECASE),
         link_run_min=int(h["link_run_min"]),
@@ -181,6 +193,7 @@ def clean(raw: str) -> Cleaned:
         # such as "Hello." or a last line without a full stop is not a title.
         lines.kept, lines.removed = before
         title = standfirst = byline = ""
+    _remove_structure(lines)
     _remove_duplicates(lines, title)
     body = "\n".join(lines.text[i] for i in lines.live())
     removed = tuple(r for _, r in sorted(lines.removed, key=lambda pair: pair[0]))
@@ -205,7 +218,7 @@ def _is_body(line: str) -> bool:
 
 def _matching_rule(line: str) -> Rule | None:
     rule_list, heuristics = _config()
-    if _words(line) > heuristics.max_line_words:
+    if len(line) > FURNITURE_MAX_CHARS or _words(line) > heuristics.max_line_words:
         return None
     return next((r for r in rule_list if r.pattern.search(line)), None)
 
@@ -248,6 +261,8 @@ def _continues_list(line: str) -> bool:
 def _is_link_item(line: str) -> bool:
     # "Outlet: Headline" or a bare address, with or without a bullet. Plain
     # bullets are not enough: a list of policies inside the body is prose.
+    if len(line) > FURNITURE_MAX_CHARS:
+        return False
     item = _BULLET.sub("", line)
     return bool(_LINK_ITEM.match(item)) or bool(_URL.search(item)) and _words(item) <= 20
 
@@ -264,11 +279,17 @@ def _apply_heuristics(lines: _Lines) -> None:
             lines.remove(run, "link list: a run of links to other pages", "link_density")
         run = []
     for i in lines.live():
-        cues = sum(1 for cue in h.bio_cues if cue.search(lines.text[i]))
-        if cues >= h.bio_min_cues:
+        if _bio_cues(lines.text[i], h) >= h.bio_min_cues:
             lines.remove(
                 [i], "author bio: describes the writer or the site, not the story", "bio_cues"
             )
+
+
+def _bio_cues(line: str, h: Heuristics) -> int:
+    """How many distinct bio cues ``line`` holds (0 for long lines: body text)."""
+    if len(line) > FURNITURE_MAX_CHARS or h.any_bio_cue.search(line) is None:
+        return 0
+    return sum(1 for cue in h.bio_cues if cue.search(line))
 
 
 def _is_headline(line: str) -> bool:
@@ -316,11 +337,14 @@ def _header_zone(lines: _Lines) -> tuple[str, str, str]:
     byline = ""
     pending: int | None = None  # a possible standfirst, confirmed below
     confirmed = False
+    repeated = False  # the line before was the headline again
     for i in live[head + 1 :]:
         line = lines.text[i]
         if _normalise(line) == _normalise(title):
             lines.remove([i], "duplicate headline: repeats the headline", "duplicate_headline")
-        elif _is_caption(line):
+            repeated = pending is None
+            continue
+        if _is_caption(line):
             lines.remove([i], "image caption: describes a photo, not the story", "caption")
             confirmed = pending is not None
         elif not byline and _is_byline(line):
@@ -331,12 +355,16 @@ def _header_zone(lines: _Lines) -> tuple[str, str, str]:
             break  # the body starts here
         else:
             pending = i
+            # A page that repeats its header block (headline, then deck) puts
+            # the deck right under the repeated headline.
+            confirmed = repeated
+        repeated = False
     # Newspaper layout puts the standfirst before the photo and the byline, so
-    # either confirms it; without them only a short summary line qualifies, so
-    # the one-sentence lede of wire copy stays in the body.
-    if pending is not None and (
-        confirmed or _words(lines.text[pending]) <= STANDFIRST_UNCONFIRMED_MAX_WORDS
-    ):
+    # either confirms it, as does a repeated header block. Without them the
+    # line is the lede and stays in the body: a standfirst is what comes
+    # before the body, and a short first paragraph (16 of 300 real articles)
+    # must never be dropped from the text.
+    if pending is not None and confirmed:
         standfirst.append(lines.text[pending])
         lines.take([pending])
     return title, "\n".join(standfirst), byline
@@ -349,6 +377,68 @@ def _could_be_standfirst(line: str) -> bool:
         and not _is_body(line)
         and not _DATELINE.match(line)
     )
+
+
+# Crossheads: at most this many words, no final punctuation, every word
+# capitalised but these function words.
+CROSSHEAD_MAX_WORDS = 12
+_SMALL_WORDS = frozenset(
+    """a an the and or nor but of in on at to for with from by as into onto over under
+    amid amidst among about after before between vs via per than up out off""".split()
+)
+_CROSSHEAD_END = re.compile(r"[.!?…,;:\"”’)]$")
+# A teaser repeats the lede: this share of the content words of its first
+# sentence (words of 4+ letters) recur in the first sentence of the paragraph
+# after it, and it has at least this many of them.
+TEASER_OVERLAP = 0.6
+TEASER_MIN_WORDS = 8
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _is_crosshead(line: str) -> bool:
+    words = [m.group() for m in word_spans(line)]
+    if not 2 <= len(words) <= CROSSHEAD_MAX_WORDS or _CROSSHEAD_END.search(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _is_prose(line: str) -> bool:
+    return bool(_TERMINAL.search(line)) and _words(line) >= NEAR_DUPLICATE_MIN_WORDS
+
+
+def _remove_structure(lines: _Lines) -> None:
+    live = lines.live()
+    for pos in range(1, len(live) - 1):
+        i = live[pos]
+        if (
+            _is_crosshead(lines.text[i])
+            and _is_prose(lines.text[live[pos - 1]])
+            and _is_prose(lines.text[live[pos + 1]])
+        ):
+            lines.remove(
+                [i], "crosshead: a heading inside the article, not a sentence", "crosshead"
+            )
+    live = lines.live()
+    if len(live) >= 2 and _repeats_lede(lines.text[live[0]], lines.text[live[1]]):
+        lines.remove(
+            [live[0]], "teaser: a summary that repeats the lede of the next paragraph", "teaser"
+        )
+
+
+def _first_sentence_words(line: str) -> set[str]:
+    first = next((p for p in split_sentences(line) if p.strip()), line)
+    return {w.lower() for w in _CONTENT_WORD.findall(first)}
+
+
+def _repeats_lede(teaser: str, lede: str) -> bool:
+    if not (_is_prose(teaser) and _is_prose(lede)):
+        return False
+    words = _first_sentence_words(teaser)
+    if len(words) < TEASER_MIN_WORDS:
+        return False
+    return len(words & _first_sentence_words(lede)) >= TEASER_OVERLAP * len(words)
 
 
 def _normalise(line: str) -> str:

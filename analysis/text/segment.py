@@ -9,6 +9,19 @@ every article.
 
 sentencex returns strings, not offsets, so each piece is located in the source
 with ``str.find`` from the previous end: linear, and exact by construction.
+
+Rules added on real news (300 articles from three US outlets): a title before
+a name ("Ms. Pelosi", "Sen. Schumer") and a party-state tag ("D-N.Y.",
+"R-S.C.") never end a sentence, nor does "p.m." before a weekday or a time
+zone ("5 p.m. Eastern time"); sentences run together after a closing quote
+('said."This', 'choosing.’It', "war.It's") are split between the characters.
+A quote of several sentences stays one sentence: it is one attributed
+statement, and splitting it would leave its second half without the "she
+said" that the comparison and the sourcing figures attach to it.
+
+sentencex never sees more than ``PIECE_CHARS`` characters at once (it is
+quadratic on unclosed quotes and on "!"/"?" before a non-space), so the cost
+of a paragraph is linear in its length.
 """
 
 from __future__ import annotations
@@ -35,22 +48,110 @@ _ODD_SPACE = re.compile(r"[^\S \n]")
 
 
 # "at 5 p.m. Monday." is one sentence, but sentencex (and pysbd) split after
-# "p.m." whatever follows: a weekday or a lower-case word is joined back.
+# "p.m." whatever follows: a weekday, a time zone ("5 p.m. Eastern time") or
+# a lower-case word is joined back.
 _TIME_END = re.compile(r"\b[ap]\.m\.\s*$")
-_TIME_CONTINUES = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[a-z]")
+_TIME_CONTINUES = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Eastern|Central|Mountain"
+    r"|Pacific|Atlantic|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET)\b|[a-z]"
+)
+# A title before a name ("Ms. Pelosi", "Sen. Schumer", "Lt. Gen. Smith"):
+# sentencex knows some of these ("Mr.", "Dr.") but not all, and split 86
+# times in 300 real articles on "Ms." alone. A capitalised word after one
+# continues the sentence.
+_TITLE_END = re.compile(
+    r"(?<![\w.])(?:Mr|Ms|Mrs|Mx|Messrs|Mmes|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Maj|Capt"
+    r"|Cmdr|Adm|Sgt|Cpl|Pvt|St|Rev|Fr|Msgr|Hon|Pres|Supt|Det|Insp|Atty|Amb|Gens)\.\s*$"
+)
+_NAME_STARTS = re.compile(r"[A-Z]")
+# A party and state ("D-N.Y.", "R-S.C.") or initials ("J. R. Smith") cut
+# after one letter: a piece ending in a lone capital and a full stop, followed
+# by another capital and a full stop, is one abbreviation.
+_INITIAL_END = re.compile(r"(?<![A-Za-z])[A-Z]\.\s*$")
+_INITIAL_STARTS = re.compile(r"[A-Z]\.")
+
+
+def _continues(previous: str, part: str) -> bool:
+    """Whether sentencex's break between ``previous`` and ``part`` is no sentence end."""
+    return bool(
+        (_TIME_END.search(previous) and _TIME_CONTINUES.match(part))
+        or (_TITLE_END.search(previous) and _NAME_STARTS.match(part))
+        or (_INITIAL_END.search(previous) and _INITIAL_STARTS.match(part))
+    )
 # sentencex reads "no." and "May." as the abbreviations "No." (number) and
 # "May." (month), so "He said no. Analysts..." stayed one sentence. A capital
 # letter or an opening quote after them starts a new one ("No. 10" does not).
 _MISSED_BREAK = re.compile(r"(?:(?<=\b[Nn]o\.)|(?<=\bMay\.))\s+(?=[A-Z“\"‘])")
 
 
+# sentencex is quadratic on some inputs (an unclosed curly quote, "!" or "?"
+# before a non-space: 4x the text cost 15-23x the time), so it never sees more
+# than this many characters at once. Text is cut at whitespace; the last two
+# sentences of each piece are read again at the start of the next one, so a
+# sentence that crosses a cut is segmented whole, with its context, and results
+# on ordinary text (sentences far shorter than this) are unchanged. A piece
+# with no sentence end at all is cut where it ends: sentences are at most
+# PIECE_CHARS long.
+PIECE_CHARS = 2_000
+
+
 def _split(text: str) -> list[str]:
+    if len(text) <= PIECE_CHARS:
+        return _split_piece(text)
+    out: list[str] = []
+    start = 0
+    while start < len(text):
+        end = _cut(text, start)
+        parts = _split_piece(text[start:end])
+        if end >= len(text) or len(parts) < 2:
+            # The end, or no sentence end in a whole piece: a "sentence" over
+            # PIECE_CHARS (a text without full stops, an unclosed quote) is
+            # cut here, so no later stage ever meets an unbounded sentence.
+            out.extend(parts)
+            start = end
+            continue
+        # Re-read the last two sentences with what follows them: the last may
+        # go on, and a quote opened just before the cut can move the break
+        # before it. Only what lies well inside the piece is kept.
+        keep = len(parts) - 2 if len(parts) >= 3 else len(parts) - 1
+        carried = _offset(text, start, end, parts, keep)
+        out.extend(parts[:keep])
+        start = carried if carried > start else end
+    return out
+
+
+def _offset(text: str, start: int, end: int, parts: list[str], index: int) -> int:
+    """Where ``parts[index]`` starts in ``text`` (the parts are in order from ``start``)."""
+    cursor = start
+    for number, part in enumerate(parts):
+        stripped = part.strip()
+        found = text.find(stripped, cursor, end) if stripped else cursor
+        if found < 0:
+            return -1
+        if number == index:
+            return found
+        cursor = found + len(stripped)
+    return -1
+
+
+def _cut(text: str, start: int) -> int:
+    """Where a piece starting at ``start`` ends: at whitespace, at most PIECE_CHARS on."""
+    limit = start + PIECE_CHARS
+    if limit >= len(text):
+        return len(text)
+    space = text.rfind(" ", start + PIECE_CHARS // 2, limit)
+    if space < 0:
+        space = text.rfind("\n", start + PIECE_CHARS // 2, limit)
+    return limit if space < 0 else space + 1
+
+
+def _split_piece(text: str) -> list[str]:
     from sentencex import segment  # imported here: only segmentation needs it
 
     out: list[str] = []
     for piece in segment("en", _ODD_SPACE.sub(" ", text)):
         for part in _MISSED_BREAK.split(piece):
-            if out and _TIME_END.search(out[-1]) and _TIME_CONTINUES.match(part):
+            if out and _continues(out[-1], part):
                 out[-1] += part
             else:
                 out.append(part)
@@ -79,6 +180,18 @@ def count_words(text: str) -> int:
         The number of words ("U.S.-Japan" and "$5.2" count once each).
     """
     return len(_WORD.findall(text))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a short text such as one line into sentence strings (no offsets).
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The pieces, as sentencex and the rules above cut them.
+    """
+    return _split(text)
 
 
 def count_sentences(text: str) -> int:

@@ -48,6 +48,9 @@ def check_one_input(data: bytes) -> None:
         assert isinstance(error, FileError) and error.message, error
     for raw in articles:
         assert raw.text.strip(), "an empty article was not reported as empty"
+        # Valid Unicode at the loading boundary: every writer can encode it.
+        for value in (raw.text, raw.outlet, raw.title, raw.id, *raw.warnings):
+            value.encode("utf-8")
         assert "\r" not in raw.text and "\x00" not in raw.text, "newlines or NUL not normalised"
         cleaned = clean(raw.text)
         for removed in cleaned.removed:

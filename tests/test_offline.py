@@ -76,7 +76,7 @@ SCRIPT = BLOCK + textwrap.dedent(
 )
 
 
-def test_hardening_offline_every_feature_works(tmp_path):
+def test_offline_every_feature_works(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     env = {
