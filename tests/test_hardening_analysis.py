@@ -226,12 +226,11 @@ def test_hardening_readability_english_with_some_cjk_names_still_measured():
     assert result.reliable is True and result.flesch_reading_ease is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KeyError in vader_explain's proper-name rule on 🗽 (owned by wp-sentiment; reported)",
-)
 def test_hardening_sentiment_sentence_with_emoji_is_scored():
     doc = make_doc("The Statue of Liberty 🗽 stands proud and beautiful in New York.")
     (sentence,) = sentiment(doc).sentences
     assert sentence.error is None
     assert sentence.compound > 0
+    # The emoji's span carries the valence of the word VADER read it as.
+    emoji = next(w for w in sentence.explanation if w.text == "🗽")
+    assert emoji.valence == 2.4 and emoji.rules == ("proper_name",)

@@ -39,6 +39,7 @@ from analysis import messages
 from analysis.results.doc import Doc
 from analysis.results.hedging import HedgeMatch, HedgingCounts, HedgingRates, HedgingResult
 from analysis.text.lexicon import Entry, PhraseMatcher, Token, load_lexicon, matcher, tokenize
+from analysis.text.tokens import tokens_of
 
 LEXICON = "hedging"
 """The lexicon file this analyser reads."""
@@ -710,6 +711,7 @@ def find_matches(
     text: str,
     in_quote: Callable[[int, int], bool] | None = None,
     weights: Weights | None = None,
+    tokens: Sequence[Token] | None = None,
 ) -> tuple[HedgeMatch, ...]:
     """Find every hedging cue in a text, context rules and learned weights applied.
 
@@ -719,12 +721,13 @@ def find_matches(
             nothing does.
         weights: The learned weights; by default the shipped table
             (cross-validation passes weights fitted on the training folds).
+        tokens: ``text``'s tokens when already taken (``doc.tokens``).
 
     Returns:
         Matches in text order, never overlapping.
 
     """
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     out = []
     for c, weight in _scan(text, tokens, weights or load_weights()):
         start, end = tokens[c.first].start, tokens[c.last].end
@@ -763,7 +766,7 @@ def analyse(doc: Doc) -> HedgingResult:
         (outlet's words only) and the hedge/booster balance.
 
     """
-    matches = find_matches(doc.text, doc.in_quote)
+    matches = find_matches(doc.text, doc.in_quote, tokens=tokens_of(doc))
     own = {c: 0 for c in CATEGORIES}
     quoted = {c: 0 for c in CATEGORIES}
     for m in matches:

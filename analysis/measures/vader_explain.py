@@ -476,6 +476,7 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
     lower = [w.lower() for w in words]
     names: list[int] = []
     neutral: list[int] = []
+    hidden: dict[int, str] = {}  # position -> the lexicon word hidden there
     if adjusted:
         # A capitalised name word is hidden from every rule, exactly as if the
         # sentence had an unknown word there.
@@ -483,12 +484,14 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
         for i in range(1, len(words)):
             if lower[i] in proper and words[i][0].isupper() and not words[i].isupper():
                 names.append(i)
+                hidden[i] = lower[i]
                 words[i] = lower[i] = _HIDDEN
         # A word in its institutional sense ("defense minister") is hidden the same way.
         senses = sense_matches(lower)
         for i in senses:
             if lower[i] in lexicon:
                 neutral.append(i)
+                hidden[i] = lower[i]
                 words[i] = lower[i] = _HIDDEN
     is_cap_diff = _vs.allcap_differential(words)
     n = len(words)
@@ -550,7 +553,9 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
                 start=start,
                 end=end,
                 text=word,
-                valence=lexicon[lower[i]] if lower[i] != _HIDDEN else lexicon[word.lower()],
+                # A hidden word keeps its own entry: the text span may be an
+                # emoji that VADER read as its description ("🗽" as "statue").
+                valence=lexicon[hidden.get(i, lower[i])],
                 adjusted=float(sentiments[i]),
                 contribution=sentiments[i] * scale,
                 rules=tuple(rules[i]),
