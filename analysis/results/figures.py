@@ -144,6 +144,14 @@ FIGURES: tuple[Figure, ...] = (
            reliable=("readability", "reliable")),
     Figure("passive_share", "Passive", "Share of sentences with a passive verb.",
            ("readability", "passive_share"), "share", report="reading"),
+    Figure("agentless_passive_share", "Passive, no doer",
+           "Share of sentences with a passive verb that does not say who acted "
+           "('mistakes were made').",
+           ("readability", "agentless_passive_share"), "share", card=True, report="reading"),
+    Figure("actor_tone", "Tone towards actors",
+           "How each actor named in the story is spoken of, from -1 (negatively) to +1 "
+           "(positively), measured at each mention.",
+           ("sentiment", "actor_tones"), "text", report="sentiment"),
     Figure("readability_reliable", "Grades reliable",
            "Whether the text is long and punctuated enough for the grade formulas.",
            ("readability", "reliable"), "bool"),

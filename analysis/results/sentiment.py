@@ -167,3 +167,10 @@ class SentimentResult:
     arc: tuple[ArcPoint, ...]
     actors: tuple[ActorSentiment, ...]
     actors_guessed: bool = False
+
+    @property
+    def actor_tones(self) -> str:
+        """Each mentioned actor's tone, "China +0.07 (neutral); Japan +0.31 (positive)"."""
+        return "; ".join(
+            f"{a.actor} {a.tone:+.2f} ({a.label})" for a in self.actors if a.tone is not None
+        )

@@ -224,6 +224,18 @@ def reuse_example(story: Story, name: Namer, escape: Escape) -> str:
     )
 
 
+def passive_example(story: Story, name: Namer, escape: Escape) -> str:
+    """The first passive verb that names no doer, in its sentence."""
+    for article in story.articles:
+        for verb in article.readability.passives:
+            if not verb.agent:
+                return (
+                    f"{md_escape(name(article.id))}: "
+                    f"{quoted_sentence(article, verb.start, verb.end, escape)}"
+                )
+    return "No sentence of this story hides its doer behind a passive verb."
+
+
 EXAMPLES: dict[str, Callable[[Story, Namer, Escape], str]] = {
     "sentiment_mean": sentiment_example,
     "hedge_per_100_words": _hedge_example(frozenset({"hedge"}), "hedge"),
@@ -233,6 +245,7 @@ EXAMPLES: dict[str, Callable[[Story, Namer, Escape], str]] = {
     ),
     "loaded_per_100_words": loaded_example,
     "flesch_kincaid_grade": grade_example,
+    "agentless_passive_share": passive_example,
     "aligned": aligned_example,
     "contrasts": contrasts_example,
     "coverage": coverage_example,
