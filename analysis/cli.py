@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("kind", choices=EVALUATIONS)
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
+    evaluate.add_argument(
+        "--cv",
+        action="store_true",
+        help="cross-validate: every tuned choice is fitted on the other folds (the fair figure)",
+    )
     return parser
 
 
@@ -358,8 +363,11 @@ def _evaluate(args: argparse.Namespace) -> int:
             raise
         say(messages.EVALUATION_MISSING.format(kind=args.kind))
         return 2
+    if args.cv and not hasattr(module, "cross_validate"):
+        say(messages.EVALUATION_NO_CV.format(kind=args.kind))
+        return 2
     try:
-        scores = module.evaluate(args.file)
+        scores = module.cross_validate(args.file) if args.cv else module.evaluate(args.file)
     except OSError as exc:
         say(messages.UNREADABLE.format(reason=exc.strerror or exc), str(args.file))
         return 2
@@ -374,6 +382,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(scores))
     else:
         for key, value in scores.items():
+            if isinstance(value, (dict, list, tuple)):
+                continue  # per-fold and per-story detail: in --format json
             shown = f"{value:.3f}" if isinstance(value, float) else value
             print(f"{key:>10}  {shown}")
     return 0

@@ -108,6 +108,7 @@ DASK_CONNECT = Message("E404", "could not connect to the Dask scheduler at {addr
 # Evaluation
 EVALUATION_MISSING = Message("E501", "the evaluation {kind!r} is not installed in this copy of Slant (module analysis.evaluate.{kind} not found).")
 EVALUATION_FAILED = Message("E502", "could not evaluate this file: {reason}")
+EVALUATION_NO_CV = Message("E516", "the evaluation {kind!r} has no cross-validation: nothing in it is tuned on its data (see the README, Evaluation).")
 EVAL_HEDGING_COLUMNS = Message("E503", "{path}: expected a CSV file with 'text' and 'label' columns.")
 EVAL_HEDGING_ROWS = Message("E504", "rows must be one of {choices}, not {rows!r}.")
 EVAL_LOADED_COLUMNS = Message("E505", "{path}: expected a semicolon-separated CSV with 'text' and 'biased_words' columns.")

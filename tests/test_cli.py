@@ -523,3 +523,34 @@ def test_cli_json_output_is_bounded_on_hostile_input(capsys, tmp_path, monkeypat
     small.write_text("Officials said the plan passed. Bad! Bad!\n", "utf-8")
     _, out, _ = _run(capsys, str(small), "--format", "json")
     assert out.startswith("{\n  ")  # small stories stay indented for people
+
+def _run_cv(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_evaluate_cv_alignment_has_none(capsys):
+    code, out, err = _run_cv(capsys, "evaluate", "alignment", "tests/gold/alignment/seeds", "--cv")
+    assert code == 2 and out == ""
+    assert "[E516]" in err and "'alignment' has no cross-validation" in err
+
+
+def test_cli_evaluate_cv_calls_the_modules_cross_validation(capsys, monkeypatch, tmp_path):
+    import analysis.evaluate.sentiment as sentiment
+
+    calls = []
+
+    def fake(path, *, cv=False, **kwargs):
+        calls.append(cv)
+        return {"n": 3, "pearson_r": 0.5, "folds": [0.4, 0.6]}
+
+    monkeypatch.setattr(sentiment, "evaluate", fake)
+    rated = tmp_path / "r.tsv"
+    rated.write_text("1_1\t1.0\tGood.\n", encoding="utf-8")
+    code, out, _ = _run_cv(capsys, "evaluate", "sentiment", str(rated), "--cv", "--format", "json")
+    assert code == 0 and calls == [True]
+    assert json.loads(out)["folds"] == [0.4, 0.6]
+    # The table leaves the per-fold detail to --format json.
+    code, out, _ = _run_cv(capsys, "evaluate", "sentiment", str(rated), "--cv")
+    assert "pearson_r  0.500" in out and "folds" not in out

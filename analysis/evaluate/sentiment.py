@@ -109,3 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
+
+
+def cross_validate(path: str | Path) -> dict:
+    """The cross-validated figures: :func:`evaluate` with ``cv=True``."""
+    return evaluate(path, cv=True)
