@@ -42,3 +42,8 @@ MANIFEST_BAD_KIND = "manifest entry for {name!r} has kind {kind!r}, which is not
 # The story as a whole
 NOTHING_ANALYSED = "no article could be analysed. See the errors above for each file."
 NO_INPUT = "no .txt, .md, .html, .csv or .jsonl files found in {path}."
+
+# --- wp-dash ---
+# The dashboard
+UNSAFE_ADDRESS = "Slant stopped: this server listens on every network interface ({where}), so anyone on the network could open it. Start it with `bash scripts/dashboard.sh`, or add `--server.address localhost`; to share it with a class on purpose, pass `--server.address 0.0.0.0` yourself (see the README)."
+ALREADY_SAVED = "These articles are already saved as '{title}', so no second copy was made; that story is now selected."

@@ -249,12 +249,17 @@ def sentence_note(sentence: Any, limit: int = 5) -> str:
         E.g. ``"peace +0.45, agreement +0.32"``, or a statement that no
         lexicon word was found.
     """
-    words = sorted(
-        getattr(sentence, "explanation", ()), key=lambda w: abs(w.contribution), reverse=True
-    )
-    if getattr(sentence, "error", None):
+    if sentence.error:
         return str(sentence.error)
+    # A word whose share rounds to zero did not move the score as shown
+    # ("defense +0.00"): naming it would teach the wrong reason.
+    words = sorted(
+        (w for w in sentence.explanation if round(w.contribution, 2) != 0),
+        key=lambda w: abs(w.contribution), reverse=True,
+    )
     if not words:
+        if sentence.explanation:
+            return "its lexicon words cancel out or weigh almost nothing, so neutral"
         return "no word in VADER's lexicon, so neutral"
     shown = ", ".join(f"{w.text} {_signed(w.contribution)}" for w in words[:limit])
     more = f" and {len(words) - limit} more" if len(words) > limit else ""
@@ -321,15 +326,3 @@ def marks_for_article(article: Any, layers: Iterable[str] = LAYERS) -> list[Mark
 def highlight_article(article: Any, layers: Iterable[str] = LAYERS) -> str:
     """:func:`render` of an article's text with the marks of ``layers``."""
     return render(article.text, marks_for_article(article, layers))
-
-
-def escape_text(text: str) -> str:
-    """Plain text as HTML that shows it literally, line breaks kept.
-
-    Args:
-        text: Untrusted text.
-
-    Returns:
-        A ``<div>`` with the escaped text in ``white-space: pre-wrap``.
-    """
-    return f'<div class="slant-text">{html.escape(text, quote=True)}</div>'

@@ -3,7 +3,9 @@
 Every chart colours outlets with the view's shared scale (:meth:`View.domain`
 and :meth:`View.range`), so an outlet has the same colour on every page and in
 the handout. Each function returns ``(chart, sentence)``: the sentence tells a
-reader what to look at, and is shown under the chart.
+reader what to look at, and is shown under the chart. :func:`styled` gives
+every chart the projector styling (large dark axis text, legends that are
+never cut, no "Copy Vega-Lite spec" menu).
 
 Chart data contains outlet names and article text; Vega-Lite draws it as SVG
 or canvas text (never as HTML), and tooltips are escaped by vega-embed.
@@ -11,12 +13,13 @@ or canvas text (never as HTML), and tooltips are escaped by vega-embed.
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
-import streamlit as st
 
-from analysis.outputs.export import attr_path
-from dashboard.state import View
+from analysis.results import figures as figs
+from dashboard.builders.view import View
 
 HEDGE_LABELS = {
     "hedge": "Hedges",
@@ -26,6 +29,13 @@ HEDGE_LABELS = {
 }
 TIP_CHARS = 140
 """Characters of a sentence shown in a tooltip."""
+FONT_SIZE = 16
+"""Axis, legend and title text in pixels: readable from the back of a room."""
+INK = "#1a1a1a"
+WIDTH = 760
+"""Width of the charts drawn as pictures on the server (the overview's)."""
+ROW = 34
+"""Height of one category row in pixels: room for one line of 16 px labels."""
 
 
 def _short(text: str, limit: int = TIP_CHARS) -> str:
@@ -33,46 +43,59 @@ def _short(text: str, limit: int = TIP_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def styled(chart: alt.TopLevelMixin, width: int | None = None) -> dict[str, Any]:
+    """The chart's Vega-Lite spec with Slant's projector styling.
+
+    Labels are never truncated (``labelLimit=0``) and never thinned out
+    (``labelOverlap=False``), axis and legend text is 16 px and nearly black,
+    and the chart menu (export, "Copy Vega-Lite spec") is switched off.
+
+    Args:
+        chart: An Altair chart.
+        width: A fixed width in pixels (charts drawn on the server); None lets
+            the page give it its container's width.
+
+    Returns:
+        The spec as a dict.
+    """
+    text = {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "labelColor": INK,
+            "titleColor": INK}
+    if width is not None:
+        chart = chart.properties(width=width)
+    return (
+        chart.configure_axis(labelLimit=0, labelOverlap=False, titleFontWeight="normal", **text)
+        .configure_legend(labelLimit=0, titleLimit=0, symbolSize=160, **text)
+        .configure_view(stroke=None)
+        .properties(usermeta={"embedOptions": {"actions": False}})
+        .to_dict()
+    )
+
+
 def color(view: View, field: str = "outlet", title: str | None = "Outlet") -> alt.Color:
     """The outlet colour encoding shared by all charts."""
     return alt.Color(
         f"{field}:N",
         scale=alt.Scale(domain=view.domain(), range=view.range()),
-        legend=(
-            alt.Legend(title=title, orient="bottom", columns=2, labelLimit=260) if title else None
-        ),
+        legend=(alt.Legend(title=title, orient="bottom", columns=2) if title else None),
     )
 
 
 def figures(view: View) -> pd.DataFrame:
-    """One row per article with the key figures shown on the overview.
+    """One row per article with the card figures (:data:`figures.CARD_FIGURES`).
 
-    Columns: ``id, outlet, kind, words, sentiment, hedges, boosters, weasels,
-    loaded, grade, grade_reliable, grade_note`` (rates per 100 words; None
-    where an analyser gave no result).
+    Columns: ``id``, ``outlet``, ``kind``, one per card figure (None where an
+    analyser gave no result or the value is unreliable), ``grade_reliable``
+    and ``grade_note``.
     """
     rows = []
     for a in view.articles:
-        rates = attr_path(a, "hedging", "rates")
-        weasels = None
-        if rates is not None:
-            weasels = rates.weasel + rates.anonymous_source
-        rows.append(
-            {
-                "id": a.id,
-                "outlet": view.name(a.id),
-                "kind": view.kind(a),
-                "words": a.word_count,
-                "sentiment": attr_path(a, "sentiment", "mean"),
-                "hedges": attr_path(rates, "hedge"),
-                "boosters": attr_path(rates, "booster"),
-                "weasels": weasels,
-                "loaded": attr_path(a, "loaded", "rate"),
-                "grade": attr_path(a, "readability", "flesch_kincaid_grade"),
-                "grade_reliable": bool(attr_path(a, "readability", "reliable")),
-                "grade_note": attr_path(a, "readability", "reason") or "",
-            }
-        )
+        row: dict[str, Any] = {"id": a.id, "outlet": view.name(a.id), "kind": view.kind(a)}
+        for fig in figs.CARD_FIGURES:
+            ok = figs.is_reliable(a, fig)
+            row[fig.name] = figs.value(a, fig) if ok else None
+        row["grade_reliable"] = figs.is_reliable(a, figs.figure("flesch_kincaid_grade"))
+        row["grade_note"] = (a.readability.reason if a.readability else "") or ""
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
@@ -103,7 +126,7 @@ def sentence_sentiment(view: View) -> tuple[alt.Chart | None, str]:
         .mark_tick(thickness=2, size=22, opacity=0.8)
         .encode(
             x=alt.X("score:Q", scale=alt.Scale(domain=[-1, 1]), title="Sentence sentiment"),
-            y=alt.Y("outlet:N", sort=view.domain(), title=None, axis=alt.Axis(labelLimit=240)),
+            y=alt.Y("outlet:N", sort=view.domain(), title=None),
             color=color(view, title=None),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
@@ -114,14 +137,14 @@ def sentence_sentiment(view: View) -> tuple[alt.Chart | None, str]:
         )
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
-    return (ticks + zero).properties(height=alt.Step(34)), hint
+    return (ticks + zero).properties(height=alt.Step(ROW + 6)), hint
 
 
 def sentiment_arc(view: View) -> tuple[alt.Chart | None, str]:
     """The smoothed sentence score from the top of each article to the end."""
     rows = []
     for a in view.articles:
-        for point in attr_path(a, "sentiment", "arc") or ():
+        for point in a.sentiment.arc if a.sentiment else ():
             rows.append(
                 {
                     "outlet": view.name(a.id),
@@ -151,7 +174,7 @@ def sentiment_arc(view: View) -> tuple[alt.Chart | None, str]:
                 alt.Tooltip("score:Q", format="+.2f", title="This sentence"),
             ],
         )
-        .properties(height=360)
+        .properties(height=340)
     )
     return chart, hint
 
@@ -172,7 +195,7 @@ def _rate_bars(view: View, data: pd.DataFrame, title: str) -> alt.Chart:
                 alt.Tooltip("count:Q", title="Count"),
             ],
         )
-        .properties(height=alt.Step(9))
+        .properties(height=alt.Step(12))
     )
 
 
@@ -205,7 +228,7 @@ def loaded_rates(view: View) -> tuple[alt.Chart | None, str]:
     """Loaded words per 100 words, by lexicon category."""
     rows = []
     for a in view.articles:
-        for rate in attr_path(a, "loaded", "rates") or ():
+        for rate in a.loaded.rates if a.loaded else ():
             rows.append(
                 {
                     "outlet": view.name(a.id),
@@ -226,7 +249,7 @@ def loaded_rates(view: View) -> tuple[alt.Chart | None, str]:
 
 def readability(view: View) -> tuple[alt.Chart | None, str]:
     """Flesch-Kincaid grade per outlet; faded bars are unreliable."""
-    data = figures(view)
+    data = figures(view).rename(columns={"flesch_kincaid_grade": "grade"})
     data = data[data["grade"].notna()] if not data.empty else data
     hint = (
         "The US school grade a reader needs, from sentence and word length "
@@ -241,7 +264,7 @@ def readability(view: View) -> tuple[alt.Chart | None, str]:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("outlet:N", sort=view.domain(), title=None, axis=alt.Axis(labelLimit=240)),
+            y=alt.Y("outlet:N", sort=view.domain(), title=None),
             x=alt.X("grade:Q", title="Reading grade (Flesch-Kincaid)"),
             color=color(view, title=None),
             opacity=alt.Opacity(
@@ -254,13 +277,25 @@ def readability(view: View) -> tuple[alt.Chart | None, str]:
                 alt.Tooltip("grade_note:N", title="Note"),
             ],
         )
-        .properties(height=alt.Step(30))
+        .properties(height=alt.Step(ROW))
     )
     return chart, hint
 
 
 COVERAGE_STATES = ("in the headline", "in the first paragraph", "later in the text", "not reported")
 COVERAGE_COLORS = ("#08306b", "#2171b5", "#9ecae1", "#f2f2f2")
+COVERAGE_LABEL_CHARS = 48
+"""Characters of a fact's label on the coverage chart (the full text is in the tooltip)."""
+
+
+def coverage_label(i: int, row: Any) -> str:
+    """The y-axis label of coverage row ``i``: number, ★/∅ mark and a short label.
+
+    The one place that reads a coverage row's label (the comparison will give
+    facts their own labels).
+    """
+    mark = "★ " if row.only_one else ("∅ " if row.most_omit else "")
+    return f"{i + 1:>2}. {mark}{_short(row.label, COVERAGE_LABEL_CHARS)}"
 
 
 def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
@@ -276,9 +311,8 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         "only one outlet; rows marked ∅ are left out by most."
     )
     rows = []
-    for i, row in enumerate(getattr(comparison, "coverage", ()) or ()):
-        mark = "★ " if row.only_one else ("∅ " if row.most_omit else "")
-        label = f"{i + 1:>2}. {mark}{_short(row.label, 70)}"
+    for i, row in enumerate(comparison.coverage if comparison else ()):
+        label = coverage_label(i, row)
         for a in view.articles:
             if a.id in row.in_headline:
                 where = COVERAGE_STATES[0]
@@ -307,13 +341,12 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=alt.X("outlet:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(orient="top", labelAngle=-25, labelLimit=180,
-                                  labelOverlap=False)),
-            y=alt.Y("fact:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+                    axis=alt.Axis(orient="top", labelAngle=-25)),
+            y=alt.Y("fact:N", sort=order, title=None),
             color=alt.Color(
                 "where:N",
                 scale=alt.Scale(domain=list(COVERAGE_STATES), range=list(COVERAGE_COLORS)),
-                legend=alt.Legend(title="Reported", orient="bottom"),
+                legend=alt.Legend(title="Reported", orient="bottom", columns=2),
             ),
             tooltip=[
                 alt.Tooltip("fact:N", title="Fact"),
@@ -321,7 +354,7 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
                 alt.Tooltip("where:N", title="Where"),
             ],
         )
-        .properties(height=alt.Step(20))
+        .properties(height=alt.Step(ROW - 6))
     )
     return chart, hint, data
 
@@ -339,7 +372,7 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         "common wire source. Click a cell to see the shared passages."
     )
     rows = []
-    for r in getattr(comparison, "reuse", ()) or ():
+    for r in comparison.reuse if comparison else ():
         for x, y in ((r.a, r.b), (r.b, r.a)):
             rows.append(
                 {
@@ -356,8 +389,8 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         .mark_rect(stroke="white", strokeWidth=2)
         .encode(
             x=alt.X("a:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(labelAngle=-25, labelLimit=180, labelOverlap=False)),
-            y=alt.Y("b:N", sort=view.domain(), title=None, axis=alt.Axis(labelLimit=240)),
+                    axis=alt.Axis(labelAngle=-25)),
+            y=alt.Y("b:N", sort=view.domain(), title=None),
             color=alt.Color("score:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
                             legend=alt.Legend(title="Shared", format="%")),
             opacity=alt.condition(pair, alt.value(1.0), alt.value(0.55)),
@@ -384,27 +417,4 @@ BUILDERS = {
     "coverage": coverage,
     "reuse": reuse,
 }
-"""Chart builders by name, for :func:`spec`."""
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _spec(view_key: str, name: str, _view: View) -> tuple[dict | None, str]:
-    chart, hint = BUILDERS[name](_view)[:2]
-    return (None if chart is None else chart.to_dict()), hint
-
-
-def spec(view: View, name: str) -> tuple[dict | None, str]:
-    """A chart's Vega-Lite spec and hint, built and validated once per story and naming.
-
-    Altair validates a chart against the Vega-Lite schema every time it is
-    converted, which costs more than drawing it; caching the spec keeps page
-    switches fast.
-
-    Args:
-        view: The current view (its ``key`` names the story content and naming).
-        name: A key of :data:`BUILDERS`.
-
-    Returns:
-        The spec (None when there is nothing to draw) and the reading hint.
-    """
-    return _spec(view.key, name, view)
+"""Chart builders by name."""
