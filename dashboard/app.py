@@ -26,7 +26,8 @@ import streamlit as st  # noqa: E402
 from dashboard import settings  # noqa: E402
 
 ICON = Path(__file__).resolve().parent / "static" / "slant.png"
-# A local file: a ":material/..." icon would be fetched from Google's font servers.
+# A local file: as the page icon, a ":material/..." icon is fetched from Google's
+# font servers. (In the navigation they come from the font Streamlit serves itself.)
 st.set_page_config(page_title="Slant", page_icon=str(ICON), layout="wide")
 settings.enforce()
 _unsafe = settings.address_problem()
@@ -45,12 +46,12 @@ except Exception:  # noqa: BLE001 - a broken install must not show a traceback
     st.stop()
 
 PAGES = [
-    st.Page("views/overview.py", title="Overview", icon="📊", default=True),
-    st.Page("views/article.py", title="Article", icon="📰"),
-    st.Page("views/compare.py", title="Compare", icon="↔️"),
-    st.Page("views/coverage.py", title="Coverage", icon="🧩"),
-    st.Page("views/method.py", title="Method", icon="📐"),
-    st.Page("views/own_articles.py", title="Your articles", icon="📁"),
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("views/article.py", title="Article", icon=":material/article:"),
+    st.Page("views/compare.py", title="Compare", icon=":material/compare_arrows:"),
+    st.Page("views/coverage.py", title="Coverage", icon=":material/grid_on:"),
+    st.Page("views/method.py", title="Method", icon=":material/functions:"),
+    st.Page("views/own_articles.py", title="Your articles", icon=":material/folder_open:"),
 ]
 
 ui.warm_renderer()

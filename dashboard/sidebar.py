@@ -3,9 +3,10 @@
 Classroom mode, the revealed state, the letter shuffle and the chosen story
 live in the page address (query parameters), so a reload, a new tab or a
 bookmark opens the same view: a blind class stays blind, and only a click on
-"Reveal outlets" shows the names. Classroom mode and the story are widgets
-bound to the address (``bind="query-params"``); the revealed state and the
-shuffle seed are written to it on every run.
+"Reveal outlets" shows the names. The classroom switch is bound to the
+address (``bind="query-params"``); the revealed state, the shuffle seed and
+the story are read from it when a session starts and written to it on every
+run.
 """
 
 from __future__ import annotations
@@ -104,17 +105,16 @@ def classroom_controls() -> tuple[bool, bool, int]:
         st.session_state[REVEALED] = False
     revealed = bool(st.session_state[REVEALED])
     if classroom:
-        left, right = st.columns(2)
-        with left:
-            if revealed:
-                st.button("Hide names", key="hide_names", on_click=_reveal, args=(False,))
-            else:
-                st.button("Reveal outlets", key="reveal", type="primary", on_click=_reveal,
-                          args=(True,), help="Shows the real outlet names to the class.")
-        with right:
-            st.button("Shuffle letters", key="shuffle", on_click=_shuffle,
-                      help="Gives the outlets new letters (and hides the names again), so "
-                      "the letters do not follow the order of the files.")
+        if revealed:
+            st.button("Hide names", key="hide_names", on_click=_reveal, args=(False,),
+                      width="stretch")
+        else:
+            st.button("Reveal outlets", key="reveal", type="primary", on_click=_reveal,
+                      args=(True,), help="Shows the real outlet names to the class.",
+                      width="stretch")
+        st.button("Shuffle letters", key="shuffle", on_click=_shuffle, width="stretch",
+                  help="Gives the outlets new letters (and hides the names again), so "
+                  "the letters do not follow the order of the files.")
     _write_address(classroom)
     return classroom, revealed, int(st.session_state[LETTERS])
 
@@ -128,11 +128,22 @@ def story_picker() -> str:
     pending = st.session_state.pop(PENDING, None)
     if pending in options:
         st.session_state[STORY] = pending
-    if st.session_state.get(STORY) not in options:
-        st.session_state[STORY] = stories.SEEDS_KEY
+    elif STORY not in st.session_state:
+        # A new session (a reload, a new tab, a teacher's bookmark such as
+        # ?story=saved:<id>) opens the story named in the address.
+        st.session_state[STORY] = st.query_params.get(STORY, stories.SEEDS_KEY)
+    if st.session_state[STORY] not in options:
+        st.session_state[STORY] = stories.SEEDS_KEY  # an unknown or deleted story
+    # Not bound with bind="query-params": a bound select box puts the shown
+    # title in the address, and titles are neither unique nor short.
     choice = st.selectbox(
-        "Story", options, key=STORY, bind="query-params", format_func=lambda k: titles.get(k, k)
+        "Story", options, key=STORY, format_func=lambda k: titles.get(k, k)
     )
+    if choice == stories.SEEDS_KEY:
+        if STORY in st.query_params:
+            del st.query_params[STORY]
+    elif st.query_params.get(STORY) != choice:
+        st.query_params[STORY] = choice
     for message in problems:
         st.warning(md_escape(message))
     return choice

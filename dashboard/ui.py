@@ -42,7 +42,9 @@ html { font-size: 21px !important; }
 [data-testid="stDecoration"], [data-testid="stStatusWidget"], #MainMenu, footer,
 [data-testid="stElementToolbar"], .vega-embed summary, .vega-embed .vega-actions {
   display: none !important; }
-.block-container { padding-top: 3rem !important; }
+.block-container { padding-top: 4rem !important; }
+h1 { font-size: 2.1rem !important; padding-top: 0.4rem !important; }
+h2 { font-size: 1.6rem !important; }
 </style>
 """
 """Projector mode: larger type; developer menus and chart/table toolbars hidden.
@@ -66,7 +68,7 @@ def run_page(name: str, render: Callable[[View], None], needs_story: bool = True
     """
     view = current()
     if view is not None and view.classroom and name in PROMPTS:
-        st.info(f"**Discuss:** {PROMPTS[name]}", icon="💬")
+        st.info(f"**Discuss:** {PROMPTS[name]}", icon=":material/forum:")
     if needs_story:
         if view is None:
             st.info(NO_STORY)
@@ -118,7 +120,9 @@ def svg_chart(view: View, name: str, title: str) -> None:
     if picture is None:
         st.caption("Not available for this story.")
     else:
-        st.html(svg.svg_block(picture, title))
+        # st.html would strip the SVG (its sanitiser keeps HTML only); as an
+        # image it is shown at its own size, scaled down only in a narrower column.
+        st.image(picture, width="content", alt=title)
     st.caption(hint)
 
 

@@ -17,7 +17,7 @@ from dashboard.builders.view import View
 
 CARD_CSS = """
 <style>
-.slant-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(11.5rem, 1fr));
+.slant-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
   gap: 0.8rem; margin-bottom: 0.5rem; }
 .slant-card { border: 1px solid #d0d5dd; border-top: 6px solid var(--c); border-radius: 6px;
   padding: 0.6rem 0.7rem; background: #fff; min-width: 0; }
@@ -66,9 +66,9 @@ def bar(value: float | None, scale: float, centred: bool) -> str:
 
 
 def unit_text(fig: figs.Figure) -> str:
-    """The unit as shown after a card value ("per 100 words", "on a -1 to +1 scale")."""
+    """The unit as shown after a card value ("per 100 words", "(-1 to +1)")."""
     if " to " in fig.unit:
-        return f"on a {fig.unit} scale"
+        return f"({fig.unit})"
     return fig.unit
 
 

@@ -32,8 +32,10 @@ TIP_CHARS = 140
 FONT_SIZE = 16
 """Axis, legend and title text in pixels: readable from the back of a room."""
 INK = "#1a1a1a"
-WIDTH = 760
-"""Width of the charts drawn as pictures on the server (the overview's)."""
+WIDTH = 720
+"""Width in pixels of the charts drawn as pictures on the server (the overview's),
+labels and legend included: it fits the main column at 1280 px in classroom mode,
+so the picture is never scaled down and its text stays 16 px."""
 ROW = 34
 """Height of one category row in pixels: room for one line of 16 px labels."""
 
@@ -48,7 +50,8 @@ def styled(chart: alt.TopLevelMixin, width: int | None = None) -> dict[str, Any]
 
     Labels are never truncated (``labelLimit=0``) and never thinned out
     (``labelOverlap=False``), axis and legend text is 16 px and nearly black,
-    and the chart menu (export, "Copy Vega-Lite spec") is switched off.
+    and the chart menu (export, "Copy Vega-Lite spec") is switched off. In
+    the browser it is drawn as SVG, so its text can be read (and checked).
 
     Args:
         chart: An Altair chart.
@@ -61,12 +64,15 @@ def styled(chart: alt.TopLevelMixin, width: int | None = None) -> dict[str, Any]
     text = {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "labelColor": INK,
             "titleColor": INK}
     if width is not None:
-        chart = chart.properties(width=width)
+        # "fit-x" makes the whole picture (axis labels and legend included) this wide.
+        chart = chart.properties(
+            width=width, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
+        )
     return (
         chart.configure_axis(labelLimit=0, labelOverlap=False, titleFontWeight="normal", **text)
         .configure_legend(labelLimit=0, titleLimit=0, symbolSize=160, **text)
         .configure_view(stroke=None)
-        .properties(usermeta={"embedOptions": {"actions": False}})
+        .properties(usermeta={"embedOptions": {"actions": False, "renderer": "svg"}})
         .to_dict()
     )
 
@@ -288,6 +294,12 @@ COVERAGE_LABEL_CHARS = 48
 """Characters of a fact's label on the coverage chart (the full text is in the tooltip)."""
 
 
+def _slant_padding(view: View) -> dict[str, int]:
+    """Room on the right for slanted outlet names, which Vega does not count in the width."""
+    longest = max((len(name) for name in view.domain()), default=0)
+    return {"left": 5, "top": 5, "bottom": 5, "right": min(260, 8 * longest)}
+
+
 def coverage_label(i: int, row: Any) -> str:
     """The y-axis label of coverage row ``i``: number, ★/∅ mark and a short label.
 
@@ -337,11 +349,11 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         return None, hint, data
     order = list(dict.fromkeys(data["fact"]))
     chart = (
-        alt.Chart(data)
+        alt.Chart(data, padding=_slant_padding(view))
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=alt.X("outlet:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(orient="top", labelAngle=-25)),
+                    axis=alt.Axis(orient="top", labelAngle=-35)),
             y=alt.Y("fact:N", sort=order, title=None),
             color=alt.Color(
                 "where:N",
@@ -385,11 +397,11 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         return None, hint, data
     pair = alt.selection_point(name="pair", fields=["a_id", "b_id"], on="click")
     chart = (
-        alt.Chart(data)
+        alt.Chart(data, padding=_slant_padding(view))
         .mark_rect(stroke="white", strokeWidth=2)
         .encode(
             x=alt.X("a:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(labelAngle=-25)),
+                    axis=alt.Axis(labelAngle=-35)),
             y=alt.Y("b:N", sort=view.domain(), title=None),
             color=alt.Color("score:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
                             legend=alt.Legend(title="Shared", format="%")),

@@ -24,7 +24,7 @@ from dashboard.builders.view import View
 
 ROW_CSS = """
 <style>
-.slant-row { display: grid; grid-template-columns: minmax(7em, 11em) 1fr; gap: 0.6rem;
+.slant-row { display: grid; grid-template-columns: minmax(6em, 8em) 1fr; gap: 0.6rem;
   padding: 0.35rem 0; border-bottom: 1px solid #eceff3; }
 .slant-row .who { font-weight: 700; color: var(--c); border-left: 5px solid var(--c);
   padding-left: 0.4rem; overflow-wrap: anywhere; }

@@ -109,13 +109,14 @@ def render(view: View) -> None:
         st.info(NO_COMPARISON)
         return
     st.html(f"<style>{highlight.CSS}</style>{ROW_CSS}")
-    st.caption(
-        "Word choices that differ: the same moment in two outlets' words, the most telling "
-        "first. Green: attribution verbs; yellow: loaded words. Below each pair, the words "
-        "that differ and a neutral alternative where the lexicon has one."
-    )
     query = st.session_state.get(QUERY, "")
     contrasts_section(view, query)
+    st.caption(
+        "The same moment in two outlets' words, the most telling first. Green: attribution "
+        "verbs (how a statement is introduced); yellow: loaded words. "
+        "Below each pair, the words that differ and a neutral alternative where the lexicon "
+        "has one."
+    )
     st.text_input(
         "Find a word or phrase in the contrasts and aligned sentences", key=QUERY,
         placeholder="e.g. harshly, emphasized, aggression",

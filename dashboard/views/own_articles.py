@@ -109,7 +109,7 @@ def create_section() -> None:
     created = st.session_state.get("created")
     if created:
         st.success(f"Saved and analysed {created[1]} article(s). The story is now selected.")
-        st.page_link("views/overview.py", label="Open the overview", icon="📊")
+        st.page_link("views/overview.py", label="Open the overview", icon=":material/dashboard:")
     duplicate = st.session_state.get("duplicate")
     if duplicate:
         st.info(md_escape(duplicate))
