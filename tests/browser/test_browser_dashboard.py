@@ -185,14 +185,18 @@ CHART_FACTS = """async () => {
     return '';
   };
   const facts = (svg, box, holder, live) => {
-    const declared = parseFloat(svg.getAttribute('height')), declaredW = parseFloat(svg.getAttribute('width'));
+    const declared = parseFloat(svg.getAttribute('height'));
+    const declaredW = parseFloat(svg.getAttribute('width'));
     const scale = declaredW ? box.width / declaredW : 1;
     const texts = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim());
-    const size = t => live ? parseFloat(getComputedStyle(t).fontSize) : parseFloat(inherited(t, 'font-size'));
+    const size = t => parseFloat(
+      live ? getComputedStyle(t).fontSize : inherited(t, 'font-size'));
     const fill = t => live ? getComputedStyle(t).fill : inherited(t, 'fill');
     const rgb = c => {
       const m = c.match(/\\d+/g);
-      if (c.startsWith('#') && c.length === 7) return [1, 3, 5].map(i => parseInt(c.slice(i, i + 2), 16));
+      if (c.startsWith('#') && c.length === 7) {
+        return [1, 3, 5].map(i => parseInt(c.slice(i, i + 2), 16));
+      }
       return m && m.length >= 3 ? m.map(Number) : null;
     };
     return {
@@ -205,9 +209,12 @@ CHART_FACTS = """async () => {
         return r.right > box.right + 1 || r.left < box.left - 1 || r.top < box.top - 1
           || r.bottom > box.bottom + 1;
       }).map(t => t.textContent) : [],
-      small: texts.filter(t => size(t) * scale < %d).map(t => t.textContent + ' ' + size(t)),
-      light: texts.filter(t => { const c = rgb(fill(t)); return c && (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) > 110; })
-                  .map(t => t.textContent + ' ' + fill(t)),
+      small: texts.filter(t => size(t) * scale < MIN_FONT_PX)
+        .map(t => t.textContent + ' ' + size(t)),
+      light: texts.filter(t => {
+        const c = rgb(fill(t));
+        return c && (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) > 110;
+      }).map(t => t.textContent + ' ' + fill(t)),
     };
   };
   const out = [];
@@ -218,10 +225,11 @@ CHART_FACTS = """async () => {
     out.push(facts(svg, img.getBoundingClientRect(), img.parentElement, false));
   }
   for (const svg of document.querySelectorAll('[data-testid="stVegaLiteChart"] svg.marks')) {
-    out.push(facts(svg, svg.getBoundingClientRect(), svg.closest('[data-testid="stVegaLiteChart"]'), true));
+    const holder = svg.closest('[data-testid="stVegaLiteChart"]');
+    out.push(facts(svg, svg.getBoundingClientRect(), holder, true));
   }
   return out;
-}""" % MIN_FONT_PX
+}""".replace("MIN_FONT_PX", str(MIN_FONT_PX))
 
 
 def _check_charts(page, where: str) -> list[dict]:
