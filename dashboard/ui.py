@@ -144,6 +144,10 @@ def chart_spec(view: View, name: str) -> tuple[dict | None, str]:
 def interactive_chart(spec: dict, **kwargs) -> object:
     """Draw a Vega-Lite spec in the browser (tooltips, clicks); its menu is off in the spec.
 
+    The spec sets its own width (a step per outlet, or pixels): a chart that
+    stretches to its column can be laid out before the column has its width
+    and collapse to a strip.
+
     Args:
         spec: A spec from :func:`chart_spec` or :func:`charts.styled`.
         **kwargs: Passed to :func:`st.vega_lite_chart` (``on_select``, ``key``...).
@@ -151,7 +155,7 @@ def interactive_chart(spec: dict, **kwargs) -> object:
     Returns:
         What :func:`st.vega_lite_chart` returns (the selection event, if any).
     """
-    return st.vega_lite_chart(spec, width="stretch", **kwargs)
+    return st.vega_lite_chart(spec, width="content", **kwargs)
 
 
 @st.cache_resource(show_spinner=False)

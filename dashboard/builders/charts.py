@@ -36,6 +36,12 @@ WIDTH = 720
 """Width in pixels of the charts drawn as pictures on the server (the overview's),
 labels and legend included: it fits the main column at 1280 px in classroom mode,
 so the picture is never scaled down and its text stays 16 px."""
+EVERY_LABEL = alt.Axis(labelOverlap=False)
+"""A category axis that labels every row (Vega would drop labels that touch)."""
+SCORE_TICKS = alt.Axis(values=[-1, -0.5, 0, 0.5, 1])
+"""Ticks of a -1..+1 score. Pictures drawn on the server are laid out with the
+server's fonts and shown with the browser's, so number labels get room to spare."""
+FEW_TICKS = alt.Axis(tickCount=5)
 ROW = 34
 """Height of one category row in pixels: room for one line of 16 px labels."""
 
@@ -48,8 +54,9 @@ def _short(text: str, limit: int = TIP_CHARS) -> str:
 def styled(chart: alt.TopLevelMixin, width: int | None = None) -> dict[str, Any]:
     """The chart's Vega-Lite spec with Slant's projector styling.
 
-    Labels are never truncated (``labelLimit=0``) and never thinned out
-    (``labelOverlap=False``), axis and legend text is 16 px and nearly black,
+    Labels are never truncated (``labelLimit=0``), axis and legend text is
+    16 px and nearly black (category axes use :data:`EVERY_LABEL`, so each
+    outlet and fact keeps its label; numbers thin out rather than overlap),
     and the chart menu (export, "Copy Vega-Lite spec") is switched off. In
     the browser it is drawn as SVG, so its text can be read (and checked).
 
@@ -69,7 +76,7 @@ def styled(chart: alt.TopLevelMixin, width: int | None = None) -> dict[str, Any]
             width=width, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
         )
     return (
-        chart.configure_axis(labelLimit=0, labelOverlap=False, titleFontWeight="normal", **text)
+        chart.configure_axis(labelLimit=0, titleFontWeight="normal", **text)
         .configure_legend(labelLimit=0, titleLimit=0, symbolSize=160, **text)
         .configure_view(stroke=None)
         .properties(usermeta={"embedOptions": {"actions": False, "renderer": "svg"}})
@@ -131,8 +138,9 @@ def sentence_sentiment(view: View) -> tuple[alt.Chart | None, str]:
         alt.Chart(data)
         .mark_tick(thickness=2, size=22, opacity=0.8)
         .encode(
-            x=alt.X("score:Q", scale=alt.Scale(domain=[-1, 1]), title="Sentence sentiment"),
-            y=alt.Y("outlet:N", sort=view.domain(), title=None),
+            x=alt.X("score:Q", scale=alt.Scale(domain=[-1, 1]), title="Sentence sentiment",
+                    axis=SCORE_TICKS),
+            y=alt.Y("outlet:N", sort=view.domain(), title=None, axis=EVERY_LABEL),
             color=color(view, title=None),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
@@ -171,8 +179,9 @@ def sentiment_arc(view: View) -> tuple[alt.Chart | None, str]:
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
             x=alt.X("position:Q", scale=alt.Scale(domain=[0, 1]), title="Position in article",
-                    axis=alt.Axis(format="%")),
-            y=alt.Y("smoothed:Q", scale=alt.Scale(domain=[-1, 1]), title="Tone (5-sentence mean)"),
+                    axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
+            y=alt.Y("smoothed:Q", scale=alt.Scale(domain=[-1, 1]), title="Tone (5-sentence mean)",
+                    axis=SCORE_TICKS),
             color=color(view),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
@@ -190,9 +199,10 @@ def _rate_bars(view: View, data: pd.DataFrame, title: str) -> alt.Chart:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("category:N", title=None, sort=list(dict.fromkeys(data["category"]))),
+            y=alt.Y("category:N", title=None, sort=list(dict.fromkeys(data["category"])),
+                    axis=EVERY_LABEL),
             yOffset=alt.YOffset("outlet:N", sort=view.domain()),
-            x=alt.X("rate:Q", title=title),
+            x=alt.X("rate:Q", title=title, axis=FEW_TICKS),
             color=color(view),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
@@ -270,8 +280,8 @@ def readability(view: View) -> tuple[alt.Chart | None, str]:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("outlet:N", sort=view.domain(), title=None),
-            x=alt.X("grade:Q", title="Reading grade (Flesch-Kincaid)"),
+            y=alt.Y("outlet:N", sort=view.domain(), title=None, axis=EVERY_LABEL),
+            x=alt.X("grade:Q", title="Reading grade (Flesch-Kincaid)", axis=FEW_TICKS),
             color=color(view, title=None),
             opacity=alt.Opacity(
                 "reliability:N", scale=alt.Scale(domain=["reliable", "unreliable"], range=[1, 0.3]),
@@ -353,8 +363,8 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=alt.X("outlet:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(orient="top", labelAngle=-35)),
-            y=alt.Y("fact:N", sort=order, title=None),
+                    axis=alt.Axis(orient="top", labelAngle=-35, labelOverlap=False)),
+            y=alt.Y("fact:N", sort=order, title=None, axis=EVERY_LABEL),
             color=alt.Color(
                 "where:N",
                 scale=alt.Scale(domain=list(COVERAGE_STATES), range=list(COVERAGE_COLORS)),
@@ -366,7 +376,10 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
                 alt.Tooltip("where:N", title="Where"),
             ],
         )
-        .properties(height=alt.Step(ROW - 6))
+        # A fixed step per outlet: the chart never depends on the width of its
+        # container (a Vega chart laid out while its column is still being
+        # sized can collapse to a strip).
+        .properties(height=alt.Step(ROW - 6), width=alt.Step(64))
     )
     return chart, hint, data
 
@@ -401,8 +414,8 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         .mark_rect(stroke="white", strokeWidth=2)
         .encode(
             x=alt.X("a:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(labelAngle=-35)),
-            y=alt.Y("b:N", sort=view.domain(), title=None),
+                    axis=alt.Axis(labelAngle=-35, labelOverlap=False)),
+            y=alt.Y("b:N", sort=view.domain(), title=None, axis=EVERY_LABEL),
             color=alt.Color("score:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
                             legend=alt.Legend(title="Shared", format="%")),
             opacity=alt.condition(pair, alt.value(1.0), alt.value(0.55)),

@@ -12,7 +12,7 @@ import streamlit as st
 
 from analysis.results.comparison import Contrast
 from dashboard import ui
-from dashboard.builders import highlight
+from dashboard.builders import charts, highlight
 from dashboard.builders.charts import color, styled
 from dashboard.builders.contrasts import (
     ROW_CSS,
@@ -152,7 +152,7 @@ def render(view: View) -> None:
     rows = quote_rows(view)
     chart = verbs_chart(view, rows)
     if chart is not None:
-        ui.interactive_chart(styled(chart))
+        ui.interactive_chart(styled(chart, width=charts.WIDTH))
     st.html(html_table(("Outlet", "Speaker", "Verb", "Quote"), rows))
     sourcing = [
         (view.name(s.article), s.quotes, f"{s.quote_share:.0%}", s.named, s.anonymous,

@@ -203,6 +203,26 @@ CHART_FACTS = """async () => {
       declared, declaredW, height: box.height, width: box.width, scale,
       overflow: holder ? holder.scrollWidth - holder.clientWidth : 0,
       texts: texts.map(t => t.textContent),
+      // Labels of one axis or legend that cover each other cannot be read.
+      overlaps: (() => {
+        const found = [];
+        const groups = new Map();
+        for (const t of texts) {
+          const g = t.closest('.role-axis-label, .role-legend-label, .role-legend-entry');
+          // A slanted label's box is wider than its text: boxes of neighbours overlap.
+          if (!g || (t.getAttribute('transform') || '').includes('rotate')) continue;
+          if (!groups.has(g)) groups.set(g, []);
+          groups.get(g).push(t.getBoundingClientRect());
+        }
+        for (const rects of groups.values()) {
+          for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
+            const a = rects[i], b = rects[j];
+            if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1
+                && b.top < a.bottom - 1) found.push([i, j]);
+          }
+        }
+        return found.length;
+      })(),
       // Text drawn past the edge of its picture is cut off on screen.
       outside: live ? texts.filter(t => {
         const r = t.getBoundingClientRect();
@@ -220,9 +240,24 @@ CHART_FACTS = """async () => {
   const out = [];
   for (const img of document.querySelectorAll('[data-testid="stImage"] img')) {
     if (!img.src.startsWith('data:image/svg+xml')) continue;
+    // Draw the picture's SVG off screen at the picture's size, to measure its text.
     const text = await (await fetch(img.src)).text();
-    const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
-    out.push(facts(svg, img.getBoundingClientRect(), img.parentElement, false));
+    const holder = document.createElement('div');
+    holder.style.cssText = 'position:absolute;left:-20000px;top:0';
+    holder.innerHTML = text;
+    document.body.appendChild(holder);
+    const svg = holder.querySelector('svg');
+    const box = img.getBoundingClientRect();
+    svg.setAttribute('width', box.width);
+    svg.setAttribute('height', box.height);
+    const f = facts(svg, svg.getBoundingClientRect(), img.parentElement, true);
+    f.declared = parseFloat(new DOMParser().parseFromString(text, 'image/svg+xml')
+      .documentElement.getAttribute('height'));
+    f.scale = box.width / parseFloat(new DOMParser().parseFromString(text, 'image/svg+xml')
+      .documentElement.getAttribute('width'));
+    f.height = box.height;
+    out.push(f);
+    holder.remove();
   }
   for (const svg of document.querySelectorAll('[data-testid="stVegaLiteChart"] svg.marks')) {
     const holder = svg.closest('[data-testid="stVegaLiteChart"]');
@@ -241,6 +276,7 @@ def _check_charts(page, where: str) -> list[dict]:
         cut = [t for t in chart["texts"] if t.endswith("…") and not re.match(r"\s*\d+\. ", t)]
         assert not cut, (where, "labels cut short", cut)
         assert not chart["outside"], (where, "labels cut at the chart's edge", chart["outside"])
+        assert not chart["overlaps"], (where, "labels drawn over each other", chart["texts"][:8])
         assert not chart["small"], (where, "text under 14 px", chart["small"][:5])
         assert not chart["light"], (where, "light text", chart["light"][:5])
     return charts
