@@ -96,12 +96,32 @@ def test_dashboard_compare_shows_contrast_pair():
     assert "neutral alternative: said" in first
 
 
+def _contrasts(at: AppTest) -> list[str]:
+    """The contrasts on the Compare page, one HTML string each (two rows and the diff)."""
+    (block,) = [h.value for h in at.html if 'class="slant-contrasts"' in h.value]
+    return block.split('<div class="slant-diff">')[:-1]
+
+
+def _groups(at: AppTest) -> list[str]:
+    html_blocks = [h.value for h in at.html if '<details class="slant-group"' in h.value]
+    return "".join(html_blocks).split('<details class="slant-group"')[1:]
+
+
 def test_dashboard_compare_search_filters():
     at = run("views/compare.py")
+    everything, all_groups = _contrasts(at), _groups(at)
     at.text_input(key="compare_query").input("harshly").run()
     assert_clean(at)
-    blocks = [h.value for h in at.html if 'class="slant-row"' in h.value]
-    assert blocks and all("harshly" in b.lower() for b in blocks[:1])
+    found, groups = _contrasts(at), _groups(at)
+    # Only the contrasts and groups with the word, and all of them are shown.
+    assert 0 < len(found) < len(everything)
+    assert all("harshly" in c.lower() for c in found)
+    assert 0 < len(groups) < len(all_groups)
+    assert all("harshly" in g.lower() for g in groups)
+    assert all(' open' in g.split(">")[0] for g in groups)  # opened to show the match
+    at.text_input(key="compare_query").input("zzzunknownword").run()
+    assert "No contrast matches this search." in [c.value for c in at.caption]
+    assert not _groups(at)
 
 
 def test_dashboard_classroom_mode_hides_names_until_reveal():
