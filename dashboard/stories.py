@@ -20,8 +20,8 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
@@ -264,15 +264,63 @@ def saved_index() -> tuple[list[Entry], list[str]]:
     return _saved_index(_store_signature())
 
 
+KINDS_FOLDER = ".kinds"
+"""Where the outlet kinds a user set are kept: ``<store>/.kinds/<story id>.json``."""
+
+
+def _kinds_path(story_id: str) -> Path:
+    store.load_story(story_id)  # a valid id of an existing story, or StoreError
+    return store.store_dir() / KINDS_FOLDER / f"{story_id}.json"
+
+
+def load_kinds(story_id: str) -> dict[str, str]:
+    """The outlet kinds set for a saved story's articles (article id to kind)."""
+    try:
+        data = json.loads(_kinds_path(story_id).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def save_kinds(story_id: str, kinds: Mapping[str, str]) -> None:
+    """Keep the outlet kinds of a saved story's articles (atomically).
+
+    A kind is what sort of text an article is (wire, rewrite...); it does not
+    change the analysis, so it is applied to the analysed story and kept
+    beside the store's files rather than in them. (It moves into the saved
+    story once the store keeps kinds with the outlet names.)
+    """
+    path = _kinds_path(story_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(dict(kinds), handle, ensure_ascii=False)
+    os.replace(tmp, path)
+
+
+def with_kinds(story: Story, kinds: Mapping[str, str]) -> Story:
+    """The story with the kinds a user set (other articles keep theirs)."""
+    if not kinds:
+        return story
+    articles = tuple(replace(a, kind=kinds.get(a.id) or a.kind) for a in story.articles)
+    return replace(story, articles=articles)
+
+
 def saved_story(story_id: str) -> tuple[Story, str]:
-    """Analyse (or fetch from cache) a saved story.
+    """Analyse (or fetch from cache) a saved story, with the outlet kinds set for it.
 
     Returns:
         The story and its content key.
     """
     saved = store.load_story(story_id)
     key = f"saved-{store.content_key(saved)}"
-    return analysed(key, lambda: store.to_loaded(saved)), key
+    kinds = load_kinds(story_id)
+    story = with_kinds(analysed(key, lambda: store.to_loaded(saved)), kinds)
+    if kinds:
+        # Derived views (cached charts, cards) must not mix up two kind settings.
+        digest = hashlib.sha256(json.dumps(kinds, sort_keys=True).encode()).hexdigest()
+        key += f"-kinds-{digest[:8]}"
+    return story, key
 
 
 def story_for(choice: str) -> tuple[Story, str]:

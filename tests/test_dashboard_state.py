@@ -252,3 +252,24 @@ def test_dashboard_state_sentence_note_leaves_out_zero_weight_words():
     assert "Defense" not in sentence_note(only_zero)
     assert sentence_note(SentenceSentiment(0, 10, 0.0, "neutral")) == (
         "no word in VADER's lexicon, so neutral")
+
+
+def test_dashboard_state_uploaded_articles_get_the_kind_set(store):
+    from dashboard import stories
+    from dashboard.store import StoredFile, save_story
+
+    saved = save_story("Kinds", [StoredFile("a.txt", ARTICLE.encode()),
+                                 StoredFile("b.txt", ARTICLE.replace("Monday", "Friday").encode())],
+                       root=store)
+    story, key = stories.saved_story(saved.id)
+    assert [a.kind for a in story.articles] == ["unknown", "unknown"]
+    stories.save_kinds(saved.id, {"a": "wire"})
+    story, kinded = stories.saved_story(saved.id)
+    assert [a.kind for a in story.articles] == ["wire", "unknown"]
+    assert kinded != key  # cached views of the story follow the kinds
+    at = opened(story=f"saved:{saved.id}")
+    assert '<div class="kind">wire</div>' in cards(at)
+    # The kinds live beside the store's own files, never among them.
+    assert list_stories(store) == ([stories.store.load_story(saved.id)], [])
+    at.switch_page("views/own_articles.py").run()
+    assert at.button(key="save_outlets").label == "Save outlet names and kinds"

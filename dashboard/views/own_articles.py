@@ -10,6 +10,7 @@ import streamlit as st
 
 from analysis import messages
 from analysis.input.loading import MAX_FILE_BYTES
+from analysis.input.manifest import KINDS
 from analysis.results.article import FileError
 from dashboard import ui
 from dashboard.builders.escape import esc, md_escape
@@ -23,7 +24,14 @@ from dashboard.store import (
     set_outlets,
     store_dir,
 )
-from dashboard.stories import SAVED_PREFIX, SEEDS_KEY, Entry, files_digest, saved_index
+from dashboard.stories import (
+    SAVED_PREFIX,
+    SEEDS_KEY,
+    Entry,
+    files_digest,
+    save_kinds,
+    saved_index,
+)
 from dashboard.uploads import UPLOAD_TYPES, collect, new_files
 from dashboard.url_import import fetch
 
@@ -178,8 +186,8 @@ def save(
 
 
 def outlets_section(view: View | None) -> None:
-    """Edit the outlet names of the current saved story."""
-    st.header("Outlet names")
+    """Edit the outlet names and kinds of the current saved story."""
+    st.header("Outlet names and kinds")
     choice = st.session_state.get(STORY, SEEDS_KEY)
     if view is None or not choice.startswith(SAVED_PREFIX):
         st.caption("The seed story is read-only. Pick one of your saved stories to rename outlets.")
@@ -187,16 +195,25 @@ def outlets_section(view: View | None) -> None:
     if view.anonymous:
         st.caption("Outlet names are hidden in classroom mode; reveal them to edit.")
         return
+    story_id = choice.removeprefix(SAVED_PREFIX)
     table = pd.DataFrame(
-        [{"id": a.id, "file": a.source.file, "outlet": a.outlet} for a in view.story.articles]
+        [{"id": a.id, "file": a.source.file, "outlet": a.outlet,
+          "kind": a.kind if a.kind in KINDS else "unknown"} for a in view.story.articles]
     )
     edited = st.data_editor(
         table, hide_index=True, key="outlet_editor", disabled=["id", "file"], width="stretch",
+        column_config={"kind": st.column_config.SelectboxColumn(
+            "kind", options=list(KINDS), required=True,
+            help="What sort of text it is: original reporting, a wire story, an "
+            "aggregator's or a rewrite's copy.")},
     )
-    if st.button("Save outlet names", key="save_outlets"):
+    if st.button("Save outlet names and kinds", key="save_outlets"):
         names = {row["id"]: str(row["outlet"] or "") for _, row in edited.iterrows()}
+        kinds = {row["id"]: str(row["kind"] or "unknown") for _, row in edited.iterrows()}
         try:
-            set_outlets(choice.removeprefix(SAVED_PREFIX), names)
+            save_kinds(story_id, kinds)
+            if names != {a.id: a.outlet for a in view.story.articles}:
+                set_outlets(story_id, names)
         except StoreError as exc:
             st.error(md_escape(exc))
             return
