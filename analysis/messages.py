@@ -185,3 +185,6 @@ URL_DEADLINE = Message("E828", "{host} did not send the whole page within {secon
 STORE_WRITE_FAILED = Message("E829", "the story could not be saved ({reason}); the previous version is unchanged. Try again, or check the story folder.")
 # Readability (analysis/measures/readability.py, unreliable_reason).
 READABILITY_NOT_LATIN = Message("W611", "most of the text is not in the Latin alphabet (for example Chinese, Japanese, Arabic or Cyrillic); the grade formulas count English words and syllables, so they would be meaningless")
+# The dashboard's frame and saved stories
+UNSAFE_ADDRESS = Message("E830", "Slant stopped: this server listens on every network interface ({where}), so anyone on the network could open it. Start it with `bash scripts/dashboard.sh`, or add `--server.address localhost`; to share it with a class on purpose, pass `--server.address 0.0.0.0` yourself (see the README).")
+ALREADY_SAVED = Message("W831", "These articles are already saved as '{title}', so no second copy was made; that story is now selected.")

@@ -6,11 +6,12 @@ Two measurements:
    on a free local port, waits until its health check answers ("server up"),
    then drives headless Chromium (Playwright, Debian ``/usr/bin/chromium``):
 
-   - first render: from ``page.goto`` to the five outlet cards and the charts
-     on screen, for the first session (analysis not cached yet: cold) and for
-     a second session (analysis cached in the server: warm); as a baseline,
-     the same for the lightest page (a form without charts), which is mostly
-     Streamlit's own page load;
+   - first render: from ``page.goto`` to the five outlet cards and the five
+     charts on screen and the run finished, for the first session (analysis
+     not cached yet: cold) and for new sessions (analysis cached in the
+     server); as the baseline, the same for a bare Streamlit page (one line
+     of text) served by a second server started in the same run, and the
+     ratio of the two medians (target: 1.5 or less);
    - page switch: click a page in the navigation, until that page's content
      is drawn and the script run has finished;
    - layer toggle: click a highlight-layer switch on the Article page, until
@@ -44,10 +45,11 @@ LAUNCH_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+BARE_APP = "import streamlit as st\n\nst.write('Hello')\n"
 PAGES = [
     ("Article", ".slant-text"),
     ("Compare", ".slant-row"),
-    ("Coverage", "[data-testid='stVegaLiteChart']"),
+    ("Coverage", "[data-testid='stVegaLiteChart'] svg"),
     ("Method", "[data-testid='stDataFrame']"),
     ("Overview", ".slant-cards"),
 ]
@@ -69,13 +71,13 @@ def _summary(name: str, seconds: list[float]) -> str:
     )
 
 
-def start_server(store: Path) -> tuple[subprocess.Popen, str, float]:
+def start_server(store: Path, app: str = "dashboard/app.py") -> tuple[subprocess.Popen, str, float]:
     """Start Streamlit; return the process, its URL and seconds until healthy."""
     port = _free_port()
     env = dict(os.environ, SLANT_STORE=str(store))
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+        [sys.executable, "-m", "streamlit", "run", app,
          "--server.port", str(port), "--server.headless", "true",
          "--server.address", "127.0.0.1"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -100,11 +102,23 @@ def first_render(browser, url: str) -> tuple[float, object]:
     page.goto(url)
     page.wait_for_selector(".slant-card", timeout=180_000)
     page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas,"
-        " [data-testid=\"stVegaLiteChart\"] svg').length >= 4", timeout=180_000,
+        "() => Array.from(document.querySelectorAll('[data-testid=\"stImage\"] img'))"
+        ".filter(i => i.complete && i.naturalWidth > 0).length >= 5", timeout=180_000,
     )
     page.wait_for_function(DONE, timeout=180_000)
     return time.perf_counter() - start, page
+
+
+def bare_render(browser, url: str) -> float:
+    """Seconds from navigation to a bare Streamlit page's text and the run finished."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stMarkdownContainer']", timeout=180_000)
+    page.wait_for_function(DONE, timeout=180_000)
+    seconds = time.perf_counter() - start
+    page.close()
+    return seconds
 
 
 def browser_figures(rounds: int, screenshot: Path | None) -> list[str]:
@@ -137,18 +151,27 @@ def browser_figures(rounds: int, screenshot: Path | None) -> list[str]:
                     page.screenshot(path=str(screenshot))
                     page.close()
                 lines.append(_summary("first render, seeds, new session (cached)", warm))
-                # Baseline: the lightest page (a form, no charts), to separate
-                # Streamlit's own page load from the overview's work.
-                baseline = []
-                for _ in range(rounds):
-                    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                    start = time.perf_counter()
-                    page.goto(f"{url}/own_articles")
-                    page.wait_for_selector("[data-testid='stFileUploader']", timeout=180_000)
-                    page.wait_for_function(DONE, timeout=180_000)
-                    baseline.append(time.perf_counter() - start)
-                    page.close()
-                lines.append(_summary("baseline: 'Your articles' page, new session", baseline))
+                # Baseline: a bare Streamlit page from a second server, measured
+                # in turns with the seeds so both see the same machine load.
+                bare_dir = Path(store) / "bare"
+                bare_dir.mkdir()
+                (bare_dir / "bare.py").write_text(BARE_APP)
+                bare_process, bare_url, _ = start_server(Path(store), str(bare_dir / "bare.py"))
+                try:
+                    bare_render(browser, bare_url)  # its first session, like the cold one above
+                    paired, baseline = [], []
+                    for _ in range(rounds):
+                        seconds, page = first_render(browser, url)
+                        page.close()
+                        paired.append(seconds)
+                        baseline.append(bare_render(browser, bare_url))
+                finally:
+                    bare_process.terminate()
+                    bare_process.wait(10)
+                lines.append(_summary("seeds, new session (paired with the bare page)", paired))
+                lines.append(_summary("baseline: bare Streamlit page, new session", baseline))
+                ratio = statistics.median(paired) / statistics.median(baseline)
+                lines.append(f"{'first render ÷ bare page (medians)':<44} {ratio:7.2f} ×")
 
                 _, page = first_render(browser, url)
                 switches: dict[str, list[float]] = {name: [] for name, _ in PAGES}
@@ -223,13 +246,13 @@ def apptest_figures(rounds: int) -> list[str]:
         lines.append(_summary("AppTest new session, overview (cached)", times))
         switches = []
         for _ in range(rounds):
-            for page in ("article.py", "compare.py", "coverage.py", "method.py",
-                         "own_articles.py", "overview.py"):
+            for page in ("views/article.py", "views/compare.py", "views/coverage.py",
+                         "views/method.py", "views/own_articles.py", "views/overview.py"):
                 start = time.perf_counter()
                 at.switch_page(page).run()
                 switches.append(time.perf_counter() - start)
         lines.append(_summary("AppTest page switch, all pages", switches))
-        at.switch_page("article.py").run()
+        at.switch_page("views/article.py").run()
         toggles = []
         for i in range(rounds * 2):
             start = time.perf_counter()

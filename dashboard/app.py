@@ -1,12 +1,16 @@
-"""Slant's dashboard: run ``streamlit run dashboard/app.py``.
+"""Slant's dashboard: run ``bash scripts/dashboard.sh`` (or ``streamlit run dashboard/app.py``).
 
-The entrypoint owns the state: it draws the story picker and the classroom
-switches (see :mod:`dashboard.state`), then runs the page chosen in the
-navigation. Each page is a file in this folder.
+The frame: it checks the server's safety settings, warms the chart renderer
+and the seed story, draws the sidebar (classroom controls, story picker,
+downloads; see :mod:`dashboard.sidebar`) and runs the page chosen in the
+navigation. Each page is a script in ``dashboard/views/``; the pages import
+downwards only (:mod:`dashboard.ui`, :mod:`dashboard.stories`,
+:mod:`dashboard.builders`).
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -19,13 +23,21 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-st.set_page_config(page_title="Slant", page_icon=":material/newspaper:", layout="wide")
+from dashboard import settings  # noqa: E402
+
+ICON = Path(__file__).resolve().parent / "static" / "slant.png"
+# A local file: as the page icon, a ":material/..." icon is fetched from Google's
+# font servers. (In the navigation they come from the font Streamlit serves itself.)
+st.set_page_config(page_title="Slant", page_icon=str(ICON), layout="wide")
+settings.enforce()
+_unsafe = settings.address_problem()
+if _unsafe:
+    st.error(_unsafe)
+    st.stop()
 
 try:
-    from dashboard import state
+    from dashboard import sidebar, ui
 except Exception:  # noqa: BLE001 - a broken install must not show a traceback
-    import logging
-
     logging.getLogger("slant.dashboard").exception("Slant could not start")
     from analysis import messages  # a leaf of the standard library only: it still loads
 
@@ -33,18 +45,19 @@ except Exception:  # noqa: BLE001 - a broken install must not show a traceback
     st.stop()
 
 PAGES = [
-    st.Page("overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("article.py", title="Article", icon=":material/article:"),
-    st.Page("compare.py", title="Compare", icon=":material/compare_arrows:"),
-    st.Page("coverage.py", title="Coverage", icon=":material/grid_on:"),
-    st.Page("method.py", title="Method", icon=":material/functions:"),
-    st.Page("own_articles.py", title="Your articles", icon=":material/folder_open:"),
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("views/article.py", title="Article", icon=":material/article:"),
+    st.Page("views/compare.py", title="Compare", icon=":material/compare_arrows:"),
+    st.Page("views/coverage.py", title="Coverage", icon=":material/grid_on:"),
+    st.Page("views/method.py", title="Method", icon=":material/functions:"),
+    st.Page("views/own_articles.py", title="Your articles", icon=":material/folder_open:"),
 ]
 
+ui.warm_renderer()
 navigation = st.navigation(PAGES)
 try:
-    state.sidebar()
+    sidebar.sidebar()
 except Exception:  # noqa: BLE001 - never a traceback on screen
-    state.log.exception("the sidebar failed")
-    st.error(state.FRIENDLY_ERROR)
+    ui.log.exception("the sidebar failed")
+    st.error(ui.FRIENDLY_ERROR)
 navigation.run()

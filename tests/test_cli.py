@@ -300,7 +300,9 @@ def test_cli_ctrl_c_during_a_long_parallel_run_has_no_traceback(tmp_path):
     import sys
     import time
 
-    rows = [json.dumps({"text": ARTICLES["courier.txt"]}) for _ in range(3000)]
+    # Enough rows that the run is still going when the signal comes, however
+    # fast the machine: it is interrupted after 3 s.
+    rows = [json.dumps({"text": ARTICLES["courier.txt"]}) for _ in range(30_000)]
     table = tmp_path / "long.jsonl"
     table.write_text("\n".join(rows) + "\n", encoding="utf-8")
     proc = subprocess.Popen(

@@ -12,8 +12,8 @@ from dashboard.store import list_stories
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = ["overview.py", "article.py", "compare.py", "coverage.py", "method.py",
-         "own_articles.py"]
+PAGES = ["views/overview.py", "views/article.py", "views/compare.py", "views/coverage.py",
+         "views/method.py", "views/own_articles.py"]
 OUTLETS = [
     "Unnamed rewrite",
     "The New York Times (republished copy)",
@@ -88,7 +88,7 @@ def test_dashboard_overview_shows_five_outlets():
 
 
 def test_dashboard_compare_shows_contrast_pair():
-    at = run("compare.py")
+    at = run("views/compare.py")
     assert_clean(at)
     blocks = [h.value for h in at.html if 'class="slant-contrasts"' in h.value]
     first = blocks[0].split('<div class="slant-diff">')[0]  # the first contrast only
@@ -96,12 +96,32 @@ def test_dashboard_compare_shows_contrast_pair():
     assert "neutral alternative: said" in first
 
 
+def _contrasts(at: AppTest) -> list[str]:
+    """The contrasts on the Compare page, one HTML string each (two rows and the diff)."""
+    (block,) = [h.value for h in at.html if 'class="slant-contrasts"' in h.value]
+    return block.split('<div class="slant-diff">')[:-1]
+
+
+def _groups(at: AppTest) -> list[str]:
+    html_blocks = [h.value for h in at.html if '<details class="slant-group"' in h.value]
+    return "".join(html_blocks).split('<details class="slant-group"')[1:]
+
+
 def test_dashboard_compare_search_filters():
-    at = run("compare.py")
+    at = run("views/compare.py")
+    everything, all_groups = _contrasts(at), _groups(at)
     at.text_input(key="compare_query").input("harshly").run()
     assert_clean(at)
-    blocks = [h.value for h in at.html if 'class="slant-row"' in h.value]
-    assert blocks and all("harshly" in b.lower() for b in blocks[:1])
+    found, groups = _contrasts(at), _groups(at)
+    # Only the contrasts and groups with the word, and all of them are shown.
+    assert 0 < len(found) < len(everything)
+    assert all("harshly" in c.lower() for c in found)
+    assert 0 < len(groups) < len(all_groups)
+    assert all("harshly" in g.lower() for g in groups)
+    assert all(' open' in g.split(">")[0] for g in groups)  # opened to show the match
+    at.text_input(key="compare_query").input("zzzunknownword").run()
+    assert "No contrast matches this search." in [c.value for c in at.caption]
+    assert not _groups(at)
 
 
 def test_dashboard_classroom_mode_hides_names_until_reveal():
@@ -111,23 +131,24 @@ def test_dashboard_classroom_mode_hides_names_until_reveal():
         for outlet in OUTLETS:
             assert outlet not in text, (page, outlet)
         assert "Martin Fackler" not in text  # the byline gives the outlet away
-        if page != "method.py":
-            assert "Outlet A" in text or page == "own_articles.py", page
+        if page != "views/method.py":
+            assert "Outlet A" in text or page == "views/own_articles.py", page
         assert any("Discuss:" in i.value for i in at.info), page
+    at = run("views/overview.py", classroom=True)
     assert any("html { font-size: 21px" in h.value for h in at.html)
     # The removed author bio names the outlet ("HEREOrlando.com"): hidden too.
-    at = run("article.py", classroom=True, article_left="002_ff2eca70195de861")
+    at = run("views/article.py", classroom=True, article_left="002_ff2eca70195de861")
     assert "HEREOrlando" not in shown_text(at)
     assert "author bio" in shown_text(at).lower()
     at.sidebar.button(key="reveal").click().run()
     text = shown_text(at)
-    at.switch_page("overview.py").run()
+    at.switch_page("views/overview.py").run()
     text = shown_text(at)
     assert all(outlet in text for outlet in OUTLETS)
 
 
 def test_dashboard_layer_switch_removes_marks():
-    at = run("article.py")
+    at = run("views/article.py")
     assert any("hl-loaded" in h.value or "hl-hedges" in h.value for h in at.html)
     assert at.pills(key="layers").value == ["quotes", "loaded", "hedges", "boosters", "weasels"]
     at.pills(key="layers").set_value([]).run()
@@ -140,7 +161,7 @@ def test_dashboard_layer_switch_removes_marks():
 
 
 def test_dashboard_side_by_side_shows_two_articles():
-    at = run("article.py")
+    at = run("views/article.py")
     at.toggle(key="side_by_side").set_value(True).run()
     assert_clean(at)
     assert at.selectbox(key="article_left").value != at.selectbox(key="article_right").value
@@ -149,7 +170,7 @@ def test_dashboard_side_by_side_shows_two_articles():
 
 
 def test_dashboard_upload_creates_story(store):
-    at = run("own_articles.py")
+    at = run("views/own_articles.py")
     at.text_input(key="new_title").input("My <b>story</b>")
     at.file_uploader(key="uploads").set_value(
         [("good.txt", HOSTILE.encode(), "text/plain"), ("pic.txt", PNG, "text/plain"),
@@ -162,10 +183,10 @@ def test_dashboard_upload_creates_story(store):
     saved = stories[0]
     assert saved.title == "My <b>story</b>"
     assert [f.name for f in saved.files] == ["good.txt", "notes.csv"]
-    assert at.session_state["story_choice"] == f"saved:{saved.id}"
+    assert at.session_state["story"] == f"saved:{saved.id}"
     warning_html = "".join(h.value for h in at.html)
     assert "<code>pic.txt</code>: not a text file" in warning_html
-    at.switch_page("overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert_clean(at)
     assert "Table Times" in shown_text(at)
     assert "My &lt;b&gt;story&lt;/b&gt;" not in at.title[0].value
@@ -173,7 +194,7 @@ def test_dashboard_upload_creates_story(store):
 
 
 def test_dashboard_paste_creates_story_and_renders_literally(store):
-    at = run("own_articles.py")
+    at = run("views/own_articles.py")
     at.text_area(key="paste_text").input(HOSTILE)
     at.text_input(key="paste_outlet").input("<i>Evil</i> $5 **Daily**")
     at.button(key="create_story").click().run()
@@ -189,7 +210,7 @@ def test_dashboard_paste_creates_story_and_renders_literally(store):
             assert "<i>Evil</i>" not in h.value, page
         for md in list(at.markdown) + list(at.title) + list(at.caption):
             assert "**bold**" not in md.value and ":red[x]" not in md.value, page
-    at.switch_page("article.py").run()
+    at.switch_page("views/article.py").run()
     body = "".join(h.value for h in at.html)
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
     assert "&lt;i&gt;Evil&lt;/i&gt; $5 **Daily**" in body
@@ -200,7 +221,7 @@ def test_dashboard_paste_creates_story_and_renders_literally(store):
 
 
 def test_dashboard_bad_only_upload_saves_nothing(store):
-    at = run("own_articles.py")
+    at = run("views/own_articles.py")
     at.file_uploader(key="uploads").set_value(("empty.txt", b"   \n", "text/plain"))
     at.button(key="create_story").click().run()
     assert not at.exception
@@ -209,7 +230,7 @@ def test_dashboard_bad_only_upload_saves_nothing(store):
 
 
 def test_dashboard_delete_story(store):
-    at = run("own_articles.py")
+    at = run("views/own_articles.py")
     at.text_area(key="paste_text").input(HOSTILE)
     at.button(key="create_story").click().run()
     (saved,), _ = list_stories(store)
@@ -217,7 +238,7 @@ def test_dashboard_delete_story(store):
     at.button(key=f"delete_{saved.id}").click().run()
     assert not at.exception
     assert list_stories(store) == ([], [])
-    assert at.session_state["story_choice"] == "seeds"
+    assert at.session_state["story"] == "seeds"
 
 
 def test_dashboard_corrupt_store_file_is_reported(store):
@@ -232,7 +253,7 @@ def test_dashboard_corrupt_store_file_is_reported(store):
 
 
 def test_dashboard_outlet_names_can_be_edited(store):
-    at = run("own_articles.py")
+    at = run("views/own_articles.py")
     at.text_area(key="paste_text").input(HOSTILE)
     at.text_input(key="paste_outlet").input("First name")
     at.button(key="create_story").click().run()
@@ -241,7 +262,7 @@ def test_dashboard_outlet_names_can_be_edited(store):
 
     (article_id,) = saved.outlets
     set_outlets(saved.id, {article_id: "Second name"})
-    at.switch_page("overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert "Second name" in shown_text(at)
 
 
@@ -266,13 +287,13 @@ def test_dashboard_exports_match_cli():
     ],
 )
 def test_dashboard_md_escape(text, escaped):
-    from dashboard.state import md_escape
+    from dashboard.builders.escape import md_escape
 
     assert md_escape(text) == escaped
 
 
 def test_dashboard_collect_names_bad_files():
-    from dashboard.own_articles import collect
+    from dashboard.uploads import collect
 
     new = collect(
         [("a.txt", HOSTILE.encode()), ("../../b.png.txt", PNG), ("a.txt", HOSTILE.encode())],
@@ -309,14 +330,11 @@ def test_dashboard_url_import_refuses_local_and_private_addresses(url):
 
 def test_dashboard_handout_is_self_contained():
     from analysis.pipeline import analyze_paths
-    from dashboard.colors import outlet_colors
-    from dashboard.handout import build_handout
-    from dashboard.state import View, display_names
+    from dashboard.builders.handout import build_handout
+    from dashboard.builders.view import build_view
 
     story = analyze_paths([ROOT / "seeds"])
-    view = View("k", story, classroom=True,
-                colors=outlet_colors([a.id for a in story.articles]),
-                names=display_names(story.articles, anonymous=True))
+    view = build_view("k", story, classroom=True, seed=7)
     page = build_handout(view)
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page.lower()
@@ -330,32 +348,33 @@ def test_dashboard_handout_is_self_contained():
 
 
 def test_dashboard_disk_cache_survives_restart(store, monkeypatch):
-    """A second process (simulated by emptying the memory cache) reads the disk cache."""
+    """A second process (simulated by clearing the memory cache) reads the disk cache."""
     from analysis.input.loading import load_paths
-    from dashboard import state
+    from dashboard import stories
 
-    monkeypatch.setenv("SLANT_CACHE", str(store.parent / "cache"))
+    folder = store.parent / "cache"
+    monkeypatch.setenv("SLANT_CACHE", str(folder))
     calls = []
 
     def load():
         calls.append(1)
         return load_paths([ROOT / "seeds"])
 
-    first = state.analysed("test-key", load, show_progress=False)
-    cache, _ = state._story_cache()
-    cache.clear()
-    again = state.analysed("test-key", load, show_progress=False)
+    stories._analysed.clear()
+    first = stories.analysed("test-key", load)
+    stories._analysed.clear()
+    again = stories.analysed("test-key", load)
     assert calls == [1] and again == first
-    assert len(list((store.parent / "cache").glob("*.json"))) == 1
+    assert len(list(folder.glob("*" + stories.CACHE_SUFFIX))) == 1
     # A damaged cache file is a cache miss, never an error.
-    next((store.parent / "cache").glob("*.json")).write_text("{broken")
-    cache.clear()
-    assert state.analysed("test-key", load, show_progress=False) == first
+    next(folder.glob("*" + stories.CACHE_SUFFIX)).write_text("{broken")
+    stories._analysed.clear()
+    assert stories.analysed("test-key", load) == first
     assert calls == [1, 1]
 
 
 def test_dashboard_add_to_selected_story(store):
-    at = run("own_articles.py")
+    at = run("views/own_articles.py")
     at.text_area(key="paste_text").input(HOSTILE)
     at.text_input(key="paste_outlet").input("Blog")
     at.button(key="create_story").click().run()
@@ -367,7 +386,7 @@ def test_dashboard_add_to_selected_story(store):
     (saved,), _ = list_stories(store)
     assert [f.name for f in saved.files] == ["Blog.txt", "Blog-2.txt"]
     assert saved.outlets == {"Blog": "Blog", "Blog-2": "Blog"}
-    at.switch_page("overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert_clean(at)
     # Two outlets called "Blog" stay apart on screen.
     cards = "".join(h.value for h in at.html if "slant-cards" in h.value)
@@ -375,23 +394,23 @@ def test_dashboard_add_to_selected_story(store):
 
 
 def test_dashboard_short_text_marks_readability(store):
-    at = run("own_articles.py")
+    at = run("views/own_articles.py")
     at.text_area(key="paste_text").input("Hello. A test.")
     at.button(key="create_story").click().run()
-    at.switch_page("overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert_clean(at)
     cards = "".join(h.value for h in at.html if "slant-cards" in h.value)
-    assert 'Grade</span><span class="val">—</span>' in cards
+    assert "<span>Grade</span><span class=\"val\">—</span>" in cards
     assert "Reading grade: " in cards
     assert 'Sentiment</span><span class="val">' in cards
     assert 'Sentiment</span><span class="val">—' not in cards
 
 
 def test_dashboard_collect_refuses_oversized_input(monkeypatch):
-    from dashboard import own_articles
+    from dashboard import uploads
 
-    monkeypatch.setattr(own_articles, "MAX_UPLOAD_BYTES", 100)
-    new = own_articles.collect([("big.csv", b"text\n" + b"x" * 200), ("ok.txt", b"Short one.")])
+    monkeypatch.setattr(uploads, "MAX_UPLOAD_BYTES", 100)
+    new = uploads.collect([("big.csv", b"text\n" + b"x" * 200), ("ok.txt", b"Short one.")])
     assert [f.name for f in new.files] == ["ok.txt"]
     assert [e.file for e in new.errors] == ["big.csv"]
     assert "over the limit of 100 bytes" in new.errors[0].message
@@ -412,16 +431,14 @@ def test_dashboard_handout_escapes_hostile_names():
     from dataclasses import replace
 
     from analysis.pipeline import analyze_paths
-    from dashboard.colors import outlet_colors
-    from dashboard.handout import build_handout
-    from dashboard.state import View, display_names
+    from dashboard.builders.handout import build_handout
+    from dashboard.builders.view import build_view
 
     story = analyze_paths([ROOT / "seeds"])
     evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     story = replace(story, articles=tuple(replace(a, outlet=f"{evil} {i}", title=evil)
                                           for i, a in enumerate(story.articles)))
-    view = View("k", story, colors=outlet_colors([a.id for a in story.articles]),
-                names=display_names(story.articles, anonymous=False))
+    view = build_view("k", story)
     page = build_handout(view)
     assert "<script" not in page.lower() and "<img" not in page.lower()
     assert "onerror=alert(2)" in page  # still there, as text
@@ -429,7 +446,7 @@ def test_dashboard_handout_escapes_hostile_names():
 
 
 def test_dashboard_url_import_says_offline_in_app():
-    at = run("own_articles.py")
+    at = run("views/own_articles.py")
     at.text_input(key="import_url").input("http://news.invalid/story")
     at.button(key="fetch_url").click().run()
     assert not at.exception
@@ -437,13 +454,13 @@ def test_dashboard_url_import_says_offline_in_app():
 
 
 def test_dashboard_page_failure_shows_friendly_message(monkeypatch, caplog):
-    from dashboard import charts
-    from dashboard.state import FRIENDLY_ERROR
+    from dashboard.builders import cards
+    from dashboard.ui import FRIENDLY_ERROR
 
     def broken(view):
         raise ZeroDivisionError("secret internals")
 
-    monkeypatch.setattr(charts, "figures", broken)
+    monkeypatch.setattr(cards, "scales", broken)
     at = run()
     assert not at.exception
     assert [e.value for e in at.error] == [FRIENDLY_ERROR]
@@ -452,7 +469,7 @@ def test_dashboard_page_failure_shows_friendly_message(monkeypatch, caplog):
 
 
 def test_dashboard_method_page_shows_limits_lexicons_and_evaluation():
-    at = run("method.py")
+    at = run("views/method.py")
     assert_clean(at)
     text = shown_text(at)
     assert "harshly" in text  # VADER's blind spot, from analysis.measures.sentiment.LIMITATIONS
@@ -463,7 +480,7 @@ def test_dashboard_method_page_shows_limits_lexicons_and_evaluation():
 
 
 def test_dashboard_coverage_callouts_and_shared_passages():
-    at = run("coverage.py")
+    at = run("views/coverage.py")
     assert_clean(at)
     subheaders = [s.value for s in at.subheader]
     assert "★ Reported by one outlet only" in subheaders
@@ -482,9 +499,10 @@ def test_dashboard_story_analysed_once_for_two_sessions(monkeypatch):
     import time
 
     from analysis.input.loading import load_paths
-    from dashboard import state
+    from dashboard import stories
 
     monkeypatch.setenv("SLANT_CACHE", "off")
+    stories._analysed.clear()
     calls = []
 
     def slow_load():
@@ -495,7 +513,7 @@ def test_dashboard_story_analysed_once_for_two_sessions(monkeypatch):
     results = []
     threads = [
         threading.Thread(
-            target=lambda: results.append(state.analysed("two-tabs", slow_load, False))
+            target=lambda: results.append(stories.analysed("two-tabs", slow_load))
         )
         for _ in range(2)
     ]

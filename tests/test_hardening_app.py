@@ -21,7 +21,8 @@ from dashboard.store import StoredFile, save_story
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = ["overview.py", "article.py", "compare.py", "coverage.py", "method.py", "own_articles.py"]
+PAGES = ["views/overview.py", "views/article.py", "views/compare.py", "views/coverage.py",
+         "views/method.py", "views/own_articles.py"]
 
 BODY = (
     "Officials in Tokyo said on Tuesday that the two governments had agreed to expand joint "
@@ -62,7 +63,7 @@ def test_hardening_app_hostile_story_every_page_renders(hostile_story, page, mon
     store, story_id = hostile_story
     monkeypatch.setenv("SLANT_STORE", str(store))
     at = AppTest.from_file(APP, default_timeout=180)
-    at.session_state["story_choice"] = f"saved:{story_id}"
+    at.session_state["story"] = f"saved:{story_id}"
     at.run()
     at.switch_page(page)
     at.run()
@@ -74,7 +75,7 @@ def test_hardening_app_hostile_story_every_page_renders(hostile_story, page, mon
     assert "\x1b" not in everything
     assert "<script" not in markup.lower()
     assert "<i>Table</i>" not in markup
-    if page == "overview.py":
+    if page == "views/overview.py":
         # The overview lists each unreadable input by name, escaped, with what to do.
         for name, message in [
             ("laughs.html", messages.HTML_ENTITIES),
@@ -92,9 +93,9 @@ def test_hardening_app_article_page_shows_warnings_and_escaped_names(hostile_sto
     store, story_id = hostile_story
     monkeypatch.setenv("SLANT_STORE", str(store))
     at = AppTest.from_file(APP, default_timeout=180)
-    at.session_state["story_choice"] = f"saved:{story_id}"
+    at.session_state["story"] = f"saved:{story_id}"
     at.run()
-    at.switch_page("article.py")
+    at.switch_page("views/article.py")
     at.run()
     assert not at.exception
     shown = "".join(h.value for h in at.html) + "".join(
@@ -110,7 +111,7 @@ def test_hardening_app_oversized_upload_refused_with_limit(tmp_path, monkeypatch
     monkeypatch.setenv("SLANT_STORE", str(tmp_path / "store"))
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
-    at.switch_page("own_articles.py")
+    at.switch_page("views/own_articles.py")
     at.run()
     big = b"word " * 2_400_000  # 12,000,000 bytes, over the 10 MB limit
     at.file_uploader(key="uploads").set_value(

@@ -28,7 +28,7 @@ from analysis.outputs.report import story_table
 from analysis.outputs.serialize import from_dict
 from analysis.pipeline import analyse_story
 from analysis.results.article import Story, StoryInfo
-from dashboard.highlight import highlight_article, render
+from dashboard.builders.highlight import highlight_article, render
 
 HOSTILE = (
     "<script>alert(1)</script>",

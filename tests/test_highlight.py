@@ -7,10 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.highlight import (
+from dashboard.builders.highlight import (
     LAYERS,
     Mark,
-    escape_text,
     highlight_article,
     legend,
     marks_for_article,
@@ -126,11 +125,6 @@ def test_highlight_detail_names_category_neutral_and_rule():
 def test_highlight_legend_has_no_unknown_layers():
     out = legend(["hedges", "nonsense", "sentiment"])
     assert "Hedges" in out and "positive" in out and "nonsense" not in out
-
-
-def test_highlight_escape_text_round_trips():
-    assert plain(escape_text(HOSTILE)) == HOSTILE
-    assert "<script" not in escape_text(HOSTILE)
 
 
 def _word(text, start, contribution):

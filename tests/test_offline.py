@@ -37,7 +37,7 @@ SCRIPT = BLOCK + textwrap.dedent(
     from analysis.cli import main
     from analysis.pipeline import analyze_paths
     from analysis.outputs.export import story_csv, story_json
-    from dashboard.highlight import highlight_article
+    from dashboard.builders.highlight import highlight_article
 
     report = {}
     for fmt in ("json", "csv", "table"):
@@ -63,8 +63,8 @@ SCRIPT = BLOCK + textwrap.dedent(
     from streamlit.testing.v1 import AppTest
 
     pages = {}
-    for page in ("overview.py", "article.py", "compare.py", "coverage.py", "method.py",
-                 "own_articles.py"):
+    for page in ("views/overview.py", "views/article.py", "views/compare.py",
+                 "views/coverage.py", "views/method.py", "views/own_articles.py"):
         at = AppTest.from_file("dashboard/app.py", default_timeout=180)
         at.run()
         at.switch_page(page)
@@ -112,11 +112,11 @@ def test_offline_every_feature_works(tmp_path):
     assert report["pages"] == {
         page: []
         for page in (
-            "overview.py",
-            "article.py",
-            "compare.py",
-            "coverage.py",
-            "method.py",
-            "own_articles.py",
+            "views/overview.py",
+            "views/article.py",
+            "views/compare.py",
+            "views/coverage.py",
+            "views/method.py",
+            "views/own_articles.py",
         )
     }

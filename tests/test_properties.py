@@ -33,7 +33,7 @@ from analysis.outputs.serialize import from_dict
 from analysis.pipeline import analyse_story, make_doc
 from analysis.registry import ANALYSERS
 from analysis.results.article import Article, FileError, Headline, Story, StoryInfo
-from dashboard.highlight import highlight_article
+from dashboard.builders.highlight import highlight_article
 
 PIECES = (
     "The",

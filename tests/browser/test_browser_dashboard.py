@@ -1,12 +1,21 @@
 """The dashboard in a real browser: headless Chromium driven by Playwright.
 
-Starts ``streamlit run dashboard/app.py`` on a free local port, loads every page
-of the seed story, checks that no error element appears and saves screenshots,
-then opens a saved story whose article is hostile (``<script>``, ``<img
-onerror>``, Markdown and LaTeX) and checks that it is shown as inert text.
+Starts ``streamlit run dashboard/app.py`` on a free local port and checks every
+page of the seed story at projector size (1280×720) and at 1600×1000, in the
+normal and the classroom mode. Screenshots of each land in
+``tests/browser/artifacts/`` (git-ignored) to look at. The checks read the
+rendered page: no error element, no request to any address but the app's own,
+no chart label or legend cut short by Vega ("…"), no chart drawn smaller than
+the height it declares, every coverage row labelled, chart text at least
+14 px and dark, card bars that keep their width, the Reveal control and the
+first contrast on screen without scrolling, and no chart or table toolbar in
+classroom mode. Further tests: classroom mode survives a reload and a new tab,
+the sidebar can be reopened, and a saved story whose article is hostile is
+shown as inert text.
 """
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -18,6 +27,7 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 LAUNCH_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -26,10 +36,19 @@ PAGES = {
     "": ".slant-cards",
     "article": ".slant-text",
     "compare": ".slant-row",
-    "coverage": "[data-testid='stVegaLiteChart']",
+    "coverage": "[data-testid='stVegaLiteChart'] svg",
     "method": "[data-testid='stDataFrame']",
     "own_articles": "[data-testid='stFileUploader']",
 }
+VIEWPORTS = {"1280x720": (1280, 720), "1600x1000": (1600, 1000)}
+MODES = {"normal": "", "classroom": "classroom=true"}
+OUTLETS = [
+    "Unnamed rewrite",
+    "The New York Times (republished copy)",
+    "HERE Orlando",
+    "Wire report (agency not named)",
+    "Devdiscourse",
+]
 ERRORS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 HOSTILE_TITLE = "Hostile $5 and $10 **bold** :red[x]"
 HOSTILE = (
@@ -38,6 +57,7 @@ HOSTILE = (
     "**bold** claims :red[x] and [x](javascript:alert(2)) appeared. </mark></div> "
     "Critics slammed the deal &amp; the talks. The minister may resign soon, reportedly."
 )
+MIN_FONT_PX = 14
 
 pytestmark = [
     pytest.mark.browser,
@@ -51,7 +71,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
+def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -63,6 +83,27 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> N
         except OSError:
             time.sleep(0.3)
     raise TimeoutError("streamlit did not start")
+
+
+def _start(args: list[str], cwd: Path, env: dict) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    log = (Path(env["SLANT_STORE"]).parent / f"streamlit-{port}.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+         "--server.port", str(port), "--server.headless", "true", *args],
+        cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    _wait_healthy(url, process)
+    return process, url
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 @pytest.fixture(scope="module")
@@ -79,26 +120,12 @@ def server(tmp_path_factory):
         {"calm": "<img src=x onerror=alert(3)> Times"},
         root=store,
     )
-    port = _free_port()
     env = dict(os.environ, SLANT_STORE=str(store), PYTHONUNBUFFERED="1")
-    log = (store.parent / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-         "--server.port", str(port), "--server.headless", "true",
-         "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    process, url = _start(["--server.address", "127.0.0.1"], ROOT, env)
     try:
-        _wait_healthy(url, process)
         yield url, hostile.id
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        _stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -112,46 +139,297 @@ def browser():
         chromium.close()
 
 
-def _open(browser, url: str, ready: str):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(url)
+@pytest.fixture(scope="module")
+def coverage_labels():
+    """The coverage chart's row labels, as the dashboard builds them for the seeds."""
+    from analysis.pipeline import analyze_paths
+    from dashboard.builders.charts import coverage_label
+
+    story = analyze_paths([ROOT / "seeds"])
+    return [coverage_label(i, row) for i, row in enumerate(story.comparison.coverage)]
+
+
+def _settle(page, ready: str) -> None:
     page.wait_for_selector(ready, timeout=120_000)
     # Let the script run finish (the status widget disappears when it has).
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
     )
-    page.wait_for_timeout(500)
-    return page, dialogs
+    page.wait_for_timeout(800)
 
 
+def _open(browser, url: str, ready: str, size: tuple[int, int] = (1400, 1000)):
+    """Open ``url``; return the page, its dialogs and every URL the page requested."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    dialogs: list[str] = []
+    requests: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url)
+    _settle(page, ready)
+    return page, dialogs, requests
+
+
+def _outside(requests: list[str], url: str) -> list[str]:
+    """Requests to anywhere but the app itself (data: and blob: URLs stay in the page)."""
+    return [r for r in requests if not r.startswith((url, "data:", "blob:", "about:"))]
+
+
+CHART_FACTS = """async () => {
+  // Charts drawn on the server arrive as SVG images; Vega-Lite charts as inline SVG.
+  const inherited = (el, name) => {
+    for (let e = el; e && e.getAttribute; e = e.parentNode) {
+      const v = e.getAttribute(name) || (e.style && e.style[name]);
+      if (v) return v;
+    }
+    return '';
+  };
+  const facts = (svg, box, holder, live) => {
+    const declared = parseFloat(svg.getAttribute('height'));
+    const declaredW = parseFloat(svg.getAttribute('width'));
+    const scale = declaredW ? box.width / declaredW : 1;
+    const texts = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim());
+    const size = t => parseFloat(
+      live ? getComputedStyle(t).fontSize : inherited(t, 'font-size'));
+    const fill = t => live ? getComputedStyle(t).fill : inherited(t, 'fill');
+    const rgb = c => {
+      const m = c.match(/\\d+/g);
+      if (c.startsWith('#') && c.length === 7) {
+        return [1, 3, 5].map(i => parseInt(c.slice(i, i + 2), 16));
+      }
+      return m && m.length >= 3 ? m.map(Number) : null;
+    };
+    return {
+      declared, declaredW, height: box.height, width: box.width, scale,
+      overflow: holder ? holder.scrollWidth - holder.clientWidth : 0,
+      texts: texts.map(t => t.textContent),
+      // Labels of one axis or legend that cover each other cannot be read.
+      overlaps: (() => {
+        const found = [];
+        const groups = new Map();
+        for (const t of texts) {
+          const g = t.closest('.role-axis-label, .role-legend-label, .role-legend-entry');
+          // A slanted label's box is wider than its text: boxes of neighbours overlap.
+          if (!g || (t.getAttribute('transform') || '').includes('rotate')) continue;
+          if (!groups.has(g)) groups.set(g, []);
+          groups.get(g).push(t.getBoundingClientRect());
+        }
+        for (const rects of groups.values()) {
+          for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
+            const a = rects[i], b = rects[j];
+            if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1
+                && b.top < a.bottom - 1) found.push([i, j]);
+          }
+        }
+        return found.length;
+      })(),
+      // Text drawn past the edge of its picture is cut off on screen.
+      outside: live ? texts.filter(t => {
+        const r = t.getBoundingClientRect();
+        return r.right > box.right + 1 || r.left < box.left - 1 || r.top < box.top - 1
+          || r.bottom > box.bottom + 1;
+      }).map(t => t.textContent) : [],
+      small: texts.filter(t => size(t) * scale < MIN_FONT_PX)
+        .map(t => t.textContent + ' ' + size(t)),
+      light: texts.filter(t => {
+        const c = rgb(fill(t));
+        return c && (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) > 110;
+      }).map(t => t.textContent + ' ' + fill(t)),
+    };
+  };
+  const out = [];
+  for (const img of document.querySelectorAll('[data-testid="stImage"] img')) {
+    if (!img.src.startsWith('data:image/svg+xml')) continue;
+    // Draw the picture's SVG off screen at the picture's size, to measure its text.
+    const text = await (await fetch(img.src)).text();
+    const holder = document.createElement('div');
+    holder.style.cssText = 'position:absolute;left:-20000px;top:0';
+    holder.innerHTML = text;
+    document.body.appendChild(holder);
+    const svg = holder.querySelector('svg');
+    const box = img.getBoundingClientRect();
+    svg.setAttribute('width', box.width);
+    svg.setAttribute('height', box.height);
+    const f = facts(svg, svg.getBoundingClientRect(), img.parentElement, true);
+    f.declared = parseFloat(new DOMParser().parseFromString(text, 'image/svg+xml')
+      .documentElement.getAttribute('height'));
+    f.scale = box.width / parseFloat(new DOMParser().parseFromString(text, 'image/svg+xml')
+      .documentElement.getAttribute('width'));
+    f.height = box.height;
+    out.push(f);
+    holder.remove();
+  }
+  for (const svg of document.querySelectorAll('[data-testid="stVegaLiteChart"] svg.marks')) {
+    const holder = svg.closest('[data-testid="stVegaLiteChart"]');
+    out.push(facts(svg, svg.getBoundingClientRect(), holder, true));
+  }
+  return out;
+}""".replace("MIN_FONT_PX", str(MIN_FONT_PX))
+
+
+def _check_charts(page, where: str) -> list[dict]:
+    charts = page.evaluate(CHART_FACTS)
+    for chart in charts:
+        assert chart["height"] >= min(chart["declared"], 100) - 1, (where, chart["height"])
+        assert chart["height"] >= chart["declared"] * chart["scale"] - 1, where
+        assert chart["overflow"] <= 1, (where, "chart wider than its column", chart["texts"][:3])
+        cut = [t for t in chart["texts"] if t.endswith("…") and not re.match(r"\s*\d+\. ", t)]
+        assert not cut, (where, "labels cut short", cut)
+        assert not chart["outside"], (where, "labels cut at the chart's edge", chart["outside"])
+        assert not chart["overlaps"], (where, "labels drawn over each other", chart["texts"][:8])
+        assert not chart["small"], (where, "text under 14 px", chart["small"][:5])
+        assert not chart["light"], (where, "light text", chart["light"][:5])
+    return charts
+
+
+def _screenshots(page, name: str, size: tuple[int, int]) -> None:
+    """Save what is on screen (``-fold``) and the whole page.
+
+    Streamlit scrolls inside its main container, so a "full page" screenshot
+    would show only the screen; the window is made as tall as the content.
+    """
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-fold.png"))
+    tall = page.evaluate(
+        "() => Math.max(...Array.from(document.querySelectorAll("
+        "'[data-testid=\"stMain\"], [data-testid=\"stSidebarContent\"]'))"
+        ".map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": size[0], "height": max(size[1], min(tall + 40, 12000))})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.wait_for_timeout(400)
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("size", list(VIEWPORTS))
 @pytest.mark.parametrize("path", list(PAGES))
-def test_browser_dashboard_page_has_no_error(server, browser, path, tmp_path):
+def test_browser_dashboard_page_is_projector_ready(
+    server, browser, path, size, mode, coverage_labels
+):
     url, _ = server
-    page, dialogs = _open(browser, f"{url}/{path}", PAGES[path])
+    query = MODES[mode]
+    width, height = VIEWPORTS[size]
+    page, dialogs, requests = _open(
+        browser, f"{url}/{path}" + (f"?{query}" if query else ""), PAGES[path], (width, height)
+    )
+    where = f"{mode} {size} /{path}"
     try:
+        _screenshots(page, f"{mode}-{size}-{path or 'overview'}", (width, height))
         assert page.locator(ERRORS).count() == 0, page.locator(ERRORS).all_inner_texts()
         assert not dialogs
-        page.screenshot(path=str(tmp_path / f"{path or 'overview'}.png"), full_page=True)
+        assert not _outside(requests, url), _outside(requests, url)
+        charts = _check_charts(page, where)
+        if path == "":
+            assert len(charts) == 5, where
+            bars = page.eval_on_selector_all(
+                ".slant-card .bar", "bs => bs.map(b => b.getBoundingClientRect().width)"
+            )
+            assert bars and min(bars) >= 30, (where, bars)
+            assert "per 100 words" in page.locator(".slant-cards").inner_text()
+        if path == "coverage":
+            shown = {t.strip() for t in charts[0]["texts"]}
+            missing = [label for label in coverage_labels if label.strip() not in shown]
+            assert not missing, (where, "unlabelled coverage rows", missing[:5])
+        if path == "compare":
+            last = page.locator(".slant-contrasts .slant-diff").first.bounding_box()
+            assert last["y"] + last["height"] <= height, (where, "first contrast below the fold")
+        if mode == "classroom":
+            body = page.locator("body").inner_text()
+            assert not [o for o in OUTLETS if o in body], where
+            reveal = page.get_by_role("button", name="Reveal outlets").bounding_box()
+            assert reveal and reveal["y"] + reveal["height"] <= height, (where, reveal)
+            for toolbar in ("[data-testid='stElementToolbar']", ".vega-embed details"):
+                visible = [e for e in page.locator(toolbar).all() if e.is_visible()]
+                assert not visible, (where, toolbar)
+        assert page.locator(".vega-embed details").count() == 0, (where, "chart menu")
     finally:
         page.close()
 
 
-def test_browser_dashboard_overview_shows_outlets(server, browser):
+def _card_names(page) -> list[str]:
+    return page.locator(".slant-card .outlet").all_inner_texts()
+
+
+def test_browser_dashboard_classroom_survives_reload_and_new_tab(server, browser):
     url, _ = server
-    page, _ = _open(browser, url, ".slant-cards")
+    page, _, requests = _open(browser, url, ".slant-cards")
     try:
-        assert page.locator(".slant-card").count() == 5
+        page.get_by_text("Classroom mode").click()
+        page.wait_for_function(
+            "() => document.querySelector('.slant-cards')"
+            " && document.querySelector('.slant-cards').innerText.includes('Outlet A')",
+            timeout=60_000,
+        )
+        _settle(page, ".slant-cards")
+        assert "classroom=true" in page.url and "letters=" in page.url
+        before = list(zip(_card_names(page), page.locator(".slant-card .headline")
+                          .all_inner_texts(), strict=True))
+        # The letters do not follow file order: the seed story's first file
+        # (000, "Unnamed rewrite") is not always Outlet A; the seed is in the URL.
+        page.reload()
+        _settle(page, ".slant-cards")
+        body = page.locator("body").inner_text()
+        assert not [o for o in OUTLETS if o in body] and "Martin Fackler" not in body
+        assert "Outlet A" in body
+        again = list(zip(_card_names(page), page.locator(".slant-card .headline")
+                         .all_inner_texts(), strict=True))
+        assert again == before
+        other, _, _ = _open(browser, page.url, ".slant-cards")
+        try:
+            assert list(zip(_card_names(other), other.locator(".slant-card .headline")
+                            .all_inner_texts(), strict=True)) == before
+        finally:
+            other.close()
+        # Collapse the sidebar, then reopen it from the header: the classroom
+        # controls come back.
+        page.locator("[data-testid='stSidebar']").hover()
+        page.locator("[data-testid='stSidebarCollapseButton'] button").click()
+        width = "() => document.querySelector('[data-testid=\"stSidebar\"]')" \
+            ".getBoundingClientRect().width"
+        page.wait_for_function(f"{width} < 10", timeout=10_000)
+        page.locator("[data-testid='stExpandSidebarButton']").click()
+        page.wait_for_function(f"{width} > 200", timeout=10_000)
+        page.wait_for_timeout(500)
+        page.get_by_role("button", name="Reveal outlets").click()
+        page.wait_for_function(
+            "() => document.querySelector('.slant-cards')"
+            " && document.querySelector('.slant-cards').innerText.includes('HERE Orlando')",
+            timeout=60_000,
+        )
+        _settle(page, ".slant-cards")
+        assert "revealed=1" in page.url
+        page.reload()
+        _settle(page, ".slant-cards")
         assert "HERE Orlando" in page.locator(".slant-cards").inner_text()
-        assert page.locator("[data-testid='stVegaLiteChart']").count() >= 4
+        assert not _outside(requests, url), _outside(requests, url)
     finally:
         page.close()
 
 
-def test_browser_dashboard_hostile_article_is_inert(server, browser, tmp_path):
+def test_browser_dashboard_shuffle_changes_letters(server, browser):
+    url, _ = server
+    page, _, _ = _open(browser, f"{url}/?classroom=true&letters=1", ".slant-cards")
+    try:
+        first = page.locator(".slant-card .headline").all_inner_texts()
+        page.get_by_role("button", name="Shuffle letters").click()
+        page.wait_for_function("() => !location.search.includes('letters=1&')"
+                               " && !location.search.endsWith('letters=1')", timeout=60_000)
+        _settle(page, ".slant-cards")
+        seed = re.search(r"letters=(\d+)", page.url).group(1)
+        shuffled = page.locator(".slant-card .headline").all_inner_texts()
+        assert sorted(shuffled) == sorted(first)
+        page.goto(f"{url}/?classroom=true&letters={seed}")
+        _settle(page, ".slant-cards")
+        assert page.locator(".slant-card .headline").all_inner_texts() == shuffled
+    finally:
+        page.close()
+
+
+def test_browser_dashboard_hostile_article_is_inert(server, browser):
     url, story_id = server
-    page, dialogs = _open(browser, f"{url}/article?story=saved:{story_id}", ".slant-text")
+    page, dialogs, _ = _open(browser, f"{url}/article?story=saved:{story_id}", ".slant-text")
     try:
         page.wait_for_timeout(1000)
         assert page.locator(ERRORS).count() == 0
@@ -175,7 +453,8 @@ def test_browser_dashboard_hostile_article_is_inert(server, browser, tmp_path):
         assert "neutral alternative" in after
         # The outlet without a name is called after its file, shown escaped.
         assert "evil<b>x" in page.locator("[data-testid='stHtml']").first.inner_text()
-        page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
 
         page.goto(f"{url}/?story=saved:{story_id}")
         page.wait_for_selector(".slant-cards", timeout=120_000)
@@ -189,18 +468,25 @@ def test_browser_dashboard_hostile_article_is_inert(server, browser, tmp_path):
         page.close()
 
 
-def test_browser_dashboard_classroom_mode(server, browser):
-    url, _ = server
-    page, _ = _open(browser, url, ".slant-cards")
+def test_browser_dashboard_safe_settings_whatever_the_folder(browser, tmp_path):
+    """Started from another folder (no config.toml there), the app refuses or sets safe values."""
+    env = dict(os.environ, SLANT_STORE=str(tmp_path / "store"), PYTHONUNBUFFERED="1",
+               PYTHONPATH=str(ROOT))
+    (tmp_path / "store").mkdir()
+    # No address given: Streamlit would listen on every interface; Slant refuses.
+    process, url = _start([], tmp_path, env)
     try:
-        page.get_by_text("Classroom mode").click()
-        page.wait_for_function(
-            "() => document.querySelector('.slant-cards')"
-            " && document.querySelector('.slant-cards').innerText.includes('Outlet A')",
-            timeout=60_000,
-        )
-        text = page.locator(".slant-cards").inner_text()
-        assert "HERE Orlando" not in text and "Outlet E" in text
-        assert page.locator("header[data-testid='stHeader']").is_hidden()
-    finally:
+        page, _, _ = _open(browser, url, "[data-testid='stAlertContentError']")
+        assert "listens on every network interface" in page.locator("body").inner_text()
+        assert page.locator(".slant-cards").count() == 0
         page.close()
+    finally:
+        _stop(process)
+    # An address given, still from another folder: the other settings are set.
+    process, url = _start(["--server.address", "127.0.0.1"], tmp_path, env)
+    try:
+        page, _, _ = _open(browser, f"{url}/own_articles", "[data-testid='stFileUploader']")
+        assert "10MB per file" in page.locator("[data-testid='stFileUploader']").inner_text()
+        page.close()
+    finally:
+        _stop(process)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analysis.results.article import Article
-from dashboard import highlight
-from dashboard.state import View, esc, md_escape, run_page
+from dashboard import ui
+from dashboard.builders import highlight
+from dashboard.builders.escape import esc, md_escape
+from dashboard.builders.tables import html_table
+from dashboard.builders.view import View
 
 LAYER_SHORT = {
     "sentiment": "Sentence sentiment",
@@ -16,10 +18,11 @@ LAYER_SHORT = {
     "hedges": "Hedges",
     "boosters": "Boosters",
     "weasels": "Weasels and anonymous sources",
+    "passive": "Passive, no doer",
 }
 LAYER_DEFAULTS = {
     "sentiment": False, "quotes": True, "loaded": True, "hedges": True, "boosters": True,
-    "weasels": True,
+    "weasels": True, "passive": False,
 }
 
 
@@ -64,38 +67,32 @@ def _header(view: View, article: Article) -> str:
     )
 
 
-def marks_table(article: Article, layers: tuple[str, ...]) -> pd.DataFrame:
-    """Every highlighted cue (not sentence shading) with its details."""
-    rows = []
-    for mark in highlight.marks_for_article(article, layers):
-        if mark.layer == "sentiment":
-            continue
-        rows.append(
-            {
-                "text": article.text[mark.start : mark.end],
-                "layer": highlight.LAYER_LABELS[mark.layer],
-                "category": mark.category.replace("_", " "),
-                "neutral alternative": mark.neutral,
-                "rule": mark.rule,
-                "note": mark.note,
-            }
+MARK_HEADERS = ("Text", "Layer", "Category", "Neutral alternative", "Rule", "Note")
+SENTENCE_HEADERS = ("#", "Score", "Sentence", "Moved by")
+
+
+def marks_rows(article: Article, layers: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every highlighted cue (not sentence shading) with its details, one row each."""
+    return [
+        (
+            article.text[mark.start : mark.end],
+            highlight.LAYER_LABELS[mark.layer],
+            mark.category.replace("_", " "),
+            mark.neutral,
+            mark.rule,
+            mark.note,
         )
-    return pd.DataFrame(rows)
+        for mark in highlight.marks_for_article(article, layers)
+        if mark.layer != "sentiment"
+    ]
 
 
-def sentence_table(article: Article) -> pd.DataFrame:
+def sentence_rows(article: Article) -> list[tuple[str, ...]]:
     """Each sentence, its score and the words that moved it."""
-    rows = []
-    for i, s in enumerate(getattr(article.sentiment, "sentences", ()) or (), start=1):
-        rows.append(
-            {
-                "#": i,
-                "score": s.compound,
-                "sentence": article.text[s.start : s.end],
-                "moved by": highlight.sentence_note(s),
-            }
-        )
-    return pd.DataFrame(rows)
+    return [
+        (str(i), f"{s.compound:+.2f}", article.text[s.start : s.end], highlight.sentence_note(s))
+        for i, s in enumerate(article.sentiment.sentences if article.sentiment else (), start=1)
+    ]
 
 
 def show_article(view: View, article: Article, layers: tuple[str, ...], slot: str) -> None:
@@ -105,21 +102,19 @@ def show_article(view: View, article: Article, layers: tuple[str, ...], slot: st
         st.warning(md_escape(warning))
     st.html(f"<style>{highlight.CSS}</style>" + highlight.legend(layers))
     st.html(_highlighted(view.key, article.id, layers, article))
-    table = marks_table(article, layers)
-    with st.expander(f"Highlighted words and why ({len(table)})"):
-        if table.empty:
+    # Plain HTML tables: a collapsed section must not load the dataframe grid.
+    marks = marks_rows(article, layers)
+    with st.expander(f"Highlighted words and why ({len(marks)})"):
+        if not marks:
             st.caption("No highlighted words in the layers switched on.")
         else:
-            st.dataframe(table, hide_index=True, width="stretch", key=f"marks_{slot}")
-    sentences = sentence_table(article)
+            st.html(html_table(MARK_HEADERS, marks))
+    sentences = sentence_rows(article)
     with st.expander("Sentence by sentence: the words that moved the sentiment"):
-        if sentences.empty:
+        if not sentences:
             st.caption("Sentiment was not analysed for this article.")
         else:
-            st.dataframe(
-                sentences, hide_index=True, width="stretch", key=f"sents_{slot}",
-                column_config={"score": st.column_config.NumberColumn(format="%+.2f")},
-            )
+            st.html(html_table(SENTENCE_HEADERS, sentences, numeric=(0, 1)))
     with st.expander(f"Removed before analysis ({len(article.removed)} blocks)"):
         if not article.removed:
             st.caption("Nothing was removed.")
@@ -172,7 +167,4 @@ def render(view: View) -> None:
     )
 
 
-# Streamlit runs each page as "__main__"; importing the module (the handout
-# reuses its builders) must not draw the page.
-if __name__ == "__main__":
-    run_page("article", render)
+ui.run_page("article", render)

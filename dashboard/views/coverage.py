@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard.state import View, esc, run_page
+from analysis.results.comparison import Reuse
+from dashboard import ui
+from dashboard.builders.escape import esc
+from dashboard.builders.view import View
 
 PASSAGES_SHOWN = 5
 
 
-def _pair_label(view: View, reuse) -> str:
+def _pair_label(view: View, reuse: Reuse) -> str:
     return f"{view.name(reuse.a)} and {view.name(reuse.b)} ({reuse.common_facts:.0%} common facts)"
 
 
-def passages_html(view: View, reuse) -> str:
+def passages_html(view: View, reuse: Reuse) -> str:
     """The longest passages two articles share, escaped."""
     if not reuse.shared:
         return "<p><i>No passage of five or more words is shared word for word.</i></p>"
@@ -28,7 +30,8 @@ def passages_html(view: View, reuse) -> str:
         f"<div><b style='color:{view.color(reuse.a)}'>{esc(view.name(reuse.a))}</b> and "
         f"<b style='color:{view.color(reuse.b)}'>{esc(view.name(reuse.b))}</b> share "
         f"{reuse.copying:.0%} of their five-word runs (copied wording); "
-        f"{reuse.common_facts:.0%} of their sentences report the same facts.</div>{items}"
+        f"{reuse.common_facts:.0%} of their sentences report the same facts"
+        f"{'; ' + esc(reuse.verdict) if reuse.verdict else ''}.</div>{items}"
     )
 
 
@@ -52,11 +55,11 @@ def render(view: View) -> None:
         return
 
     st.header("Facts and outlets")
-    spec, hint = charts.spec(view, "coverage")
+    spec, hint = ui.chart_spec(view, "coverage")
     if spec is None:
         st.caption("No facts were found to compare.")
     else:
-        st.vega_lite_chart(spec, width="stretch")
+        ui.interactive_chart(spec)
     st.caption(hint)
     only_one = [r for r in comparison.coverage if r.only_one]
     most_omit = [r for r in comparison.coverage if r.most_omit and not r.only_one]
@@ -81,11 +84,12 @@ def render(view: View) -> None:
         )
 
     st.header("Text reuse")
-    spec, hint = charts.spec(view, "reuse")
+    spec, hint = ui.chart_spec(view, "reuse")
     if spec is None:
         st.caption("No reuse figures for this story.")
         return
-    event = st.vega_lite_chart(spec, on_select="rerun", key="reuse_chart", selection_mode="pair")
+    event = ui.interactive_chart(spec, on_select="rerun", key="reuse_chart",
+                                 selection_mode="pair")
     st.caption(hint)
     pairs = list(comparison.reuse)
     selected = _selected_pair(event)
@@ -105,7 +109,4 @@ def render(view: View) -> None:
     st.html(passages_html(view, pairs[chosen]))
 
 
-# Streamlit runs each page as "__main__"; importing the module (the handout
-# reuses its builders) must not draw the page.
-if __name__ == "__main__":
-    run_page("coverage", render)
+ui.run_page("coverage", render)

@@ -23,7 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-LAYERS: tuple[str, ...] = ("sentiment", "quotes", "loaded", "hedges", "boosters", "weasels")
+LAYERS: tuple[str, ...] = (
+    "sentiment", "quotes", "loaded", "hedges", "boosters", "weasels", "passive"
+)
 """Highlight layers, outermost first (the order marks nest in)."""
 
 LAYER_LABELS: dict[str, str] = {
@@ -33,6 +35,8 @@ LAYER_LABELS: dict[str, str] = {
     "hedges": "Hedges",
     "boosters": "Boosters",
     "weasels": "Weasel words and anonymous sources",
+    "passive": "Passive, doer not named",
+    "emphatic": "Emphatic verb of saying (not counted as loaded)",
     "attribution": "Attribution verb",
     "differs": "Words the other versions do not use",
 }
@@ -47,13 +51,16 @@ LAYER_HELP: dict[str, str] = {
     "boosters": "Words that make a claim sound certain (clearly, made it clear).",
     "weasels": "Claims credited to nobody in particular, or to a source the reader cannot "
     "check.",
+    "passive": "A passive verb that does not say who acted ('mistakes were made').",
+    "emphatic": "A verb of saying that adds weight without judging (emphasized, stressed); "
+    "shown apart from loaded words and not counted with them.",
     "attribution": "The verb that introduces what someone said (said, emphasized, spoke "
     "harshly).",
     "differs": "Underlined words appear in this version but not in the others.",
 }
 """One sentence per layer for the legend."""
 
-EXTRA_LAYERS: tuple[str, ...] = ("attribution", "differs")
+EXTRA_LAYERS: tuple[str, ...] = ("attribution", "emphatic", "differs")
 """Layers used by the comparison views: attribution verbs and words one version lacks."""
 
 _TAG = {"sentiment": "span", "quotes": "span", "differs": "span"}
@@ -74,6 +81,8 @@ CSS = """
 .hl-quotes { font-style: italic; border-bottom: 2px dotted #495057; }
 .hl-sentiment { border-radius: 2px; }
 .hl-attribution { background: #d3f9d8; border-bottom: 2px solid #2b8a3e; }
+.hl-emphatic { background: #e7f5ff; border-bottom: 2px dashed #1864ab; }
+.hl-passive { background: #f1f3f5; border-bottom: 2px solid #495057; }
 .hl-differs { text-decoration: underline 2px #d6336c; text-underline-offset: 3px; }
 .slant-legend { display: flex; flex-wrap: wrap; gap: 0.4em 1.2em; font-size: 0.9em;
   margin: 0.3em 0 0.8em 0; }
@@ -249,12 +258,17 @@ def sentence_note(sentence: Any, limit: int = 5) -> str:
         E.g. ``"peace +0.45, agreement +0.32"``, or a statement that no
         lexicon word was found.
     """
-    words = sorted(
-        getattr(sentence, "explanation", ()), key=lambda w: abs(w.contribution), reverse=True
-    )
-    if getattr(sentence, "error", None):
+    if sentence.error:
         return str(sentence.error)
+    # A word whose share rounds to zero did not move the score as shown
+    # ("defense +0.00"): naming it would teach the wrong reason.
+    words = sorted(
+        (w for w in sentence.explanation if round(w.contribution, 2) != 0),
+        key=lambda w: abs(w.contribution), reverse=True,
+    )
     if not words:
+        if sentence.explanation:
+            return "its lexicon words cancel out or weigh almost nothing, so neutral"
         return "no word in VADER's lexicon, so neutral"
     shown = ", ".join(f"{w.text} {_signed(w.contribution)}" for w in words[:limit])
     more = f" and {len(words) - limit} more" if len(words) > limit else ""
@@ -302,10 +316,16 @@ def marks_for_article(article: Any, layers: Iterable[str] = LAYERS) -> list[Mark
             note = m.connotation + (" (inside a quote: the speaker's word)" if m.in_quote else "")
             marks.append(
                 Mark(
-                    m.start, m.end, "loaded", category=m.category, neutral=m.neutral,
+                    m.start, m.end, "loaded" if m.counted else "emphatic",
+                    category=m.category, neutral=m.neutral,
                     rule=f"loaded lexicon: {m.entry}", note=note,
                 )
             )
+    if "passive" in wanted:
+        for v in article.readability.passives:
+            if not v.agent:
+                marks.append(Mark(v.start, v.end, "passive", category="passive, no doer",
+                                  rule="passive voice", note="who acted is not said"))
     hedging = getattr(article, "hedging", None)
     if hedging is not None:
         for m in hedging.matches:
@@ -321,15 +341,3 @@ def marks_for_article(article: Any, layers: Iterable[str] = LAYERS) -> list[Mark
 def highlight_article(article: Any, layers: Iterable[str] = LAYERS) -> str:
     """:func:`render` of an article's text with the marks of ``layers``."""
     return render(article.text, marks_for_article(article, layers))
-
-
-def escape_text(text: str) -> str:
-    """Plain text as HTML that shows it literally, line breaks kept.
-
-    Args:
-        text: Untrusted text.
-
-    Returns:
-        A ``<div>`` with the escaped text in ``white-space: pre-wrap``.
-    """
-    return f'<div class="slant-text">{html.escape(text, quote=True)}</div>'

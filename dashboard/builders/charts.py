@@ -3,7 +3,9 @@
 Every chart colours outlets with the view's shared scale (:meth:`View.domain`
 and :meth:`View.range`), so an outlet has the same colour on every page and in
 the handout. Each function returns ``(chart, sentence)``: the sentence tells a
-reader what to look at, and is shown under the chart.
+reader what to look at, and is shown under the chart. :func:`styled` gives
+every chart the projector styling (large dark axis text, legends that are
+never cut, no "Copy Vega-Lite spec" menu).
 
 Chart data contains outlet names and article text; Vega-Lite draws it as SVG
 or canvas text (never as HTML), and tooltips are escaped by vega-embed.
@@ -11,12 +13,13 @@ or canvas text (never as HTML), and tooltips are escaped by vega-embed.
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
-import streamlit as st
 
-from analysis.outputs.export import attr_path
-from dashboard.state import View
+from analysis.results import figures as figs
+from dashboard.builders.view import View
 
 HEDGE_LABELS = {
     "hedge": "Hedges",
@@ -26,6 +29,21 @@ HEDGE_LABELS = {
 }
 TIP_CHARS = 140
 """Characters of a sentence shown in a tooltip."""
+FONT_SIZE = 16
+"""Axis, legend and title text in pixels: readable from the back of a room."""
+INK = "#1a1a1a"
+WIDTH = 720
+"""Width in pixels of the charts drawn as pictures on the server (the overview's),
+labels and legend included: it fits the main column at 1280 px in classroom mode,
+so the picture is never scaled down and its text stays 16 px."""
+EVERY_LABEL = alt.Axis(labelOverlap=False)
+"""A category axis that labels every row (Vega would drop labels that touch)."""
+SCORE_TICKS = alt.Axis(values=[-1, -0.5, 0, 0.5, 1])
+"""Ticks of a -1..+1 score. Pictures drawn on the server are laid out with the
+server's fonts and shown with the browser's, so number labels get room to spare."""
+FEW_TICKS = alt.Axis(tickCount=5)
+ROW = 34
+"""Height of one category row in pixels: room for one line of 16 px labels."""
 
 
 def _short(text: str, limit: int = TIP_CHARS) -> str:
@@ -33,46 +51,66 @@ def _short(text: str, limit: int = TIP_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def styled(chart: alt.TopLevelMixin, width: int | None = None) -> dict[str, Any]:
+    """The chart's Vega-Lite spec with Slant's projector styling.
+
+    Labels are never truncated (``labelLimit=0``), axis and legend text is
+    16 px and nearly black (category axes use :data:`EVERY_LABEL`, so each
+    outlet and fact keeps its label; numbers thin out rather than overlap),
+    and the chart menu (export, "Copy Vega-Lite spec") is switched off. In
+    the browser it is drawn as SVG, so its text can be read (and checked).
+
+    Args:
+        chart: An Altair chart.
+        width: A fixed width in pixels (charts drawn on the server); None lets
+            the page give it its container's width.
+
+    Returns:
+        The spec as a dict.
+    """
+    text = {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "labelColor": INK,
+            "titleColor": INK}
+    if width is not None:
+        # "fit-x" makes the whole picture (axis labels and legend included) this
+        # wide. A picture carries its own alt text, so the per-mark ARIA labels
+        # (every sentence's text again) are left out: half the bytes.
+        chart = chart.properties(
+            width=width, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
+        ).configure(aria=False)
+    return (
+        chart.configure_axis(labelLimit=0, titleFontWeight="normal", **text)
+        .configure_legend(labelLimit=0, titleLimit=0, symbolSize=160, **text)
+        .configure_view(stroke=None)
+        .properties(usermeta={"embedOptions": {"actions": False, "renderer": "svg"}})
+        .to_dict()
+    )
+
+
 def color(view: View, field: str = "outlet", title: str | None = "Outlet") -> alt.Color:
     """The outlet colour encoding shared by all charts."""
     return alt.Color(
         f"{field}:N",
         scale=alt.Scale(domain=view.domain(), range=view.range()),
-        legend=(
-            alt.Legend(title=title, orient="bottom", columns=2, labelLimit=260) if title else None
-        ),
+        legend=(alt.Legend(title=title, orient="bottom", columns=2) if title else None),
     )
 
 
 def figures(view: View) -> pd.DataFrame:
-    """One row per article with the key figures shown on the overview.
+    """One row per article with the card figures (:data:`figures.CARD_FIGURES`).
 
-    Columns: ``id, outlet, kind, words, sentiment, hedges, boosters, weasels,
-    loaded, grade, grade_reliable, grade_note`` (rates per 100 words; None
-    where an analyser gave no result).
+    Columns: ``id``, ``outlet``, ``kind``, one per card figure (None where an
+    analyser gave no result or the value is unreliable), ``grade_reliable``
+    and ``grade_note``.
     """
     rows = []
     for a in view.articles:
-        rates = attr_path(a, "hedging", "rates")
-        weasels = None
-        if rates is not None:
-            weasels = rates.weasel + rates.anonymous_source
-        rows.append(
-            {
-                "id": a.id,
-                "outlet": view.name(a.id),
-                "kind": view.kind(a),
-                "words": a.word_count,
-                "sentiment": attr_path(a, "sentiment", "mean"),
-                "hedges": attr_path(rates, "hedge"),
-                "boosters": attr_path(rates, "booster"),
-                "weasels": weasels,
-                "loaded": attr_path(a, "loaded", "rate"),
-                "grade": attr_path(a, "readability", "flesch_kincaid_grade"),
-                "grade_reliable": bool(attr_path(a, "readability", "reliable")),
-                "grade_note": attr_path(a, "readability", "reason") or "",
-            }
-        )
+        row: dict[str, Any] = {"id": a.id, "outlet": view.name(a.id), "kind": view.kind(a)}
+        for fig in figs.CARD_FIGURES:
+            ok = figs.is_reliable(a, fig)
+            row[fig.name] = figs.value(a, fig) if ok else None
+        row["grade_reliable"] = figs.is_reliable(a, figs.figure("flesch_kincaid_grade"))
+        row["grade_note"] = (a.readability.reason if a.readability else "") or ""
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
@@ -102,8 +140,9 @@ def sentence_sentiment(view: View) -> tuple[alt.Chart | None, str]:
         alt.Chart(data)
         .mark_tick(thickness=2, size=22, opacity=0.8)
         .encode(
-            x=alt.X("score:Q", scale=alt.Scale(domain=[-1, 1]), title="Sentence sentiment"),
-            y=alt.Y("outlet:N", sort=view.domain(), title=None, axis=alt.Axis(labelLimit=240)),
+            x=alt.X("score:Q", scale=alt.Scale(domain=[-1, 1]), title="Sentence sentiment",
+                    axis=SCORE_TICKS),
+            y=alt.Y("outlet:N", sort=view.domain(), title=None, axis=EVERY_LABEL),
             color=color(view, title=None),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
@@ -114,14 +153,14 @@ def sentence_sentiment(view: View) -> tuple[alt.Chart | None, str]:
         )
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
-    return (ticks + zero).properties(height=alt.Step(34)), hint
+    return (ticks + zero).properties(height=alt.Step(ROW + 6)), hint
 
 
 def sentiment_arc(view: View) -> tuple[alt.Chart | None, str]:
     """The smoothed sentence score from the top of each article to the end."""
     rows = []
     for a in view.articles:
-        for point in attr_path(a, "sentiment", "arc") or ():
+        for point in a.sentiment.arc if a.sentiment else ():
             rows.append(
                 {
                     "outlet": view.name(a.id),
@@ -142,8 +181,9 @@ def sentiment_arc(view: View) -> tuple[alt.Chart | None, str]:
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
             x=alt.X("position:Q", scale=alt.Scale(domain=[0, 1]), title="Position in article",
-                    axis=alt.Axis(format="%")),
-            y=alt.Y("smoothed:Q", scale=alt.Scale(domain=[-1, 1]), title="Tone (5-sentence mean)"),
+                    axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
+            y=alt.Y("smoothed:Q", scale=alt.Scale(domain=[-1, 1]), title="Tone (5-sentence mean)",
+                    axis=SCORE_TICKS),
             color=color(view),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
@@ -151,7 +191,7 @@ def sentiment_arc(view: View) -> tuple[alt.Chart | None, str]:
                 alt.Tooltip("score:Q", format="+.2f", title="This sentence"),
             ],
         )
-        .properties(height=360)
+        .properties(height=340)
     )
     return chart, hint
 
@@ -161,9 +201,10 @@ def _rate_bars(view: View, data: pd.DataFrame, title: str) -> alt.Chart:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("category:N", title=None, sort=list(dict.fromkeys(data["category"]))),
+            y=alt.Y("category:N", title=None, sort=list(dict.fromkeys(data["category"])),
+                    axis=EVERY_LABEL),
             yOffset=alt.YOffset("outlet:N", sort=view.domain()),
-            x=alt.X("rate:Q", title=title),
+            x=alt.X("rate:Q", title=title, axis=FEW_TICKS),
             color=color(view),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
@@ -172,7 +213,7 @@ def _rate_bars(view: View, data: pd.DataFrame, title: str) -> alt.Chart:
                 alt.Tooltip("count:Q", title="Count"),
             ],
         )
-        .properties(height=alt.Step(9))
+        .properties(height=alt.Step(12))
     )
 
 
@@ -205,7 +246,7 @@ def loaded_rates(view: View) -> tuple[alt.Chart | None, str]:
     """Loaded words per 100 words, by lexicon category."""
     rows = []
     for a in view.articles:
-        for rate in attr_path(a, "loaded", "rates") or ():
+        for rate in a.loaded.rates if a.loaded else ():
             rows.append(
                 {
                     "outlet": view.name(a.id),
@@ -226,7 +267,7 @@ def loaded_rates(view: View) -> tuple[alt.Chart | None, str]:
 
 def readability(view: View) -> tuple[alt.Chart | None, str]:
     """Flesch-Kincaid grade per outlet; faded bars are unreliable."""
-    data = figures(view)
+    data = figures(view).rename(columns={"flesch_kincaid_grade": "grade"})
     data = data[data["grade"].notna()] if not data.empty else data
     hint = (
         "The US school grade a reader needs, from sentence and word length "
@@ -241,8 +282,8 @@ def readability(view: View) -> tuple[alt.Chart | None, str]:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("outlet:N", sort=view.domain(), title=None, axis=alt.Axis(labelLimit=240)),
-            x=alt.X("grade:Q", title="Reading grade (Flesch-Kincaid)"),
+            y=alt.Y("outlet:N", sort=view.domain(), title=None, axis=EVERY_LABEL),
+            x=alt.X("grade:Q", title="Reading grade (Flesch-Kincaid)", axis=FEW_TICKS),
             color=color(view, title=None),
             opacity=alt.Opacity(
                 "reliability:N", scale=alt.Scale(domain=["reliable", "unreliable"], range=[1, 0.3]),
@@ -254,13 +295,31 @@ def readability(view: View) -> tuple[alt.Chart | None, str]:
                 alt.Tooltip("grade_note:N", title="Note"),
             ],
         )
-        .properties(height=alt.Step(30))
+        .properties(height=alt.Step(ROW))
     )
     return chart, hint
 
 
 COVERAGE_STATES = ("in the headline", "in the first paragraph", "later in the text", "not reported")
 COVERAGE_COLORS = ("#08306b", "#2171b5", "#9ecae1", "#f2f2f2")
+COVERAGE_LABEL_CHARS = 48
+"""Characters of a fact's label on the coverage chart (the full text is in the tooltip)."""
+
+
+def _slant_padding(view: View) -> dict[str, int]:
+    """Room on the right for slanted outlet names, which Vega does not count in the width."""
+    longest = max((len(name) for name in view.domain()), default=0)
+    return {"left": 5, "top": 5, "bottom": 5, "right": min(260, 8 * longest)}
+
+
+def coverage_label(i: int, row: Any) -> str:
+    """The y-axis label of coverage row ``i``: number, ★/∅ mark and a short label.
+
+    The one place that reads a coverage row's label (the comparison will give
+    facts their own labels).
+    """
+    mark = "★ " if row.only_one else ("∅ " if row.most_omit else "")
+    return f"{i + 1:>2}. {mark}{_short(row.label, COVERAGE_LABEL_CHARS)}"
 
 
 def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
@@ -276,9 +335,8 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         "only one outlet; rows marked ∅ are left out by most."
     )
     rows = []
-    for i, row in enumerate(getattr(comparison, "coverage", ()) or ()):
-        mark = "★ " if row.only_one else ("∅ " if row.most_omit else "")
-        label = f"{i + 1:>2}. {mark}{_short(row.label, 70)}"
+    for i, row in enumerate(comparison.coverage if comparison else ()):
+        label = coverage_label(i, row)
         for a in view.articles:
             if a.id in row.in_headline:
                 where = COVERAGE_STATES[0]
@@ -303,17 +361,16 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         return None, hint, data
     order = list(dict.fromkeys(data["fact"]))
     chart = (
-        alt.Chart(data)
+        alt.Chart(data, padding=_slant_padding(view))
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=alt.X("outlet:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(orient="top", labelAngle=-25, labelLimit=180,
-                                  labelOverlap=False)),
-            y=alt.Y("fact:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+                    axis=alt.Axis(orient="top", labelAngle=-35, labelOverlap=False)),
+            y=alt.Y("fact:N", sort=order, title=None, axis=EVERY_LABEL),
             color=alt.Color(
                 "where:N",
                 scale=alt.Scale(domain=list(COVERAGE_STATES), range=list(COVERAGE_COLORS)),
-                legend=alt.Legend(title="Reported", orient="bottom"),
+                legend=alt.Legend(title="Reported", orient="bottom", columns=2),
             ),
             tooltip=[
                 alt.Tooltip("fact:N", title="Fact"),
@@ -321,7 +378,10 @@ def coverage(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
                 alt.Tooltip("where:N", title="Where"),
             ],
         )
-        .properties(height=alt.Step(20))
+        # A fixed step per outlet: the chart never depends on the width of its
+        # container (a Vega chart laid out while its column is still being
+        # sized can collapse to a strip).
+        .properties(height=alt.Step(ROW - 6), width=alt.Step(64))
     )
     return chart, hint, data
 
@@ -335,17 +395,18 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
     comparison = view.story.comparison
     hint = (
         "Each cell is the share of two articles' sentences that report the same facts "
-        "(common facts). Outlets covering one event share facts without copying: the "
-        "tooltip gives copied wording (shared five-word runs) as its own figure. Click a "
-        "cell to see the shared passages."
+        "(common facts). Outlets covering one event share facts without copying; copied "
+        "wording (shared five-word runs) is its own figure, in the tooltip and below. "
+        "Click a cell to see the shared passages."
     )
     rows = []
-    for r in getattr(comparison, "reuse", ()) or ():
+    for r in comparison.reuse if comparison else ():
         for x, y in ((r.a, r.b), (r.b, r.a)):
             rows.append(
                 {
                     "a": view.name(x), "b": view.name(y), "a_id": x, "b_id": y,
                     "facts": r.common_facts, "copying": r.copying,
+                    "verdict": r.verdict or "common facts only",
                 }
             )
     data = pd.DataFrame(rows)
@@ -353,12 +414,12 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
         return None, hint, data
     pair = alt.selection_point(name="pair", fields=["a_id", "b_id"], on="click")
     chart = (
-        alt.Chart(data)
+        alt.Chart(data, padding=_slant_padding(view))
         .mark_rect(stroke="white", strokeWidth=2)
         .encode(
             x=alt.X("a:N", sort=view.domain(), title=None,
-                    axis=alt.Axis(labelAngle=-25, labelLimit=180, labelOverlap=False)),
-            y=alt.Y("b:N", sort=view.domain(), title=None, axis=alt.Axis(labelLimit=240)),
+                    axis=alt.Axis(labelAngle=-35, labelOverlap=False)),
+            y=alt.Y("b:N", sort=view.domain(), title=None, axis=EVERY_LABEL),
             color=alt.Color("facts:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
                             legend=alt.Legend(title="Common facts", format="%")),
             opacity=alt.condition(pair, alt.value(1.0), alt.value(0.55)),
@@ -367,6 +428,7 @@ def reuse(view: View) -> tuple[alt.Chart | None, str, pd.DataFrame]:
                 alt.Tooltip("b:N", title="and"),
                 alt.Tooltip("facts:Q", format=".0%", title="Common facts"),
                 alt.Tooltip("copying:Q", format=".0%", title="Copied wording (5-word runs)"),
+                alt.Tooltip("verdict:N", title="Reading"),
             ],
         )
         .add_params(pair)
@@ -384,27 +446,4 @@ BUILDERS = {
     "coverage": coverage,
     "reuse": reuse,
 }
-"""Chart builders by name, for :func:`spec`."""
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _spec(view_key: str, name: str, _view: View) -> tuple[dict | None, str]:
-    chart, hint = BUILDERS[name](_view)[:2]
-    return (None if chart is None else chart.to_dict()), hint
-
-
-def spec(view: View, name: str) -> tuple[dict | None, str]:
-    """A chart's Vega-Lite spec and hint, built and validated once per story and naming.
-
-    Altair validates a chart against the Vega-Lite schema every time it is
-    converted, which costs more than drawing it; caching the spec keeps page
-    switches fast.
-
-    Args:
-        view: The current view (its ``key`` names the story content and naming).
-        name: A key of :data:`BUILDERS`.
-
-    Returns:
-        The spec (None when there is nothing to draw) and the reading hint.
-    """
-    return _spec(view.key, name, view)
+"""Chart builders by name."""

@@ -9,7 +9,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard.state import ROOT, View, md_escape, run_page
+from dashboard import ui
+from dashboard.builders.escape import md_escape
+from dashboard.builders.view import View
+from dashboard.stories import ROOT
 
 DOCS = ROOT / "docs"
 
@@ -165,7 +168,4 @@ def render(view: View | None) -> None:
         st.markdown(_doc_markdown(body))
 
 
-# Streamlit runs each page as "__main__"; importing the module (the handout
-# reuses its builders) must not draw the page.
-if __name__ == "__main__":
-    run_page("method", render, needs_story=False)
+ui.run_page("method", render, needs_story=False)

@@ -2,20 +2,20 @@
 
 Charts are rendered to inline SVG with vl-convert (the Vega-Lite compiler and
 renderer bundled in a Python wheel), so the file needs no JavaScript and no CDN
-and prints as it looks. Without vl-convert, the charts are replaced by tables.
+and prints as it looks.
 Every piece of article text and every outlet name is escaped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
-from dashboard import charts, highlight
-from dashboard.overview import cards_html
-from dashboard.state import PROMPTS, View, esc
-
-log = logging.getLogger("slant.dashboard")
+from dashboard.builders import charts, highlight, svg
+from dashboard.builders.cards import cards_html
+from dashboard.builders.contrasts import ROW_CSS, contrast_html, ranked
+from dashboard.builders.escape import esc
+from dashboard.builders.prompts import PROMPTS
+from dashboard.builders.view import View
 
 CONTRASTS = 4
 PAGE_CSS = """
@@ -23,36 +23,23 @@ body { font-family: Georgia, 'Times New Roman', serif; color: #1a1a1a; max-width
   margin: 1.5rem auto; padding: 0 1rem; line-height: 1.45; }
 h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
 h2 { border-bottom: 2px solid #ddd; padding-bottom: 0.2rem; margin-top: 2rem; }
-.chart { margin: 0.6rem 0 0.2rem 0; } .chart svg { max-width: 100%; height: auto; }
+.slant-chart svg { max-width: 100%; height: auto; }
 .hint { font-size: 0.9em; color: #444; margin-bottom: 1rem; }
 .prompt { border: 2px solid #1f5fa8; border-radius: 6px; padding: 0.5rem 0.8rem;
   background: #f2f6fc; margin: 0.8rem 0; }
 .prompt::before { content: "Discuss: "; font-weight: 700; }
 .answer { border-bottom: 1px solid #999; height: 1.8rem; }
 footer { margin-top: 2rem; font-size: 0.8em; color: #666; }
-@media print { h2 { break-after: avoid; } .chart, .slant-card, .slant-row { break-inside: avoid; } }
+@media print { h2 { break-after: avoid; }
+  .slant-chart, .slant-card, .slant-row { break-inside: avoid; } }
 """
-
-
-def chart_svg(chart) -> str | None:
-    """An Altair chart as inline SVG, or None when it cannot be rendered."""
-    try:
-        import vl_convert as vlc
-    except ImportError:
-        return None
-    try:
-        return vlc.vegalite_to_svg(chart.to_dict())
-    except Exception:  # noqa: BLE001 - a chart that fails is left out, not the handout
-        log.exception("could not render a chart for the handout")
-        return None
 
 
 def _chart_block(title: str, result: tuple) -> str:
     chart, hint = result[0], result[1]
     if chart is None:
         return ""
-    svg = chart_svg(chart)
-    body = f'<div class="chart">{svg}</div>' if svg else "<p><i>(chart not available)</i></p>"
+    body = svg.svg_block(svg.spec_svg(charts.styled(chart, charts.WIDTH)), title)
     return f"<h3>{esc(title)}</h3>{body}<div class=\"hint\">{esc(hint)}</div>"
 
 
@@ -72,8 +59,6 @@ def build_handout(view: View) -> str:
     Returns:
         A complete HTML document.
     """
-    from dashboard.compare import ROW_CSS, contrast_html
-
     story = view.story
     info = story.story
     parts = [
@@ -97,13 +82,13 @@ def build_handout(view: View) -> str:
         _chart_block("Readability", charts.readability(view)),
     ]
     if story.comparison is not None and story.comparison.contrasts:
-        contrasts = story.comparison.contrasts  # ranked by analysis.compare.rank
+        contrasts = ranked(story.comparison)
         parts.append("<h2>Same moment, different words</h2>")
         parts.extend(contrast_html(view, c) for c in contrasts[:CONTRASTS])
         parts.append(_prompt("compare"))
     parts.append("<h2>Opening paragraphs, highlighted</h2>")
     parts.append(highlight.legend(["loaded", "hedges", "boosters", "weasels", "quotes"]))
-    for article in story.articles:
+    for article in view.articles:
         first = article.paragraphs[0] if article.paragraphs else None
         if first is None:
             continue

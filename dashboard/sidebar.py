@@ -1,0 +1,199 @@
+"""The sidebar: classroom controls, the story picker and the downloads.
+
+Classroom mode, the revealed state, the letter shuffle and the chosen story
+live in the page address (query parameters), so a reload, a new tab or a
+bookmark opens the same view: a blind class stays blind, and only a click on
+"Reveal outlets" shows the names. The classroom switch is bound to the
+address (``bind="query-params"``); the revealed state, the shuffle seed and
+the story are read from it when a session starts and written to it on every
+run.
+"""
+
+from __future__ import annotations
+
+import random
+
+import streamlit as st
+
+from dashboard import stories, ui
+from dashboard.builders import exports
+from dashboard.builders.escape import md_escape
+from dashboard.builders.handout import build_handout
+from dashboard.builders.view import View, build_view
+from dashboard.store import StoreError
+
+STORY = "story"
+CLASSROOM = "classroom"
+REVEALED = "revealed"
+LETTERS = "letters"
+PENDING = "pending_story"
+ANONYMOUS_NOTE = (
+    "CSV and JSON name the outlets, so they are offered after the reveal. The handout "
+    "uses the names shown on screen."
+)
+CLASSROOM_HELP = (
+    "Hides outlet names (Outlet A, B, C…) until you reveal them, enlarges the type for a "
+    "projector, hides developer menus and shows a discussion prompt. It is kept in the page "
+    "address, so a reload stays in classroom mode."
+)
+
+
+def choose(choice: str) -> None:
+    """Ask the picker to switch to ``choice`` on the next run (then rerun)."""
+    st.session_state[PENDING] = choice
+
+
+def new_seed() -> int:
+    """A letter-shuffle seed (never 0, which keeps file order)."""
+    return random.SystemRandom().randint(1, 9999)
+
+
+def _load_from_address() -> None:
+    """Once per session: the revealed state and shuffle seed from the address."""
+    if "_address_read" in st.session_state:
+        return
+    st.session_state["_address_read"] = True
+    params = st.query_params
+    if REVEALED not in st.session_state:
+        st.session_state[REVEALED] = params.get(REVEALED) == "1"
+    if LETTERS not in st.session_state:
+        try:
+            st.session_state[LETTERS] = max(0, int(params.get(LETTERS, "0")))
+        except ValueError:
+            st.session_state[LETTERS] = 0
+
+
+def _write_address(classroom: bool) -> None:
+    """Keep the revealed state and the seed in the address (only in classroom mode)."""
+    wanted = {}
+    if classroom:
+        wanted[LETTERS] = str(st.session_state[LETTERS])
+        if st.session_state[REVEALED]:
+            wanted[REVEALED] = "1"
+    for key in (REVEALED, LETTERS):
+        if key in wanted and st.query_params.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in st.query_params:
+            del st.query_params[key]
+
+
+def _classroom_changed() -> None:
+    st.session_state[REVEALED] = False
+    if st.session_state.get(CLASSROOM) and not st.session_state.get(LETTERS):
+        st.session_state[LETTERS] = new_seed()
+
+
+def _reveal(value: bool) -> None:
+    st.session_state[REVEALED] = value
+
+
+def _shuffle() -> None:
+    st.session_state[LETTERS] = new_seed()
+    st.session_state[REVEALED] = False
+
+
+def classroom_controls() -> tuple[bool, bool, int]:
+    """The classroom switch, Reveal / Hide and Shuffle letters; returns their state."""
+    _load_from_address()
+    classroom = st.toggle(
+        "Classroom mode", key=CLASSROOM, bind="query-params", on_change=_classroom_changed,
+        help=CLASSROOM_HELP,
+    )
+    if classroom and not st.session_state[LETTERS]:
+        st.session_state[LETTERS] = new_seed()  # opened from an address without a seed
+    if not classroom:
+        st.session_state[REVEALED] = False
+    revealed = bool(st.session_state[REVEALED])
+    if classroom:
+        if revealed:
+            st.button("Hide names", key="hide_names", on_click=_reveal, args=(False,),
+                      width="stretch")
+        else:
+            st.button("Reveal outlets", key="reveal", type="primary", on_click=_reveal,
+                      args=(True,), help="Shows the real outlet names to the class.",
+                      width="stretch")
+        st.button("Shuffle letters", key="shuffle", on_click=_shuffle, width="stretch",
+                  help="Gives the outlets new letters (and hides the names again), so "
+                  "the letters do not follow the order of the files.")
+    _write_address(classroom)
+    return classroom, revealed, int(st.session_state[LETTERS])
+
+
+def story_picker() -> str:
+    """The story picker (bound to ``?story=``); returns the choice."""
+    saved, problems = stories.saved_index()
+    options = [stories.SEEDS_KEY] + [f"{stories.SAVED_PREFIX}{e.id}" for e in saved]
+    titles = {f"{stories.SAVED_PREFIX}{e.id}": e.title for e in saved}
+    titles[stories.SEEDS_KEY] = stories.SEEDS_TITLE
+    pending = st.session_state.pop(PENDING, None)
+    if pending in options:
+        st.session_state[STORY] = pending
+    elif STORY not in st.session_state:
+        # A new session (a reload, a new tab, a teacher's bookmark such as
+        # ?story=saved:<id>) opens the story named in the address.
+        st.session_state[STORY] = st.query_params.get(STORY, stories.SEEDS_KEY)
+    if st.session_state[STORY] not in options:
+        st.session_state[STORY] = stories.SEEDS_KEY  # an unknown or deleted story
+    # Not bound with bind="query-params": a bound select box puts the shown
+    # title in the address, and titles are neither unique nor short.
+    choice = st.selectbox(
+        "Story", options, key=STORY, format_func=lambda k: titles.get(k, k)
+    )
+    if choice == stories.SEEDS_KEY:
+        if STORY in st.query_params:
+            del st.query_params[STORY]
+    elif st.query_params.get(STORY) != choice:
+        st.query_params[STORY] = choice
+    for message in problems:
+        st.warning(md_escape(message))
+    return choice
+
+
+def downloads(view: View) -> None:
+    """The export buttons for the current story."""
+    stem = exports.file_stem(view.story.story.title)
+    st.divider()
+    st.caption("Export")
+    if view.anonymous:
+        st.caption(ANONYMOUS_NOTE)
+    else:
+        story = view.story
+        st.download_button(
+            "CSV (one row per article)", lambda: exports.csv_export(story),
+            file_name=f"{stem}.csv", mime="text/csv", key="dl_csv", on_click="ignore",
+        )
+        st.download_button(
+            "JSON (as the CLI)", lambda: exports.json_export(story),
+            file_name=f"{stem}.json", mime="application/json", key="dl_json", on_click="ignore",
+        )
+    st.download_button(
+        "Printable handout (HTML)", lambda: build_handout(view),
+        file_name=f"{stem}-handout.html", mime="text/html", key="dl_handout",
+        on_click="ignore",
+        help="One self-contained HTML file with the charts and highlighted excerpts; "
+        "works offline and prints well.",
+    )
+
+
+def sidebar() -> View | None:
+    """Draw the sidebar and build the current view (also kept for the pages).
+
+    Returns:
+        The view, or None when no story could be loaded (the reason is shown).
+    """
+    st.session_state[ui.VIEW_KEY] = None
+    with st.sidebar:
+        classroom, revealed, seed = classroom_controls()
+        choice = story_picker()
+    if classroom:
+        st.html(ui.CLASSROOM_CSS)
+    try:
+        story, key = stories.story_for(choice)
+    except StoreError as exc:
+        st.error(md_escape(exc))
+        return None
+    view = build_view(f"{key}:{stories.code_version()}", story, classroom, revealed, seed)
+    st.session_state[ui.VIEW_KEY] = view
+    with st.sidebar:
+        downloads(view)
+    return view

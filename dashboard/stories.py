@@ -1,0 +1,347 @@
+"""The stories service: analysed stories for every page, cached by Streamlit.
+
+A story is analysed once per server process whatever the number of tabs:
+:func:`analysed` is a :func:`st.cache_resource` keyed on the story's *content*
+(a hash of the input bytes, the outlet names and the analysis code), and
+Streamlit computes one key once even when two sessions ask at the same time.
+Results are also written to a disk cache (:func:`cache_dir`), so a restart
+does not re-analyse; a changed analyser changes the key, so stale results are
+never shown.
+
+Every analysis goes through :func:`analyse`, the one function that runs the
+pipeline for the dashboard.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import streamlit as st
+
+from analysis.input.loading import LoadedStory, load_paths
+from analysis.outputs.serialize import from_dict, to_dict
+from analysis.results.article import FileError, Story
+from dashboard import store
+from dashboard.worker import AnalysisLimit, analyse_bounded, cap_articles
+
+log = logging.getLogger("slant.dashboard")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEEDS_KEY = "seeds"
+SEEDS_TITLE = "Seed story: Hegseth in Japan (5 outlets)"
+SAVED_PREFIX = "saved:"
+CACHED_STORIES = 16
+"""Analysed stories kept in memory (shared by all sessions)."""
+DISK_CACHE_ENTRIES = 32
+"""Analysed stories kept on disk, newest first, so a restart need not re-analyse."""
+CACHE_MARKER = ".slant-analysis-cache"
+"""A file the disk cache writes into a folder it created; it prunes only such folders."""
+CACHE_SUFFIX = ".slant-cache"
+"""The disk cache's file names end so (never ``.json``, the store's own files)."""
+ANALYSING = "Analysing the articles…"
+
+
+# --- the one analysis path ----------------------------------------------------
+
+
+def analyse(loaded: LoadedStory) -> Story:
+    """Run the pipeline on a loaded story: the dashboard's only analysis call.
+
+    The analysis runs in a worker process with a time and a memory budget
+    (:mod:`dashboard.worker`), so no upload can stall the server for other
+    sessions; a story over the dashboard's cap keeps its first articles.
+
+    Args:
+        loaded: The raw articles and the errors met reading them.
+
+    Returns:
+        The analysed story. When the budget ran out, a story with no articles
+        whose error says why and what to do (the page shows it).
+    """
+    capped, note = cap_articles(loaded)
+    try:
+        story = analyse_bounded(capped)
+    except AnalysisLimit as exc:
+        failed = FileError(loaded.info.source or loaded.info.title or "story", str(exc))
+        return Story(loaded.info, (), None, (*loaded.errors, failed))
+    if note:
+        story = replace(story, errors=(*story.errors, FileError(loaded.info.title, note)))
+    return story
+
+
+@st.cache_resource(show_spinner=False)
+def code_version() -> str:
+    """A hash of the analysis code and data, so a changed analyser re-analyses."""
+    digest = hashlib.sha256()
+    base = ROOT / "analysis"
+    for path in sorted(base.rglob("*")):
+        if path.suffix in (".py", ".tsv", ".toml", ".txt", ".json") and path.is_file():
+            digest.update(str(path.relative_to(base)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# --- disk cache -----------------------------------------------------------------
+
+
+def cache_dir() -> Path | None:
+    """Where analysed stories are kept between restarts (``$SLANT_CACHE``).
+
+    Defaults to ``.analysis-cache`` inside the story store (a new name: the
+    folder of earlier versions held files this cache did not mark as its own).
+    Set ``SLANT_CACHE=off`` to keep results in memory only.
+    """
+    chosen = os.environ.get("SLANT_CACHE", "")
+    if chosen.lower() in ("off", "none", "0"):
+        return None
+    if not chosen:
+        return store.store_dir() / ".analysis-cache"
+    return Path(chosen).expanduser()
+
+
+def _own_folder(folder: Path) -> bool:
+    """Whether ``folder`` is the cache's own (created by it), creating it if missing.
+
+    A folder the cache did not create (``SLANT_CACHE`` pointed at the store or
+    at a folder of the user's files) is never written into or pruned.
+    """
+    marker = folder / CACHE_MARKER
+    if marker.is_file():
+        return True
+    if folder.exists() and any(folder.iterdir()):
+        log.warning("not using %s as the analysis cache: it holds files the cache did not "
+                    "write (point SLANT_CACHE at a new or empty folder)", folder)
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    marker.write_text("Slant's analysis cache: files here may be deleted at any time.\n")
+    return True
+
+
+def _cache_path(folder: Path, full_key: str) -> Path:
+    return folder / f"{hashlib.sha256(full_key.encode()).hexdigest()[:32]}{CACHE_SUFFIX}"
+
+
+def disk_read(full_key: str) -> Story | None:
+    """The cached story for ``full_key``, or None (a bad entry is a miss, and removed)."""
+    folder = cache_dir()
+    if folder is None or not (folder / CACHE_MARKER).is_file():
+        return None
+    path = _cache_path(folder, full_key)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != full_key:
+            return None
+        return from_dict(Story, data["story"])
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a bad cache entry is only a cache miss
+        log.warning("ignoring unreadable cache file %s", path, exc_info=True)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+
+
+def disk_write(full_key: str, story: Story) -> None:
+    """Cache ``story`` on disk, keeping the newest :data:`DISK_CACHE_ENTRIES` of its own files.
+
+    The write is atomic (a temporary file, then a rename). It uses its own
+    code path until the shared atomic-write helper (``dashboard/atomic.py``,
+    wp-harden) lands.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        if not _own_folder(folder):
+            return
+        path = _cache_path(folder, full_key)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=CACHE_SUFFIX + ".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"key": full_key, "story": to_dict(story)}, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+        entries = sorted(
+            folder.glob(f"*{CACHE_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in entries[DISK_CACHE_ENTRIES:]:
+            old.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 - failing to cache must not fail the analysis
+        log.warning("could not write the analysis cache", exc_info=True)
+
+
+# --- analysed stories -------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=ANALYSING, max_entries=CACHED_STORIES)
+def _analysed(full_key: str, _load: Callable[[], LoadedStory]) -> Story:
+    story = disk_read(full_key)
+    if story is None:
+        story = analyse(_load())
+        disk_write(full_key, story)
+    return story
+
+
+def analysed(key: str, load: Callable[[], LoadedStory]) -> Story:
+    """The analysed story for ``key``, analysing it on first request.
+
+    Args:
+        key: Content key of the inputs (same inputs, same key).
+        load: Reads the inputs when the story is not cached yet.
+
+    Returns:
+        The analysed story (the same object for every session).
+    """
+    return _analysed(f"{key}:{code_version()}", load)
+
+
+@st.cache_resource(show_spinner=False)
+def seeds_key() -> str:
+    """Content key of the seed story (its files' names and bytes)."""
+    digest = hashlib.sha256(b"seeds")
+    for path in sorted(SEEDS.iterdir()):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def seeds_story() -> tuple[Story, str]:
+    """The analysed seed story and its content key."""
+    key = seeds_key()
+    return analysed(key, lambda: load_paths([SEEDS])), key
+
+
+# --- saved stories ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One saved story as the picker and the list show it.
+
+    Args:
+        id: The store id.
+        title: The story's title.
+        updated: When it was last saved (seconds since the epoch).
+        size: Bytes of its files together.
+        files: How many files it holds.
+        digest: A hash of its files' contents (names left out), to spot a
+            second save of the same articles.
+    """
+
+    id: str
+    title: str
+    updated: float
+    size: int
+    files: int
+    digest: str
+
+
+def files_digest(files: list[store.StoredFile] | tuple[store.StoredFile, ...]) -> str:
+    """A hash of the files' contents, in any order and whatever their names."""
+    digests = sorted(hashlib.sha256(f.data).hexdigest() for f in files)
+    return hashlib.sha256("\n".join(digests).encode()).hexdigest()
+
+
+def _store_signature() -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    folder = store.store_dir()
+    entries = []
+    for path in folder.glob("*.json"):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        entries.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return str(folder), tuple(sorted(entries))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _saved_index(signature: tuple) -> tuple[list[Entry], list[str]]:
+    stories, problems = store.list_stories(signature[0])
+    entries = [
+        Entry(s.id, s.title, s.updated, sum(len(f.data) for f in s.files), len(s.files),
+              files_digest(s.files))
+        for s in stories
+    ]
+    return entries, [p.message for p in problems]
+
+
+def saved_index() -> tuple[list[Entry], list[str]]:
+    """Saved stories, newest first, and the store's problems (re-read when the store changes)."""
+    return _saved_index(_store_signature())
+
+
+KINDS_FOLDER = ".kinds"
+"""Where the outlet kinds a user set are kept: ``<store>/.kinds/<story id>.json``."""
+
+
+def _kinds_path(story_id: str) -> Path:
+    store.load_story(story_id)  # a valid id of an existing story, or StoreError
+    return store.store_dir() / KINDS_FOLDER / f"{story_id}.json"
+
+
+def load_kinds(story_id: str) -> dict[str, str]:
+    """The outlet kinds set for a saved story's articles (article id to kind)."""
+    try:
+        data = json.loads(_kinds_path(story_id).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def save_kinds(story_id: str, kinds: Mapping[str, str]) -> None:
+    """Keep the outlet kinds of a saved story's articles (atomically).
+
+    A kind is what sort of text an article is (wire, rewrite...); it does not
+    change the analysis, so it is applied to the analysed story and kept
+    beside the store's files rather than in them. (It moves into the saved
+    story once the store keeps kinds with the outlet names.)
+    """
+    path = _kinds_path(story_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(dict(kinds), handle, ensure_ascii=False)
+    os.replace(tmp, path)
+
+
+def with_kinds(story: Story, kinds: Mapping[str, str]) -> Story:
+    """The story with the kinds a user set (other articles keep theirs)."""
+    if not kinds:
+        return story
+    articles = tuple(replace(a, kind=kinds.get(a.id) or a.kind) for a in story.articles)
+    return replace(story, articles=articles)
+
+
+def saved_story(story_id: str) -> tuple[Story, str]:
+    """Analyse (or fetch from cache) a saved story, with the outlet kinds set for it.
+
+    Returns:
+        The story and its content key.
+    """
+    saved = store.load_story(story_id)
+    key = f"saved-{store.content_key(saved)}"
+    kinds = load_kinds(story_id)
+    story = with_kinds(analysed(key, lambda: store.to_loaded(saved)), kinds)
+    if kinds:
+        # Derived views (cached charts, cards) must not mix up two kind settings.
+        digest = hashlib.sha256(json.dumps(kinds, sort_keys=True).encode()).hexdigest()
+        key += f"-kinds-{digest[:8]}"
+    return story, key
+
+
+def story_for(choice: str) -> tuple[Story, str]:
+    """The analysed story for a picker choice (:data:`SEEDS_KEY` or ``saved:<id>``).
+
+    Raises:
+        StoreError: When the saved story cannot be read.
+    """
+    if choice.startswith(SAVED_PREFIX):
+        return saved_story(choice.removeprefix(SAVED_PREFIX))
+    return seeds_story()
