@@ -24,7 +24,10 @@ Method (thresholds are module constants, documented in ``docs/compare.md``):
    (A~B, B~C) cannot pull unrelated A and C together. A group holds one
    sentence per article, except that a single sentence may join a group
    holding its direct neighbour (one outlet may tell in two sentences what
-   another tells in one; at most :data:`MAX_PER_ARTICLE`).
+   another tells in one; at most :data:`MAX_PER_ARTICLE`). Once a merge
+   spans :data:`SHARE_MIN_PAIRS` pairs, more than :data:`LINK_SHARE` of them
+   must count (:func:`joins`): a sentence matches most of the members it
+   joins, not one of them strongly.
 
 The groups do not depend on the order of the computation: the merge order is
 fixed by the scores and the sentence positions, and :func:`reference_groups` (an
