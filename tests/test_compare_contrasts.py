@@ -98,10 +98,9 @@ def test_compare_contrasts_loaded_verb_of_saying_outranks_plainer_verbs():
 def test_compare_contrasts_equal_weights_most_alike_sentences_first():
     verbs = Difference("said", "told reporters", "attribution")
     other = Difference("said", "told", "attribution")
-    far = Contrast(0, Side("a", "The mayor said fares rise."), Side("b", "Riders were told nothing."),
-                   (verbs,))  # fmt: skip
-    near = Contrast(1, Side("a", "The mayor said fares rise."), Side("c", "The mayor told fares rise."),
-                    (other,))  # fmt: skip
+    mayor = Side("a", "The mayor said fares rise.")
+    far = Contrast(0, mayor, Side("b", "Riders were told nothing."), (verbs,))
+    near = Contrast(1, mayor, Side("c", "The mayor told fares rise."), (other,))
     assert alike(near) == round(4 / 6, 6)  # the, mayor, fares, rise of six words
     assert alike(far) == 0.0
     assert [c.group for c in rank_contrasts([far, near])] == [1, 0]

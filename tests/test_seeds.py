@@ -249,7 +249,8 @@ def test_seeds_004_teaser_listed_and_lede_measured_once(seeds_json):
     article = _article(seeds_json, "004")
     (teaser,) = [r["text"] for r in article["removed"] if r["rule"] == "teaser"]
     assert teaser.startswith("U.S. Defense Secretary Pete Hegseth emphasized Japan's role")
-    assert article["doc"]["text"].startswith("On Sunday, U.S. Defense Secretary Pete Hegseth underscored")
+    lead = "On Sunday, U.S. Defense Secretary Pete Hegseth underscored"
+    assert article["doc"]["text"].startswith(lead)
 
 
 def test_seeds_only_002_has_crossheads_only_004_a_teaser(seeds_json):

@@ -90,8 +90,9 @@ def rank_contrasts(contrasts: Iterable[Contrast]) -> tuple[Contrast, ...]:
 
     The strongest single difference decides; among equals, the pair of
     sentences most alike (:func:`alike`), then the pair with fewer
-    differences (easier to read), then the earlier group and article pair. A contrast whose differences repeat a better-ranked one
-    is folded into it: its pair of outlets goes to ``also``.
+    differences (easier to read), then the earlier group and article pair.
+    A contrast whose differences repeat a better-ranked one is folded into
+    it: its pair of outlets goes to ``also``.
 
     Args:
         contrasts: Contrasts in any order.
@@ -102,7 +103,13 @@ def rank_contrasts(contrasts: Iterable[Contrast]) -> tuple[Contrast, ...]:
     weighted = [replace(c, weight=contrast_weight(c)) for c in contrasts]
     weighted.sort(
         key=lambda c: (
-            -c.weight, -alike(c), len(c.differences), c.group, c.a.article, c.b.article, c.a.start
+            -c.weight,
+            -alike(c),
+            len(c.differences),
+            c.group,
+            c.a.article,
+            c.b.article,
+            c.a.start,
         )
     )
     first: dict[tuple, int] = {}
