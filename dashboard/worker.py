@@ -32,10 +32,13 @@ holds.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
 import sys
+import types
+from collections.abc import Iterator
 from dataclasses import replace
 from multiprocessing.connection import Connection
 
@@ -105,6 +108,26 @@ def _context() -> multiprocessing.context.BaseContext:
         ctx.set_forkserver_preload(_PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+@contextlib.contextmanager
+def _plain_main() -> Iterator[None]:
+    """Start workers without re-running the parent's ``__main__`` in them.
+
+    multiprocessing's forkserver and spawn methods import the parent's main
+    module in each child. Under Streamlit (and its AppTest) that module is
+    the app script itself, so the child would run the whole dashboard, and
+    under ``python -c`` it would re-run the caller. The worker needs nothing
+    from it, so while the process starts, ``__main__`` is a module with no
+    file and no spec, which multiprocessing does not import.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 def _address_space() -> int:
@@ -178,7 +201,11 @@ def analyse_bounded(
     process = ctx.Process(
         target=_child, args=(send, loaded, memory_mb, compare), name="slant-analysis", daemon=True
     )
-    process.start()
+    try:
+        with _plain_main():
+            process.start()
+    except OSError as exc:  # no process could be started: say so, never a traceback
+        raise AnalysisFailed(messages.ANALYSIS_CRASHED.format(reason=exc)) from None
     send.close()  # the parent's copy: EOF on `receive` once the child is gone
     try:
         if not receive.poll(timeout_s):

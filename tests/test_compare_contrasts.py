@@ -5,7 +5,13 @@ from __future__ import annotations
 from test_compare_align import BRIDGE, article
 
 from analysis.compare import compare
-from analysis.compare.rank import contrast_weight, difference_weight, only_here, rank_contrasts
+from analysis.compare.rank import (
+    alike,
+    contrast_weight,
+    difference_weight,
+    only_here,
+    rank_contrasts,
+)
 from analysis.results.comparison import Contrast, Difference, Group, Member, Side
 
 
@@ -65,22 +71,39 @@ def _contrast(group, a, b, *diffs):
     return Contrast(group, Side(a, "x"), Side(b, "y"), tuple(diffs))
 
 
-def test_compare_contrasts_manner_verb_outranks_plain_verbs():
+def test_compare_contrasts_loaded_verb_of_saying_outranks_plainer_verbs():
     manner = Difference("emphasized", "spoke harshly", "attribution", b_category="manner")
-    plain = Difference("said", "claimed", "attribution", b_category="attribution")
+    claimed = Difference("said", "claimed", "attribution", b_category="attribution")
+    emphatic = Difference("emphasized", "said", "attribution", a_category="attribution")
+    plain = Difference("said", "told reporters", "attribution")
     quote = Difference("battle headquarters", "war-fighting headquarters", "quote")
     loaded = Difference("", "slammed", "loaded", b_category="emotive")
-    weights = [difference_weight(d) for d in (manner, plain, quote, loaded)]
-    assert weights == [15, 10, 8, 5]
+    weights = [difference_weight(d) for d in (manner, claimed, emphatic, plain, quote, loaded)]
+    # loaded vs emphatic or neutral 10+5; emphatic vs neutral 10+2; two
+    # neutral verbs 10; a quote 8; a one-sided emotive word 4+2-1.
+    assert weights == [15, 15, 12, 10, 8, 5]
     ranked = rank_contrasts(
         [
             _contrast(0, "a", "b", loaded),
             _contrast(1, "a", "b", quote),
             _contrast(2, "a", "b", manner),
+            _contrast(3, "a", "b", plain),
+            _contrast(4, "a", "b", emphatic),
         ]
     )
-    assert [c.group for c in ranked] == [2, 1, 0]
+    assert [c.group for c in ranked] == [2, 4, 3, 1, 0]
     assert [c.weight for c in ranked] == [contrast_weight(c) for c in ranked]
+
+
+def test_compare_contrasts_equal_weights_most_alike_sentences_first():
+    verbs = Difference("said", "told reporters", "attribution")
+    other = Difference("said", "told", "attribution")
+    mayor = Side("a", "The mayor said fares rise.")
+    far = Contrast(0, mayor, Side("b", "Riders were told nothing."), (verbs,))
+    near = Contrast(1, mayor, Side("c", "The mayor told fares rise."), (other,))
+    assert alike(near) == round(4 / 6, 6)  # the, mayor, fares, rise of six words
+    assert alike(far) == 0.0
+    assert [c.group for c in rank_contrasts([far, near])] == [1, 0]
 
 
 def test_compare_contrasts_duplicates_collapse_with_every_pair():

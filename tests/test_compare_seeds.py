@@ -116,12 +116,14 @@ EQUATE = "“America first” does not equate to “America alone"
 BATTLE, WAR = "battle headquarters", "war-fighting headquarters"
 SIGNIFICANT = "In a significant move"
 SEED_CONTRASTS = [
+    # A loaded verb of saying against an emphatic one (15), then emphatic
+    # against neutral (12), then two neutral verbs (10), most alike first.
     ("000", "001", (("emphasized", "spoke harshly", "attribution"), ("aggression", "", "loaded"))),
+    ("000", "001", (("emphasized", "told reporters", "attribution"), ("aggression", "", "loaded"))),
+    ("000", "002", (("emphasized", "made it clear", "attribution"), (AMERICA, EQUATE, "quote"))),
     ("000", "001", (("highlighted", "said", "attribution"),)),
     ("000", "001", (("affirmed", "said", "attribution"), ("", "staunch", "loaded"))),
     ("001", "003", (("called", "revealed", "attribution"), (BATTLE, WAR, "quote"))),
-    ("000", "001", (("emphasized", "told reporters", "attribution"), ("aggression", "", "loaded"))),
-    ("000", "002", (("emphasized", "made it clear", "attribution"), (AMERICA, EQUATE, "quote"))),
     (
         "001",
         "002",
@@ -131,24 +133,16 @@ SEED_CONTRASTS = [
             ("", "aggression", "loaded"),
         ),
     ),
-    (
-        "003",
-        "004",
-        (
-            ("remarked", "underscored", "attribution"),
-            ("", "indispensable", "loaded"),  # inside 003's quote, 004's own word
-            ("", "aggression", "loaded"),
-        ),
-    ),
-    ("001", "002", ((BATTLE, WAR, "quote"),)),
     ("000", "001", ((WAR, BATTLE, "quote"), ("referred", "called", "wording"))),
-    ("003", "004", (("", "aggression", "loaded"),)),
+    ("001", "002", ((BATTLE, WAR, "quote"),)),
+    # 003 "Japan's vital role" / 004 "Japan's indispensable role".
+    ("003", "004", (("vital", "indispensable", "loaded"), ("", "aggression", "loaded"))),
     ("002", "004", ((SIGNIFICANT, "", "loaded"), ("", "warrior ethos", "loaded"))),
     ("000", "001", (("strong message", "", "loaded"),)),
     ("001", "002", (("", SIGNIFICANT, "loaded"),)),
-    ("000", "002", (("", "crucial", "loaded"),)),
-    ("002", "003", (("", "significant move", "loaded"),)),
     ("000", "002", (("strong message", "", "loaded"), ("", SIGNIFICANT, "loaded"))),
+    ("000", "003", (("", "crucial", "loaded"),)),
+    ("002", "003", (("", "significant move", "loaded"),)),
     ("000", "002", (("area", "islands", "wording"),)),
     ("003", "004", (("policy", "administration", "wording"),)),
 ]

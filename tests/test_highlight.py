@@ -142,46 +142,38 @@ def test_highlight_sentence_note_orders_by_share():
 
 
 def _article():
-    text = 'Critics slammed it. "It may fail," he said.'
-    hedge = SimpleNamespace(start=24, end=27, category="hedge", rule="lexicon", entry="may",
-                            in_quote=True)
-    weasel = SimpleNamespace(start=0, end=7, category="weasel", rule="vague_quantifier",
-                             entry="critics", in_quote=False)
-    loaded = SimpleNamespace(start=8, end=15, category="attribution", connotation="dramatises",
-                             neutral="criticized", entry="slam", in_quote=False)
-    sentences = (
-        SimpleNamespace(start=0, end=19, compound=-0.4, label="negative", explanation=(),
-                        error=None),
-        SimpleNamespace(start=20, end=43, compound=-0.5, label="negative",
-                        explanation=(_word("fail", 30, -0.5),), error=None),
-    )
-    return SimpleNamespace(
-        text=text,
-        quotes=(SimpleNamespace(start=20, end=34),),
-        sentiment=SimpleNamespace(sentences=sentences),
-        hedging=SimpleNamespace(matches=(hedge, weasel)),
-        loaded=SimpleNamespace(matches=(loaded,)),
-    )
+    # A real article from the real analysers (tests/builders.py), checked by hand:
+    # "Critics" is a weasel, "slammed" loaded, "may" a hedge inside the quote,
+    # "were made" a passive that names no doer.
+    from builders import article
+
+    return article("t", 'Critics slammed it. "It may fail," he said. Mistakes were made.')
 
 
 def test_highlight_marks_for_article_layers():
     article = _article()
     marks = marks_for_article(article, LAYERS)
     by_layer = {m.layer: m for m in marks}
-    assert set(by_layer) == {"sentiment", "quotes", "loaded", "hedges", "weasels"}
-    assert by_layer["loaded"].neutral == "criticized"
-    assert by_layer["weasels"].rule == "lexicon: critics (vague_quantifier)"
+    assert set(by_layer) == {"sentiment", "quotes", "loaded", "hedges", "weasels", "passive"}
+    assert [(m.start, m.end) for m in marks if m.layer == "sentiment"] == [
+        (0, 19), (20, 43), (44, 63)]
+    assert (by_layer["loaded"].start, by_layer["loaded"].end) == (8, 15)
+    assert by_layer["loaded"].neutral == "criticize"
+    assert by_layer["weasels"].rule == "lexicon: critics"
     assert "speaker" in by_layer["hedges"].note
+    assert article.text[by_layer["passive"].start : by_layer["passive"].end] == "were made"
     assert [m.layer for m in marks_for_article(article, ["hedges"])] == ["hedges"]
     for m in marks:
         assert 0 <= m.start < m.end <= len(article.text)
     assert plain(highlight_article(article)) == article.text
 
 
-def test_highlight_missing_results_give_no_marks():
-    article = SimpleNamespace(text="Plain.", quotes=(), sentiment=None, hedging=None, loaded=None)
-    assert marks_for_article(article) == []
-    assert plain(highlight_article(article)) == "Plain."
+def test_highlight_emphatic_verbs_have_a_layer_of_their_own():
+    from builders import article
+
+    a = article("e", "Hegseth emphasized the alliance. Mr. Hegseth spoke harshly of it.")
+    layers = {a.text[m.start : m.end]: m.layer for m in marks_for_article(a, ["loaded"])}
+    assert layers == {"emphasized": "emphatic", "spoke harshly": "loaded"}
 
 
 @settings(max_examples=200, deadline=None)

@@ -59,7 +59,11 @@ def test_lesson_method_examples_come_from_the_story_on_screen(own_story):
            "after years of complaints about a …” (attribution)" in body["Loaded words"]
     assert "A plainer word: say, acknowledge." in body["Loaded words"]
     assert "No article of this story is long enough for a reliable grade." in body["Reading grade"]
-    assert "The first contrast: Outlet A has “said”, Outlet B has “admitted”." in body["Contrasts"]
+    # Checked by hand: "claimed"/"said" (Ledger B, Northside C) and
+    # "said"/"admitted" (Gazette A, Ledger B) are both a loaded verb against a
+    # neutral one; the first pair quote the same words and differ only in the
+    # verb, so they are the more alike and rank first.
+    assert "The first contrast: Outlet B has “claimed”, Outlet C has “said”." in body["Contrasts"]
     # The Ledger's "money critics argue should have been spent long ago": a
     # passive whose spender is not named.
     assert "Outlet B: “… cost about \\$400,000, money critics argue should have **been spent** " \

@@ -24,8 +24,19 @@ import socket
 def _blocked(*args, **kwargs):
     raise OSError("network disabled by the offline test")
 
-socket.socket.connect = _blocked
-socket.socket.connect_ex = _blocked
+# Local IPC stays allowed (the dashboard's analysis worker talks to its
+# fork server over a Unix socket); every network family is refused.
+_connect, _connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+def _local_only(original):
+    def connect(self, *args, **kwargs):
+        if self.family != socket.AF_UNIX:
+            _blocked()
+        return original(self, *args, **kwargs)
+    return connect
+
+socket.socket.connect = _local_only(_connect)
+socket.socket.connect_ex = _local_only(_connect_ex)
 socket.socket.sendto = _blocked
 socket.create_connection = _blocked
 socket.getaddrinfo = _blocked

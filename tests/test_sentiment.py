@@ -265,7 +265,10 @@ def test_sentiment_seed_sentences_not_moved_by_institutional_words_alone(seeds_s
                     # what is left of them is evaluative: harmed trust, or an ordinary sense
                     sentence = article.text[s.start : s.end].lower()
                     assert "harmed" in w.rules or "defense minister" not in sentence
-    assert checked > 80
+    # The seeds have 76 body sentences (10, 11, 23, 25, 7) since the cleaner
+    # drops 002's seven crossheads and 004's teaser (84 before, hence the old
+    # bound of 80): the check must have looked at nearly all of them.
+    assert checked >= 70
 
 
 def _seed_sentence(story, article_prefix, words):

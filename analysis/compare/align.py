@@ -24,7 +24,10 @@ Method (thresholds are module constants, documented in ``docs/compare.md``):
    (A~B, B~C) cannot pull unrelated A and C together. A group holds one
    sentence per article, except that a single sentence may join a group
    holding its direct neighbour (one outlet may tell in two sentences what
-   another tells in one; at most :data:`MAX_PER_ARTICLE`).
+   another tells in one; at most :data:`MAX_PER_ARTICLE`). Once a merge
+   spans :data:`SHARE_MIN_PAIRS` pairs, more than :data:`LINK_SHARE` of them
+   must count (:func:`joins`): a sentence matches most of the members it
+   joins, not one of them strongly.
 
 The groups do not depend on the order of the computation: the merge order is
 fixed by the scores and the sentence positions, and :func:`reference_groups` (an
@@ -51,6 +54,13 @@ MIN_SHARED_WEAK = 2
 THEME_SHARE = 0.15
 ANCHOR_SIM = 1.0
 LINK_AVG = 0.095
+# A group is joined only when most of the pairs across the two groups
+# (different articles) count: a sentence must match most of the members it
+# joins, not one of them strongly.
+LINK_SHARE = 0.5
+# ...once the merge spans at least this many pairs: a sentence joining a
+# group of two needs to match one of them (the other may be its looser half).
+SHARE_MIN_PAIRS = 3
 WEAK_SHARE = 0.0  # measured on the seed gold: 0.3 to 1.0 all lowered F1
 MAX_PER_ARTICLE = 3
 LABEL_MAX_WORDS = 12
@@ -401,6 +411,7 @@ class _Clusters:
         self.members: dict[int, list[int]] = {}
         self.per_article: dict[int, dict[int, list[int]]] = {}
         self.sums: dict[int, dict[int, float]] = {}
+        self.links: dict[int, dict[int, int]] = {}
         self.parent = list(range(len(units)))
         by_sig: dict[int, list[int]] = {}
         for k, u in enumerate(units):
@@ -434,12 +445,17 @@ class _Clusters:
                         continue
                     self.sums[ca][cb] = self.sums[ca].get(cb, 0.0) + total
                     self.sums[cb][ca] = self.sums[cb].get(ca, 0.0) + total
+                    if score > 0 and key in scores:
+                        count = self._pairs(ca, cb)
+                        self.links[ca][cb] = self.links[ca].get(cb, 0) + count
+                        self.links[cb][ca] = self.links[cb].get(ca, 0) + count
 
     def _new(self, k: int) -> None:
         u = self.units[k]
         self.members[k] = [k]
         self.per_article[k] = {u.article: [u.sentence]}
         self.sums[k] = {}
+        self.links[k] = {}
 
     def _pairs(self, a: int, b: int) -> int:
         # Pairs across the two clusters from different articles.
@@ -453,6 +469,16 @@ class _Clusters:
         """Mean pair score across clusters ``a`` and ``b``."""
         pairs = self._pairs(a, b)
         return self.sums[a].get(b, 0.0) / pairs if pairs else 0.0
+
+    def linked_share(self, a: int, b: int) -> float:
+        """Share of the pairs across clusters ``a`` and ``b`` that count."""
+        pairs = self._pairs(a, b)
+        return self.links[a].get(b, 0) / pairs if pairs else 0.0
+
+    def joins(self, a: int, b: int) -> bool:
+        """Whether clusters ``a`` and ``b`` may merge (see :func:`joins`)."""
+        split = not self.per_article[a].keys().isdisjoint(self.per_article[b])
+        return joins(self.average(a, b), self.linked_share(a, b), self._pairs(a, b), split)
 
     def allowed(self, a: int, b: int) -> bool:
         """One sentence per article, or a single sentence joining its neighbour."""
@@ -481,7 +507,7 @@ class _Clusters:
                     if self.units[ka].article == self.units[kb].article:
                         continue  # a pair within one article links nothing
                     ca, cb = self.find(ka), self.find(kb)
-                    if ca != cb and self.allowed(ca, cb) and self.average(ca, cb) >= LINK_AVG:
+                    if ca != cb and self.allowed(ca, cb) and self.joins(ca, cb):
                         self._merge(ca, cb)
 
     def find(self, k: int) -> int:
@@ -500,16 +526,38 @@ class _Clusters:
         for art, sents in self.per_article.pop(b).items():
             self.per_article[a].setdefault(art, []).extend(sents)
         self.parent[b] = a
-        nb = self.sums.pop(b)
-        na = self.sums[a]
-        na.pop(b, None)
-        for c, total in nb.items():
-            if c == a:
-                continue
-            na[c] = na.get(c, 0.0) + total
-            sc = self.sums[c]
-            sc.pop(b, None)
-            sc[a] = na[c]
+        for table in (self.sums, self.links):
+            nb = table.pop(b)
+            na = table[a]
+            na.pop(b, None)
+            for c, total in nb.items():
+                if c == a:
+                    continue
+                na[c] = na.get(c, 0) + total
+                sc = table[c]
+                sc.pop(b, None)
+                sc[a] = na[c]
+
+
+def joins(average: float, share: float, pairs: int, split: bool) -> bool:
+    """Whether two groups merge: average pair score and share of counting pairs.
+
+    Args:
+        average: Mean pair score across the two groups (pairs of different
+            articles; a pair that does not count scores 0).
+        share: Share of those pairs that count; it must exceed
+            :data:`LINK_SHARE` (a sentence matches most of the members it
+            joins, not one strongly) once there are :data:`SHARE_MIN_PAIRS`
+            pairs.
+        pairs: The number of those pairs.
+        split: The merge puts a sentence beside its neighbour of the same
+            article (one outlet telling in two sentences what another tells
+            in one): it joins on its neighbour's matches, so the share rule
+            does not apply.
+    """
+    if average < LINK_AVG:
+        return False
+    return split or pairs < SHARE_MIN_PAIRS or share > LINK_SHARE
 
 
 def align(articles: Sequence) -> Alignment:
@@ -611,9 +659,14 @@ def reference_groups(articles: Sequence) -> list[list[int]]:
     def score(x: int, y: int) -> float:
         return evidence(x, y)[0]
 
-    def average(ga, gb) -> float:
+    def joined(ga, gb) -> bool:
         pairs = [(x, y) for x in ga for y in gb if units[x].article != units[y].article]
-        return sum(sum(evidence(x, y)) for x, y in pairs) / len(pairs) if pairs else 0.0
+        if not pairs:
+            return False
+        average = sum(sum(evidence(x, y)) for x, y in pairs) / len(pairs)
+        share = sum(1 for x, y in pairs if score(x, y) > 0) / len(pairs)
+        split = bool({units[x].article for x in ga} & {units[y].article for y in gb})
+        return joins(average, share, len(pairs), split)
 
     def allowed(ga, gb) -> bool:
         arts_a = {units[x].article for x in ga}
@@ -648,7 +701,7 @@ def reference_groups(articles: Sequence) -> list[list[int]]:
     for _, _, x, y in edges:
         ga = next(g for g in groups if x in g)
         gb = next(g for g in groups if y in g)
-        if ga is not gb and allowed(ga, gb) and average(ga, gb) >= LINK_AVG:
+        if ga is not gb and allowed(ga, gb) and joined(ga, gb):
             groups.remove(gb)
             ga.extend(gb)
     return sorted(

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from analysis.results.article import Article
+
 LAYERS: tuple[str, ...] = (
     "sentiment", "quotes", "loaded", "hedges", "boosters", "weasels", "passive"
 )
@@ -283,10 +285,8 @@ _HEDGE_LAYER = {
 }
 
 
-def marks_for_article(article: Any, layers: Iterable[str] = LAYERS) -> list[Mark]:
+def marks_for_article(article: Article, layers: Iterable[str] = LAYERS) -> list[Mark]:
     """The marks for an analysed article, for the chosen layers.
-
-    Missing analyser results (``None``) simply contribute no marks.
 
     Args:
         article: An :class:`analysis.results.article.Article`.
@@ -297,9 +297,8 @@ def marks_for_article(article: Any, layers: Iterable[str] = LAYERS) -> list[Mark
     """
     wanted = set(layers)
     marks: list[Mark] = []
-    sentiment = getattr(article, "sentiment", None)
-    if "sentiment" in wanted and sentiment is not None:
-        for s in sentiment.sentences:
+    if "sentiment" in wanted:
+        for s in article.sentiment.sentences:
             marks.append(
                 Mark(
                     s.start, s.end, "sentiment", category=s.label,
@@ -308,11 +307,10 @@ def marks_for_article(article: Any, layers: Iterable[str] = LAYERS) -> list[Mark
                 )
             )
     if "quotes" in wanted:
-        for q in getattr(article, "quotes", ()):
+        for q in article.quotes:
             marks.append(Mark(q.start, q.end, "quotes", category="direct quote"))
-    loaded = getattr(article, "loaded", None)
-    if "loaded" in wanted and loaded is not None:
-        for m in loaded.matches:
+    if "loaded" in wanted:
+        for m in article.loaded.matches:
             note = m.connotation + (" (inside a quote: the speaker's word)" if m.in_quote else "")
             marks.append(
                 Mark(
@@ -326,18 +324,16 @@ def marks_for_article(article: Any, layers: Iterable[str] = LAYERS) -> list[Mark
             if not v.agent:
                 marks.append(Mark(v.start, v.end, "passive", category="passive, no doer",
                                   rule="passive voice", note="who acted is not said"))
-    hedging = getattr(article, "hedging", None)
-    if hedging is not None:
-        for m in hedging.matches:
-            layer = _HEDGE_LAYER.get(m.category)
-            if layer is None or layer not in wanted:
-                continue
-            rule = f"lexicon: {m.entry}" + ("" if m.rule == "lexicon" else f" ({m.rule})")
-            note = "inside a quote: the speaker's word" if m.in_quote else ""
-            marks.append(Mark(m.start, m.end, layer, category=m.category, rule=rule, note=note))
+    for m in article.hedging.matches:
+        layer = _HEDGE_LAYER.get(m.category)
+        if layer is None or layer not in wanted:
+            continue
+        rule = f"lexicon: {m.entry}" + ("" if m.rule == "lexicon" else f" ({m.rule})")
+        note = "inside a quote: the speaker's word" if m.in_quote else ""
+        marks.append(Mark(m.start, m.end, layer, category=m.category, rule=rule, note=note))
     return marks
 
 
-def highlight_article(article: Any, layers: Iterable[str] = LAYERS) -> str:
+def highlight_article(article: Article, layers: Iterable[str] = LAYERS) -> str:
     """:func:`render` of an article's text with the marks of ``layers``."""
     return render(article.text, marks_for_article(article, layers))
