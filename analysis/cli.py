@@ -119,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say(messages.INTERRUPTED)
         return 130
+    except MemoryError:
+        say(messages.OUT_OF_MEMORY)
+        return 1
     except BrokenPipeError:
         # The reader (e.g. `| head`) has gone: stop quietly, as Unix tools do.
         _silence_stdout()

@@ -97,6 +97,7 @@ OUTPUT_NO_FOLDER = Message("E305", "cannot write the output: the folder {folder}
 OUTPUT_IS_FOLDER = Message("E306", "cannot write the output: {path} is a folder. Give a file name, e.g. -o {example}.")
 OUTPUT_DENIED = Message("E307", "cannot write the output to {path}: permission denied. Choose a path you may write to.")
 OUTPUT_FAILED = Message("E308", "could not write the output to {path} ({reason}).")
+OUT_OF_MEMORY = Message("E310", "the analysis ran out of memory and was stopped. Analyse fewer or smaller files at a time, or use --workers 1.")
 BAD_WORKERS = Message("E309", "--workers must be 1 or more, not {workers}.")
 
 # Engines

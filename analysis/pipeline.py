@@ -230,6 +230,10 @@ def analyse_item(
             with _stage(timings, "cleaning"):
                 cleaned = clean(raw.text)
         return _analyse(raw, cleaned, actors, actors_guessed, timings)
+    except MemoryError:
+        # Not this article's fault, and the process may be short of memory for
+        # anything else: the caller (the CLI, the dashboard's worker) decides.
+        raise
     except Exception as exc:  # noqa: BLE001 - reported per article, see docstring
         return _failure(raw, exc)
 

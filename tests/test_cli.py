@@ -556,3 +556,15 @@ def test_cli_evaluate_cv_calls_the_modules_cross_validation(capsys, monkeypatch,
     # The table leaves the per-fold detail to --format json.
     code, out, _ = _run_cv(capsys, "evaluate", "sentiment", str(rated), "--cv")
     assert "pearson_r  0.500" in out and "folds" not in out
+
+
+def test_cli_out_of_memory_is_one_line(capsys, story, monkeypatch):
+    import analysis.pipeline
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(analysis.pipeline, "analyse_story", exhausted)
+    code, out, err = _run(capsys, str(story))
+    assert code == 1 and out == ""
+    assert err.splitlines() == [f"slant: {messages.OUT_OF_MEMORY.coded()}"]

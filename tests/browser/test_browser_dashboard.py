@@ -446,7 +446,7 @@ def test_browser_dashboard_hostile_article_is_inert(server, browser):
         assert "$5 and $10 billion. **bold** claims :red[x]" in shown
         # Hover and click details survive the HTML sanitiser: a focusable mark
         # with its details in title and data attributes, shown after a click.
-        mark = page.locator(".slant-text mark[data-detail][tabindex]").first
+        mark = page.locator(".slant-text mark.hl-loaded[data-detail][tabindex]").first
         assert "neutral alternative" in mark.get_attribute("title")
         mark.click()
         after = mark.evaluate("m => getComputedStyle(m, '::after').content")
