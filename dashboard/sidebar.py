@@ -20,6 +20,8 @@ from dashboard.builders import exports
 from dashboard.builders.escape import md_escape
 from dashboard.builders.handout import build_handout
 from dashboard.builders.view import View, build_view
+from dashboard.lesson.teacher_key import teacher_key_html
+from dashboard.lesson.worksheet import worksheet_html
 from dashboard.store import StoreError
 
 STORY = "story"
@@ -173,6 +175,23 @@ def downloads(view: View) -> None:
         help="One self-contained HTML file with the charts and highlighted excerpts; "
         "works offline and prints well.",
     )
+    story, seed = view.story, view.seed
+    st.download_button(
+        "Worksheet for students (HTML)", lambda: worksheet_html(story, seed),
+        file_name=f"{stem}-worksheet.html", mime="text/html", key="dl_worksheet",
+        on_click="ignore",
+        help="Outlets by letter only (the letters on screen), three contrasts to judge, the "
+        "coverage grid to tick, quotes and sources; prints on A4 and Letter.",
+    )
+    if not view.anonymous:
+        # The key names every outlet: offered only where names are shown.
+        st.download_button(
+            "Teacher key (HTML)", lambda: teacher_key_html(story, seed),
+            file_name=f"{stem}-teacher-key.html", mime="text/html", key="dl_key",
+            on_click="ignore",
+            help="Which letter is which outlet, Slant's answers to the worksheet, and what "
+            "each figure means and cannot tell.",
+        )
 
 
 def sidebar() -> View | None:

@@ -15,9 +15,9 @@ from collections.abc import Callable
 import streamlit as st
 
 from dashboard.builders import charts, svg
-from dashboard.builders.escape import esc
-from dashboard.builders.prompts import PROMPTS
+from dashboard.builders.escape import esc, md_escape
 from dashboard.builders.view import View
+from dashboard.lesson.prompts import page_prompts
 
 log = logging.getLogger("slant.dashboard")
 
@@ -62,13 +62,17 @@ def run_page(name: str, render: Callable[[View], None], needs_story: bool = True
     """Draw a page inside the safety net.
 
     Args:
-        name: The page's key in :data:`PROMPTS`.
+        name: The page's key in :data:`dashboard.lesson.prompts.PAGES`.
         render: Draws the page from the view (None on pages that need no story).
         needs_story: When True and no story is loaded, say so instead.
     """
     view = current()
-    if view is not None and view.classroom and name in PROMPTS:
-        st.info(f"**Discuss:** {PROMPTS[name]}", icon=":material/forum:")
+    if view is not None and view.classroom:
+        # Prompts follow the story on screen (its top contrast, a fact one
+        # outlet alone reports ...), naming outlets as the view does.
+        prompt = page_prompts(view.story, view.name).get(name)
+        if prompt:
+            st.info(f"**Discuss:** {md_escape(prompt)}", icon=":material/forum:")
     if needs_story:
         if view is None:
             st.info(NO_STORY)

@@ -209,7 +209,9 @@ def test_dashboard_paste_creates_story_and_renders_literally(store):
             assert "<img" not in h.value.lower(), page
             assert "<i>Evil</i>" not in h.value, page
         for md in list(at.markdown) + list(at.title) + list(at.caption):
-            assert "**bold**" not in md.value and ":red[x]" not in md.value, page
+            # The article's own "**bold** claims" must arrive escaped; the
+            # Method page may bold a quoted word itself ("\\*\\***bold**\\*\\* claims").
+            assert "**bold** claims" not in md.value and ":red[x]" not in md.value, page
     at.switch_page("views/article.py").run()
     body = "".join(h.value for h in at.html)
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
@@ -270,10 +272,12 @@ def test_dashboard_exports_match_cli():
     at = run()
     labels = [b.label for b in at.sidebar.get("download_button")]
     assert labels == ["CSV (one row per article)", "JSON (as the CLI)",
-                      "Printable handout (HTML)"]
+                      "Printable handout (HTML)", "Worksheet for students (HTML)",
+                      "Teacher key (HTML)"]
     at = run(classroom=True)
     labels = [b.label for b in at.sidebar.get("download_button")]
-    assert labels == ["Printable handout (HTML)"]
+    # Blind: nothing that names the outlets (the key does) is offered.
+    assert labels == ["Printable handout (HTML)", "Worksheet for students (HTML)"]
 
 
 @pytest.mark.parametrize(
@@ -468,15 +472,22 @@ def test_dashboard_page_failure_shows_friendly_message(monkeypatch, caplog):
     assert "ZeroDivisionError" in caplog.text  # the details go to the console
 
 
-def test_dashboard_method_page_shows_limits_lexicons_and_evaluation():
+def test_dashboard_method_page_is_written_for_teachers():
     at = run("views/method.py")
     assert_clean(at)
     text = shown_text(at)
-    assert "harshly" in text  # VADER's blind spot, from analysis.measures.sentiment.LIMITATIONS
+    # One section per card figure and comparison part, each with an example
+    # from the story on screen and its agreement with people.
+    sections = [s.value for s in at.subheader]
+    assert {"Sentiment", "Hedges", "Loaded words", "Reading grade", "Passive, no doer",
+            "Aligned facts", "Contrasts", "Coverage", "Reuse"} <= set(sections)
+    assert text.count("**In this story:**") >= 9 and "Hegseth" in text
+    assert "Agreement with people" in text
+    for developer in ("python -m", "analysis/", "slant evaluate"):
+        assert developer not in text
     assert "Licence:" in text and at.dataframe  # the lexicon browser
-    assert at.selectbox(key="lexicon_name").options
-    evaluation = [s.value for s in at.subheader]
-    assert {"Hedging", "Loaded wording", "Sentiment"} <= set(evaluation)
+    options = at.selectbox(key="lexicon_name").options
+    assert "loaded" in options and "actor_tone_weights" not in options
 
 
 def test_dashboard_coverage_callouts_and_shared_passages():

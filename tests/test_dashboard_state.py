@@ -65,11 +65,11 @@ def test_dashboard_state_classroom_address_opens_blind():
 
 def test_dashboard_state_letters_follow_the_seed_not_the_files():
     from analysis.pipeline import analyze_paths
-    from dashboard.builders.view import letter_order
+    from dashboard.lesson.letters import letter_order
 
     ids = [a.id for a in analyze_paths([ROOT / "seeds"]).articles]
     orders = {seed: letter_order(ids, seed) for seed in (0, 7, 8)}
-    assert orders[0] == ids and orders[7] != ids and orders[7] != orders[8]
+    assert orders[0] == tuple(ids) and orders[7] != tuple(ids) and orders[7] != orders[8]
     assert sorted(orders[7]) == sorted(ids)
     # The same seed in the address gives the same letters in a new session.
     first = opened(classroom="true", letters="7")
@@ -273,3 +273,16 @@ def test_dashboard_state_uploaded_articles_get_the_kind_set(store):
     assert list_stories(store) == ([stories.store.load_story(saved.id)], [])
     at.switch_page("views/own_articles.py").run()
     assert at.button(key="save_outlets").label == "Save outlet names and kinds"
+
+
+def test_dashboard_state_classroom_prompts_follow_the_story():
+    # The seeds' top contrast is 000 "emphasized" / 001 "spoke harshly"; in
+    # blind mode the prompt names them by their letters, never by outlet.
+    at = opened("views/compare.py", classroom="true", letters="0")
+    (prompt,) = [i.value for i in at.info if i.value.startswith("**Discuss:**")]
+    assert "emphasized" in prompt and "spoke harshly" in prompt
+    import re
+
+    assert len(set(re.findall(r"Outlet [A-E]", prompt))) == 2
+    for name in ("Unnamed rewrite", "New York Times"):
+        assert name not in prompt

@@ -14,8 +14,8 @@ from dashboard.builders import charts, highlight, svg
 from dashboard.builders.cards import cards_html
 from dashboard.builders.contrasts import ROW_CSS, contrast_html, ranked
 from dashboard.builders.escape import esc
-from dashboard.builders.prompts import PROMPTS
 from dashboard.builders.view import View
+from dashboard.lesson.prompts import page_prompts
 
 CONTRASTS = 4
 PAGE_CSS = """
@@ -43,9 +43,9 @@ def _chart_block(title: str, result: tuple) -> str:
     return f"<h3>{esc(title)}</h3>{body}<div class=\"hint\">{esc(hint)}</div>"
 
 
-def _prompt(name: str) -> str:
+def _prompt(view: View, name: str) -> str:
     return (
-        f'<div class="prompt">{esc(PROMPTS[name])}</div>'
+        f'<div class="prompt">{esc(page_prompts(view.story, view.name)[name])}</div>'
         '<div class="answer"></div><div class="answer"></div>'
     )
 
@@ -73,7 +73,7 @@ def build_handout(view: View) -> str:
         + f" · prepared with Slant on {dt.date.today():%d %B %Y}</p>",
         "<h2>The outlets at a glance</h2>",
         cards_html(view),
-        _prompt("overview"),
+        _prompt(view, "overview"),
         "<h2>Charts</h2>",
         _chart_block("Sentence sentiment", charts.sentence_sentiment(view)),
         _chart_block("Sentiment through the article", charts.sentiment_arc(view)),
@@ -85,7 +85,7 @@ def build_handout(view: View) -> str:
         contrasts = ranked(story.comparison)
         parts.append("<h2>Same moment, different words</h2>")
         parts.extend(contrast_html(view, c) for c in contrasts[:CONTRASTS])
-        parts.append(_prompt("compare"))
+        parts.append(_prompt(view, "compare"))
     parts.append("<h2>Opening paragraphs, highlighted</h2>")
     parts.append(highlight.legend(["loaded", "hedges", "boosters", "weasels", "quotes"]))
     for article in view.articles:
@@ -104,7 +104,7 @@ def build_handout(view: View) -> str:
             f'<div class="who">{esc(view.name(article.id))}</div>'
             f"{highlight.render(article.text[first.start:first.end], marks)}</div>"
         )
-    parts.append(_prompt("article"))
+    parts.append(_prompt(view, "article"))
     parts.append(
         "<footer>Figures come from word lists and formulas (VADER sentiment, Slant's hedging "
         "and loaded-wording lexicons, Flesch-Kincaid). They point to wording worth reading "

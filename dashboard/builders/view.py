@@ -9,11 +9,11 @@ Colours follow the display order, so a colour gives nothing away either.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 
 from analysis.results.article import Article, Story
 from dashboard.builders.colors import outlet_colors
+from dashboard.lesson.letters import letter, letter_order
 
 
 @dataclass
@@ -29,6 +29,8 @@ class View:
         names: Article id to the name shown (Outlet A... when hidden).
         order: Article ids in display order (letter order in classroom mode).
         problems: Messages about the story's inputs to show on the pages.
+        seed: The letter shuffle seed (0 keeps file order); the worksheet and
+            the teacher key use it too, so their letters match the screen.
     """
 
     key: str
@@ -39,6 +41,7 @@ class View:
     names: dict[str, str] = field(default_factory=dict)
     order: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    seed: int = 0
 
     @property
     def anonymous(self) -> bool:
@@ -92,30 +95,6 @@ class View:
         return [self.color(a.id) for a in self.articles]
 
 
-def letter(i: int) -> str:
-    """The i-th outlet letter: A..Z, then numbers."""
-    return chr(ord("A") + i) if i < 26 else str(i + 1)
-
-
-def letter_order(ids: list[str], seed: int) -> list[str]:
-    """Article ids in letter order (the first gets "Outlet A") for a shuffle seed.
-
-    Seed 0 keeps file order; any other seed gives a fixed shuffle, so the
-    same seed (kept in the page address) always gives the same letters.
-
-    Args:
-        ids: Article ids in story (file) order.
-        seed: The shuffle seed.
-
-    Returns:
-        The ids reordered.
-    """
-    order = list(ids)
-    if seed:
-        random.Random(seed).shuffle(order)
-    return order
-
-
 def display_names(articles: tuple[Article, ...], anonymous: bool) -> dict[str, str]:
     """The shown outlet names: real ones (made unique) or Outlet A, B, C...
 
@@ -167,4 +146,5 @@ def build_view(
         colors=outlet_colors(order),
         names=display_names(shown, anonymous),
         order=tuple(order),
+        seed=seed if classroom else 0,
     )

@@ -9,13 +9,15 @@ outlet ("KRVT 7 News asked...") would give the blind letters away.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
 
 from analysis.results.article import Story
 
-_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]()#+-.!|$:<>~&"})
+# The lesson escapes text exactly as the pages do: one pair of escapers.
+from dashboard.builders.escape import esc as esc
+from dashboard.builders.escape import md_escape as md_escape
+
 _SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
 _MIN_NAME = 4
 """Shorter names are not hidden inside text: they would hit ordinary words."""
@@ -24,18 +26,6 @@ Namer = Callable[[str], str]
 """Article id to the name shown for its outlet ("Outlet A" or the real name)."""
 
 
-def esc(text: object) -> str:
-    """Escape any text for HTML, quotes included (safe in attributes too)."""
-    return html.escape(str(text), quote=True)
-
-
-def md_escape(text: object) -> str:
-    """Escape text for Streamlit Markdown, so Markdown, LaTeX and directives show as typed.
-
-    Streamlit reads ``$...$`` as LaTeX and ``:red[x]`` as colour; a backslash
-    before every special character shows them literally.
-    """
-    return str(text).translate(_MD_SPECIAL)
 
 
 def real_names(story: Story) -> dict[str, tuple[str, ...]]:
