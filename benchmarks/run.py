@@ -34,7 +34,7 @@ def plan(quick: bool) -> list[tuple[str, list[str]]]:
         ("bench_memory.py", memory),
         # One alignment run per size and three dashboard rounds keep the
         # whole run near five minutes; run the scripts alone for best-of-N.
-        ("bench_compare.py", ["--repeats", "1"]),
+        ("bench_compare.py", ["--sizes", "10", "100", "300", "1000", "3000"]),
         ("bench_dashboard.py", ["--rounds", "3"]),
         ("bench_lexicon.py", []),
     ]

@@ -94,6 +94,12 @@ def test_dashboard_compare_shows_contrast_pair():
     first = blocks[0].split('<div class="slant-diff">')[0]  # the first contrast only
     assert ">spoke harshly</mark>" in first and ">emphasized</mark>" in first
     assert "neutral alternative: said" in first
+    # The two verbs look different: loaded against emphatic.
+    import re
+
+    layer = {m.group(2): m.group(1) for m in re.finditer(
+        r'<mark class="hl hl-(\w+)"[^>]*>(spoke harshly|emphasized)</mark>', first)}
+    assert layer == {"spoke harshly": "loaded", "emphasized": "emphatic"}
 
 
 def _contrasts(at: AppTest) -> list[str]:

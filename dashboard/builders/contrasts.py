@@ -55,9 +55,21 @@ def row_html(view: View, article_id: str, text: str, marks: Sequence[Mark]) -> s
     )
 
 
-def _side_marks(contrast: Contrast, side: str) -> list[Mark]:
-    """The differing words of one side, from the offsets the comparison kept."""
-    text_start = getattr(contrast, side).start
+def _grade_layer(view: View, article_id: str, start: int, end: int, default: str) -> str:
+    """The layer of a differing phrase: emphatic or loaded when the lexicon grades it."""
+    for m in view.story.article(article_id).loaded.matches:
+        if m.start <= start and end <= m.end or start <= m.start and m.end <= end:
+            return "loaded" if m.counted else "emphatic"
+    return default
+
+
+def _side_marks(view: View, contrast: Contrast, side: str) -> list[Mark]:
+    """The differing words of one side, from the offsets the comparison kept.
+
+    A verb of saying takes the colour of its grade, so "spoke harshly"
+    (loaded) and "emphasized" (emphatic) look different side by side.
+    """
+    text_side = getattr(contrast, side)
     marks = []
     for d in contrast.differences:
         start, end = (d.a_start, d.a_end) if side == "a" else (d.b_start, d.b_end)
@@ -66,8 +78,11 @@ def _side_marks(contrast: Contrast, side: str) -> list[Mark]:
         category = (d.a_category if side == "a" else d.b_category) or d.kind
         neutral = d.a_neutral if side == "a" else d.b_neutral
         layer = {"attribution": "attribution", "loaded": "loaded"}.get(d.kind, "differs")
-        marks.append(Mark(start - text_start, end - text_start, layer, category=category,
-                          neutral=neutral, rule=f"differs from the other version ({d.kind})"))
+        if layer != "differs":
+            layer = _grade_layer(view, text_side.article, start, end, layer)
+        marks.append(Mark(start - text_side.start, end - text_side.start, layer,
+                          category=category, neutral=neutral,
+                          rule=f"differs from the other version ({d.kind})"))
     return marks
 
 
@@ -89,8 +104,8 @@ def _difference_line(contrast: Contrast) -> str:
 def contrast_html(view: View, contrast: Contrast) -> str:
     """Two outlets' versions of one moment, the differing words marked."""
     return (
-        row_html(view, contrast.a.article, contrast.a.text, _side_marks(contrast, "a"))
-        + row_html(view, contrast.b.article, contrast.b.text, _side_marks(contrast, "b"))
+        row_html(view, contrast.a.article, contrast.a.text, _side_marks(view, contrast, "a"))
+        + row_html(view, contrast.b.article, contrast.b.text, _side_marks(view, contrast, "b"))
         + _difference_line(contrast)
     )
 

@@ -37,7 +37,8 @@ PAGES = {
     "article": ".slant-text",
     "compare": ".slant-row",
     "coverage": "[data-testid='stVegaLiteChart'] svg",
-    "method": "[data-testid='stDataFrame']",
+    # The word-list expander comes after every teacher's section of the page.
+    "method": "[data-testid='stExpander']",
     "own_articles": "[data-testid='stFileUploader']",
 }
 VIEWPORTS = {"1280x720": (1280, 720), "1600x1000": (1600, 1000)}
