@@ -50,7 +50,7 @@ PAGES = [
     ("Article", ".slant-text"),
     ("Compare", ".slant-row"),
     ("Coverage", "[data-testid='stVegaLiteChart'] svg"),
-    ("Method", "[data-testid='stDataFrame']"),
+    ("Method", "[data-testid='stExpander']"),  # the word lists, after every section
     ("Overview", ".slant-cards"),
 ]
 DONE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
