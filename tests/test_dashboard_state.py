@@ -286,3 +286,29 @@ def test_dashboard_state_classroom_prompts_follow_the_story():
     assert len(set(re.findall(r"Outlet [A-E]", prompt))) == 2
     for name in ("Unnamed rewrite", "New York Times"):
         assert name not in prompt
+
+
+def test_dashboard_state_analysis_over_budget_is_a_message_not_a_crash(monkeypatch):
+    from analysis.input.loading import load_paths
+    from dashboard import stories, worker
+
+    loaded = load_paths([ROOT / "seeds"])
+
+    def over_budget(story, **kwargs):
+        raise worker.AnalysisTimeout(messages.ANALYSIS_TIMEOUT.format(seconds=120))
+
+    monkeypatch.setattr(stories, "analyse_bounded", over_budget)
+    story = stories.analyse(loaded)
+    assert story.articles == ()
+    assert story.errors[-1].message == messages.ANALYSIS_TIMEOUT.format(seconds=120)
+
+
+def test_dashboard_state_story_over_the_cap_keeps_its_first_articles(monkeypatch):
+    from analysis.input.loading import load_paths
+    from dashboard import stories, worker
+
+    loaded = load_paths([ROOT / "seeds"])
+    monkeypatch.setattr(stories, "cap_articles", lambda s: worker.cap_articles(s, limit=2))
+    story = stories.analyse(loaded)
+    assert [a.id[:3] for a in story.articles] == ["000", "001"]
+    assert story.errors[-1].message.startswith("the story has 5 articles; the dashboard analyses")
