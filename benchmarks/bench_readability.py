@@ -34,15 +34,7 @@ from corpus import corpus  # noqa: E402
 from analysis.measures import readability_counts as formulas  # noqa: E402
 from analysis.measures.offline import textstat  # noqa: E402
 
-NAMES = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall_readability_score",
-)
+NAMES = formulas.FORMULAS
 
 
 def by_textstat(ts, text: str) -> list[float]:

@@ -209,15 +209,7 @@ def test_readability_arbitrary_text_never_raises(text):
         assert -200 < result.flesch_reading_ease < 130
 
 
-_GRADES = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall_readability_score",
-)
+_GRADES = formulas.FORMULAS
 
 ODD_TEXTS = (
     "",

@@ -163,13 +163,8 @@ _GRADE_FIELDS = (
 
 def _grades(counts: formulas.Counts) -> dict[str, float | None]:
     """The grade figures, named as in :class:`ReadabilityResult`, equal to textstat's."""
-    return {
-        "flesch_reading_ease": formulas.flesch_reading_ease(counts),
-        "flesch_kincaid_grade": formulas.flesch_kincaid_grade(counts),
-        "gunning_fog": formulas.gunning_fog(counts),
-        "smog_index": formulas.smog_index(counts),
-        "coleman_liau_index": formulas.coleman_liau_index(counts),
-        "automated_readability_index": formulas.automated_readability_index(counts),
-        "dale_chall_readability_score": formulas.dale_chall_readability_score(counts),
-        "text_standard": formulas.text_standard(counts),
+    grades: dict[str, float | None] = {
+        name: getattr(formulas, name)(counts) for name in formulas.FORMULAS
     }
+    grades["text_standard"] = formulas.text_standard(counts)
+    return grades

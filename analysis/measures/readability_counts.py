@@ -41,6 +41,17 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 _SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 
+FORMULAS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+)
+"""The grade formulas of this module, by name (textstat's names; ``text_standard`` apart)."""
+
 LINSEAR_WORDS = 100
 """The Linsear Write formula (part of the consensus) reads the first 100 words."""
 
