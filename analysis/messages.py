@@ -170,6 +170,7 @@ HEDGING_UNKNOWN_KIND = Message("E706", "Lexicon 'hedging' gives an unknown kind 
 ROW_MIXED_ENCODING = Message("E109", "line {line}: {count} byte(s) were not valid UTF-8 and were read as cp1252; the rest of the table was read as UTF-8. Check accented letters and quotes in this row.")
 ROW_NUL = Message("E110", "line {line}: contains a NUL byte (binary data), so the row was skipped; the other rows were read. Remove the stray byte or re-export the table as plain CSV / JSONL.")
 ROW_UNCLOSED_QUOTE = Message("E111", "line {line}: a quoted field opens here and is never closed, so this row was skipped and the lines after it were read as rows of their own. Close the quote (or double it as \"\") on that line.")
+ROW_BAD_ACTORS = Message("W113", "line {line}: the 'actors' field should be a list of names or names separated by ';', so the story's actors were measured instead.")
 ROW_LONE_SURROGATES = Message("W112", "line {line}: {count} invalid character(s) (lone UTF-16 surrogates, as written by some JSON exporters) were replaced with \ufffd. Check this article's text around them.")
 # Bounded dashboard analysis (dashboard/worker.py).
 ANALYSIS_TIMEOUT = Message("E820", "the analysis of this story did not finish within {seconds:.0f} s, so it was stopped to keep Slant responsive for everyone. Remove very large or unusual files (for example a file that is one huge line), or split the story, and try again.")

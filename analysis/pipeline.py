@@ -247,6 +247,8 @@ def _analyse(
 ) -> Article | FileError:
     if not cleaned.text.strip():
         return FileError(raw.file, messages.NO_BODY)
+    if raw.actors:  # a table row named its own actors: they are measured here
+        actors, actors_guessed = raw.actors, False
     with _stage(timings, "segmentation"):
         doc = make_doc(cleaned.text, raw.id, actors, actors_guessed)
     title = raw.title or cleaned.title

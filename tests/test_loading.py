@@ -892,3 +892,14 @@ def check_one_input():
 )
 def test_loading_fuzz_fuzz_harness_accepts_fixed_inputs(check_one_input, data):
     check_one_input(data)
+
+
+def test_loading_row_actors_list_or_semicolons():
+    from analysis.input.loading import row_actors
+
+    assert [a.name for a in row_actors(["Elizabeth Warren", "Pentagon"])] == [
+        "Elizabeth Warren", "Pentagon"]
+    assert [a.name for a in row_actors("John Smith; ; Acme Corp ;John Smith")] == [
+        "John Smith", "Acme Corp"]
+    assert row_actors(None) == () and row_actors("") == ()
+    assert row_actors(5) is None and row_actors([1, "x"]) is None

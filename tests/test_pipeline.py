@@ -287,3 +287,23 @@ def test_pipeline_an_empty_guess_is_not_guessed_again_per_article(monkeypatch):
     assert calls == [1]
     assert story.story.actors == () and story.story.actors_guessed
     assert story.articles[0].sentiment.actors == ()
+
+
+def test_pipeline_row_actors_are_measured_in_their_article(tmp_path):
+    from analysis.pipeline import analyze_paths
+
+    table = tmp_path / "rows.jsonl"
+    table.write_text(
+        '{"text": "Sen. Warren praised the plan. Warren called it a triumph.",'
+        ' "actors": ["Elizabeth Warren"]}\n'
+        '{"text": "The plan passed on Monday.", "actors": 5}\n',
+        encoding="utf-8",
+    )
+    story = analyze_paths([table], compare=False)
+    first, second = story.articles
+    (warren,) = first.sentiment.actors
+    # "Sen. Warren" and "Warren": two sentences mention her by title and surname.
+    assert (warren.actor, warren.mentions, warren.tone is not None) == ("Elizabeth Warren", 2, True)
+    assert first.doc.actors_guessed is False
+    assert "Elizabeth Warren" not in [a.actor for a in second.sentiment.actors]
+    assert second.warnings == (messages.ROW_BAD_ACTORS.format(line=2),)

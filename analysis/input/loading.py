@@ -34,6 +34,7 @@ from analysis.input.encoding import (
 )
 from analysis.input.manifest import MANIFEST_NAME, Manifest, read_manifest
 from analysis.results.article import FileError, StoryInfo
+from analysis.results.doc import Actor
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
@@ -48,6 +49,7 @@ TABLE_SIZE_FACTOR = 20
 MAX_LINE_CHARS = MAX_FIELD_CHARS * 2
 MAX_NAME_CHARS = 200
 TABLE_FIELDS = ("id", "outlet", "title", "url", "date")
+"""Optional text fields of a table row, besides ``text`` and ``actors``."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,9 @@ class RawArticle:
         url: The article's address, if given.
         date: The publication date, if given.
         warnings: Non-fatal problems, e.g. a mixed encoding.
+        actors: Actors a table row names for this article alone (its
+            ``actors`` field); when given, they are measured in this article
+            instead of the story's.
     """
 
     id: str
@@ -81,6 +86,7 @@ class RawArticle:
     url: str = ""
     date: str = ""
     warnings: tuple[str, ...] = ()
+    actors: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -528,6 +534,9 @@ def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | F
         return FileError(name, messages.ROW_EMPTY_TEXT.format(line=line), line)
     fields = {k: _field(row.get(k)) for k in TABLE_FIELDS}
     article_id = fields["id"] or f"{Path(name).stem}-{number}"
+    actors = row_actors(row.get("actors"))
+    if actors is None:
+        warnings = (*warnings, messages.ROW_BAD_ACTORS.format(line=line))
     return RawArticle(
         id=article_id,
         file=f"{name}:{line}",
@@ -537,7 +546,30 @@ def _row_article(name: str, line: int, number: int, row: dict) -> RawArticle | F
         url=fields["url"],
         date=fields["date"],
         warnings=warnings,
+        actors=actors or (),
     )
+
+
+def row_actors(value: object) -> tuple[Actor, ...] | None:
+    """A row's ``actors`` field: a JSON list of names, or names separated by ``;``.
+
+    Args:
+        value: The field as read (absent: None).
+
+    Returns:
+        The actors (empty when the field is absent or empty), or None when the
+        field is neither a list of names nor a string.
+    """
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        names = value.split(";")
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        names = value
+    else:
+        return None
+    clean = (_field(n) for n in names)
+    return tuple(Actor(n) for n in dict.fromkeys(n for n in clean if n))
 
 
 # Anything but whitespace and the invisible format characters (zero-width
