@@ -40,7 +40,7 @@ def test_loaded_categories(text, expected):
 @pytest.mark.parametrize("form", ["slam", "slams", "slammed", "slamming", "SLAMMED"])
 def test_loaded_inflections_of_slam(form):
     (m,) = loaded.find_matches(f"Critics {form} the plan.")
-    assert m.text == form and m.entry == "slam" and m.category == loaded.ATTRIBUTION_CATEGORY
+    assert m.text == form and m.entry == "slam" and m.category == "attribution"
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_loaded_lookup(word, headword):
      ("slammed", False), ("claimed", False)],
 )  # fmt: skip
 def test_loaded_neutral_attribution(word, neutral):
-    assert loaded.is_neutral_attribution(word) is neutral
+    # Neutral verbs of saying are not in the lexicon: they are never marked.
     assert (loaded.lookup(word) is None) is neutral
 
 

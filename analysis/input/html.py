@@ -194,16 +194,3 @@ def extract(html: str) -> Extracted:
     if not text.strip():
         return Extracted("", messages.HTML_NO_TEXT)
     return Extracted(text, warning=messages.HTML_FALLBACK)
-
-
-def extract_text(html: str) -> tuple[str, str | None]:
-    """Extract the main text of an HTML page.
-
-    Args:
-        html: The decoded page source.
-
-    Returns:
-        ``(text, None)`` on success, or ``("", message)`` saying why not.
-    """
-    result = extract(html)
-    return result.text, result.problem

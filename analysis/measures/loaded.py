@@ -52,9 +52,6 @@ from analysis.text.tokens import tokens_of
 LEXICON = "loaded"
 """The lexicon file this analyser reads."""
 
-ATTRIBUTION_CATEGORY = "attribution"
-"""Category of attribution verbs ("claimed", "slammed"), for the comparison module."""
-
 CATEGORIES = (
     "attribution", "manner", "intensifier", "minimiser", "label", "conflict", "emotive", "puffery",
 )  # fmt: skip
@@ -63,17 +60,6 @@ CATEGORIES = (
 
 GRADES = (LOADED, EMPHATIC)
 """Grade names; a lexicon row with an empty ``grade`` cell is ``loaded``."""
-
-NEUTRAL_ATTRIBUTION = frozenset(
-    {
-        "say", "says", "said", "saying",
-        "tell", "tells", "told", "telling",
-        "add", "adds", "added", "adding",
-        "state", "states", "stated", "stating",
-        "according to",
-    }
-)  # fmt: skip
-"""Neutral attribution forms (said, told, according to, added, stated)."""
 
 ERR_UNKNOWN_RULE = messages.LOADED_UNKNOWN_RULE
 ERR_UNKNOWN_GRADE = messages.LOADED_UNKNOWN_GRADE
@@ -402,11 +388,6 @@ def lookup(word_or_phrase: str) -> Entry | None:
     """
     words = [t.norm for t in tokenize(word_or_phrase)]
     return _checked_matcher().lookup(words) if words else None
-
-
-def is_neutral_attribution(word_or_phrase: str) -> bool:
-    """Whether a verb of saying is neutral ("said", "told", "according to")."""
-    return " ".join(t.norm for t in tokenize(word_or_phrase)) in NEUTRAL_ATTRIBUTION
 
 
 def find_matches(
