@@ -14,17 +14,15 @@ grouped by article, see :mod:`analysis.evaluate.train_actors`).
 
 Command line::
 
-    python -m analysis.evaluate.actors FILE [--cv] [--format json]
+    slant evaluate actors FILE [--cv] [--format json]
 """
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Sequence
 from pathlib import Path
 
 from analysis.evaluate import train_actors
-from analysis.evaluate.rated import macro_f1, print_scores
+from analysis.evaluate.rated import macro_f1
 from analysis.measures.actor_tone import CLASSES, mention_tone
 from analysis.measures.vader_explain import explain
 
@@ -68,22 +66,6 @@ def evaluate(path: str | Path, *, cv: bool = False) -> dict[str, float | int]:
     return scores
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Print the figures for a NewsMTSC-style file (``--cv`` for cross-validated ones)."""
-    parser = argparse.ArgumentParser(description="Tone towards a target against NewsMTSC.")
-    parser.add_argument("file", type=Path)
-    parser.add_argument("--cv", action="store_true", help="refit by grouped CV")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
-    args = parser.parse_args(argv)
-    scores = evaluate(args.file, cv=args.cv)
-    print_scores(scores, args.format)
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
-
-
 def cross_validate(path: str | Path) -> dict:
-    """The cross-validated figures: :func:`evaluate` with ``cv=True``."""
+    """The cross-validated figures (``slant evaluate actors FILE --cv``)."""
     return evaluate(path, cv=True)
