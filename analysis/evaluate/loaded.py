@@ -18,19 +18,22 @@ Scoring is at word level, micro-averaged over all sentences, biased or not:
 - precision = predicted words that are gold / predicted words, and
   recall = gold words found / gold words, each summed over all sentences.
 
-All matches count, including those inside quotation marks: annotators marked
-bias wherever it occurred in the sentence.
+Only the outlet's own words are predictions: matches inside quotation marks
+are the speaker's, counted apart by Slant and never in the loaded rate, so
+they are not claimed here either.
 
 **Tuning, cross-validated by topic** (:func:`cross_validate`). The wider
 coverage comes from a pool of candidate entries written for Slant
 (``analysis/data/loaded_candidates.tsv``). Which candidates to keep is the
-one tuned choice: a candidate is kept when its smoothed precision on the
-training topics, ``(hits + 0.5) / (predicted + 1)``, reaches a threshold, so a
-candidate the training topics never saw is kept on the strength of the hand
-judgement that wrote it. The threshold itself is chosen inside each training
-part by an inner cross-validation over its topics. Each outer fold's figure is
-measured on topics that neither choice saw; the reported figure is the mean
-over the outer folds. :func:`select` applies the same procedure to the whole
+one tuned choice: a candidate the training topics matched is kept when its
+smoothed precision there, ``(hits + 0.5) / (predicted + 1)``, reaches a
+threshold; a candidate they never matched is kept when the matched
+candidates of its category reached a second threshold. The thresholds are
+chosen inside each training part by an inner cross-validation over its
+topics: the best mean F1 among settings whose mean precision reaches
+:data:`PRECISION_FLOOR`. Each outer fold's figure is measured on topics that
+neither choice saw; the reported figure is the mean over the outer folds.
+:func:`select` applies the same procedure to the whole
 file to decide which candidates ship in ``analysis/lexicons/loaded.tsv``.
 
 Run ``python -m analysis.evaluate.loaded --cv FILE --format json`` for the
