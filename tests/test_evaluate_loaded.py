@@ -57,6 +57,13 @@ def test_evaluate_loaded_rejects_wrong_columns(tmp_path):
         evaluate_loaded.evaluate(path)
 
 
+def test_evaluate_loaded_quoted_words_are_not_predictions():
+    # The speaker's words are counted apart, never as the outlet's: not predictions.
+    text = 'The mayor called the plan "bizarre" and slammed it.'
+    assert evaluate_loaded.predicted_words(text) == {"slammed"}
+    assert evaluate_loaded.predicted_words("The mayor called the plan bizarre.") == {"bizarre"}
+
+
 def test_evaluate_loaded_emphatic_verbs_are_not_predictions():
     # "emphasized" is shown, but not claimed to be loaded: it predicts nothing.
     assert evaluate_loaded.predicted_words("She emphasized the plan.") == set()
@@ -70,11 +77,12 @@ def test_evaluate_loaded_smoothed_precision():
 
 
 def _table():
-    """Two rows: core "slam" (protected), core "bizarre", candidates "weird" and "vast"."""
+    """Two rows: core "slam" (protected), core "bizarre", candidates "weird", "vast" and "odd"."""
     slam = evaluate_loaded.Entry("slam", "attribution", "verb", "x", "criticize")
     bizarre = evaluate_loaded.Entry("bizarre", "emotive", "fixed", "x", "odd")
     weird = evaluate_loaded.Entry("weird", "emotive", "fixed", "x", "unusual")
     vast = evaluate_loaded.Entry("vast", "intensifier", "fixed", "x", "large")
+    odd = evaluate_loaded.Entry("odd", "emotive", "fixed", "x", "unusual")
     rows = [
         evaluate_loaded.Row("a", frozenset({"slammed", "weird"}), "t1"),
         evaluate_loaded.Row("b", frozenset(), "t2"),
@@ -83,22 +91,57 @@ def _table():
         ((0, frozenset({"slammed"})), (2, frozenset({"weird"}))),
         ((0, frozenset({"slam"})), (1, frozenset({"bizarre"})), (2, frozenset({"weird"}))),
     )
-    return evaluate_loaded.MatchTable(per_row, (slam, bizarre, weird, vast), 2), rows
+    return evaluate_loaded.MatchTable(per_row, (slam, bizarre, weird, vast, odd), 2), rows
 
 
 def test_evaluate_loaded_choose_by_training_precision():
     table, rows = _table()
-    # On both rows: slam 1/2 (protected), bizarre 0/1 -> 0.25, weird 1/2 -> 0.5, vast unseen 0.5.
-    keep = evaluate_loaded.choose(table, rows, [0, 1], evaluate_loaded.Setting(0.5, 0.0))
-    assert keep == [True, True, True, True]
-    keep = evaluate_loaded.choose(table, rows, [0, 1], evaluate_loaded.Setting(0.6, 0.3))
-    assert keep == [True, False, False, False]
+    setting = evaluate_loaded.Setting
+    # On both rows: slam 1/2 (protected), bizarre 0/1 -> 0.25, weird 1/2 -> 0.5;
+    # vast and odd unseen: intensifier has no matched candidate (0.5), emotive has
+    # weird's 1 of 2 -> (1 + 1) / (2 + 2) = 0.5.
+    keep = evaluate_loaded.choose(table, rows, [0, 1], setting(0.5, 0.0, 0.5))
+    assert keep == [True, True, True, True, True]
+    # The default never keeps an unseen candidate.
+    keep = evaluate_loaded.choose(table, rows, [0, 1], setting(0.5, 0.0))
+    assert keep == [True, True, True, False, False]
+    keep = evaluate_loaded.choose(table, rows, [0, 1], setting(0.6, 0.3, 0.6))
+    assert keep == [True, False, False, False, False]
     # A verb of saying is protected: no threshold drops it.
-    keep = evaluate_loaded.choose(table, rows, [0, 1], evaluate_loaded.Setting(0.9, 0.9))
-    assert keep == [True, False, False, False]
-    # Judged on row 0 only, bizarre is unseen (0.5) and weird is 1/1 (0.75).
-    keep = evaluate_loaded.choose(table, rows, [0], evaluate_loaded.Setting(0.6, 0.3))
-    assert keep == [True, True, True, False]
+    keep = evaluate_loaded.choose(table, rows, [0, 1], setting(0.9, 0.9))
+    assert keep == [True, False, False, False, False]
+    # Judged on row 0 only, bizarre is unseen (0.5) and weird is 1/1 (0.75); emotive
+    # then has 1 of 1 -> 2/3 for odd.
+    keep = evaluate_loaded.choose(table, rows, [0], setting(0.6, 0.3, 0.6))
+    assert keep == [True, True, True, False, True]
+
+
+def test_evaluate_loaded_category_precision():
+    assert evaluate_loaded.category_precision(0, 0) == 0.5
+    assert evaluate_loaded.category_precision(1, 2) == 0.5
+    assert evaluate_loaded.category_precision(0, 6) == pytest.approx(0.125)
+
+
+def test_evaluate_loaded_best_setting_keeps_the_precision_floor(monkeypatch):
+    # Three topics alike: core "slam" finds 1 of 6 gold words; candidate "weird"
+    # adds 2 words, 1 gold. Held out, keeping it gives P 2/3, R 2/6, F1 0.444;
+    # dropping it P 1, R 1/6, F1 0.286.
+    slam = evaluate_loaded.Entry("slam", "attribution", "verb", "x", "criticize")
+    weird = evaluate_loaded.Entry("weird", "emotive", "fixed", "x", "unusual")
+    gold = frozenset({"slammed", "weird", "g1", "g2", "g3", "g4"})
+    rows = [evaluate_loaded.Row("a", gold, t) for t in ("t1", "t2", "t3")]
+    found = ((0, frozenset({"slammed"})), (1, frozenset({"weird", "plan"})))
+    table = evaluate_loaded.MatchTable((found,) * 3, (slam, weird), 1)
+    keep = evaluate_loaded.Setting(0.0, 0.0, 0.0)
+    drop = evaluate_loaded.Setting(1.1, 0.0, 1.0)
+    monkeypatch.setattr(evaluate_loaded, "SETTINGS", (drop, keep))
+    monkeypatch.setattr(evaluate_loaded, "PRECISION_FLOOR", 0.6)
+    assert evaluate_loaded.best_setting(table, rows, [0, 1, 2]) == keep
+    monkeypatch.setattr(evaluate_loaded, "PRECISION_FLOOR", 0.8)
+    assert evaluate_loaded.best_setting(table, rows, [0, 1, 2]) == drop
+    # No setting reaches the floor: the most precise one wins.
+    monkeypatch.setattr(evaluate_loaded, "PRECISION_FLOOR", 1.1)
+    assert evaluate_loaded.best_setting(table, rows, [0, 1, 2]) == drop
 
 
 def _babe_file(tmp_path, rows):

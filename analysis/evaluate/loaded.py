@@ -18,19 +18,22 @@ Scoring is at word level, micro-averaged over all sentences, biased or not:
 - precision = predicted words that are gold / predicted words, and
   recall = gold words found / gold words, each summed over all sentences.
 
-All matches count, including those inside quotation marks: annotators marked
-bias wherever it occurred in the sentence.
+Only the outlet's own words are predictions: matches inside quotation marks
+are the speaker's, counted apart by Slant and never in the loaded rate, so
+they are not claimed here either.
 
 **Tuning, cross-validated by topic** (:func:`cross_validate`). The wider
 coverage comes from a pool of candidate entries written for Slant
 (``analysis/data/loaded_candidates.tsv``). Which candidates to keep is the
-one tuned choice: a candidate is kept when its smoothed precision on the
-training topics, ``(hits + 0.5) / (predicted + 1)``, reaches a threshold, so a
-candidate the training topics never saw is kept on the strength of the hand
-judgement that wrote it. The threshold itself is chosen inside each training
-part by an inner cross-validation over its topics. Each outer fold's figure is
-measured on topics that neither choice saw; the reported figure is the mean
-over the outer folds. :func:`select` applies the same procedure to the whole
+one tuned choice: a candidate the training topics matched is kept when its
+smoothed precision there, ``(hits + 0.5) / (predicted + 1)``, reaches a
+threshold; a candidate they never matched is kept when the matched
+candidates of its category reached a second threshold. The thresholds are
+chosen inside each training part by an inner cross-validation over its
+topics: the best mean F1 among settings whose mean precision reaches
+:data:`PRECISION_FLOOR`. Each outer fold's figure is measured on topics that
+neither choice saw; the reported figure is the mean over the outer folds.
+:func:`select` applies the same procedure to the whole
 file to decide which candidates ship in ``analysis/lexicons/loaded.tsv``.
 
 Run ``python -m analysis.evaluate.loaded --cv FILE --format json`` for the
@@ -45,6 +48,7 @@ import ast
 import csv
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from functools import cache
@@ -53,7 +57,10 @@ from pathlib import Path
 from analysis import messages
 from analysis.evaluate.folds import grouped_folds
 from analysis.measures.loaded import LEXICON, LOADED, check_entries, find_matches
+from analysis.results.doc import Span
+from analysis.results.loaded import LoadedMatch
 from analysis.text.lexicon import Entry, PhraseMatcher, load_lexicon, read_lexicon, tokenize
+from analysis.text.quotes import find_quotes
 
 ERR_COLUMNS = messages.EVAL_LOADED_COLUMNS
 
@@ -61,10 +68,27 @@ CANDIDATES = Path(__file__).resolve().parent.parent / "data" / "loaded_candidate
 """The pool of candidate entries that tuning chooses from."""
 
 CANDIDATE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
-"""Smoothed-precision thresholds for candidates the inner cross-validation chooses from."""
+"""Smoothed-precision thresholds for candidates the training topics matched."""
+
+UNSEEN_THRESHOLDS = (0.2, 0.3, 0.4, 1.0)
+"""Thresholds on a category's precision for candidates the training topics never matched.
+
+A candidate no training topic matched has no evidence of its own; it is kept
+when the candidates of its category that were matched reached this precision
+(1.0 never keeps an unseen candidate).
+"""
 
 CORE_THRESHOLDS = (0.0, 0.1, 0.2)
 """Smoothed-precision thresholds for unprotected core entries (0.0 keeps them all)."""
+
+PRECISION_FLOOR = 0.58
+"""The inner cross-validation's least acceptable mean precision.
+
+Not fitted: it is the project's target (issue 13 asks for precision 0.55 on
+unseen topics, and the development figure has overstated unseen topics
+before). Among the settings whose inner mean precision reaches it, the best
+mean F1 wins; if none does, the most precise setting wins.
+"""
 
 # BABE spells some topics two ways ("blm" / "black lives matter"); one topic
 # must fall in one fold, whatever its spelling.
@@ -135,13 +159,26 @@ def gold_words(biased_words: str) -> set[str]:
     return {t.norm for item in items if isinstance(item, str) for t in tokenize(item)}
 
 
+def own_matches(sentence: str, phrases: PhraseMatcher | None = None) -> list[LoadedMatch]:
+    """The loaded-grade matches in the outlet's own words of one sentence.
+
+    Quoted words are the speaker's: Slant counts them apart and never in the
+    outlet's loaded rate, so they are not predictions either (and BABE's
+    annotators rarely marked them: 6 of 51 quoted words on the development file).
+    """
+    quotes = find_quotes(sentence, (Span(0, len(sentence), sentence),))
+
+    def in_quote(start: int, end: int) -> bool:
+        return any(q.start <= start and end <= q.end for q in quotes)
+
+    matches = find_matches(sentence, in_quote, phrases=phrases)
+    return [m for m in matches if m.grade == LOADED and not m.in_quote]
+
+
 def predicted_words(sentence: str, phrases: PhraseMatcher | None = None) -> set[str]:
-    """Return the normalised words inside loaded-grade matches in one sentence."""
+    """Return the normalised words inside the outlet's loaded-grade matches in one sentence."""
     return {
-        t.norm
-        for m in find_matches(sentence, phrases=phrases)
-        if m.grade == LOADED
-        for t in tokenize(sentence[m.start : m.end])
+        t.norm for m in own_matches(sentence, phrases) for t in tokenize(sentence[m.start : m.end])
     }
 
 
@@ -256,9 +293,7 @@ def match_table(rows: Sequence[Row], core: Sequence[Entry], pool: Sequence[Entry
     per_row = []
     for row in rows:
         found = []
-        for m in find_matches(row.text, phrases=phrases):
-            if m.grade != LOADED:
-                continue
+        for m in own_matches(row.text, phrases):
             words = frozenset(t.norm for t in tokenize(row.text[m.start : m.end]))
             found.append((_entry_index(phrases, row.text, m.start, m.end, index), words))
         per_row.append(tuple(found))
@@ -300,21 +335,32 @@ class Setting:
     """One tuning setting the inner cross-validation chooses from.
 
     Args:
-        candidates: Minimum smoothed precision for a candidate on the training
-            topics. Above 0.5 a candidate the training topics never matched
-            is dropped (it needs evidence); at or below, it is kept on the
-            strength of the hand judgement that wrote it.
+        candidates: Minimum smoothed precision for a candidate the training
+            topics matched.
         core: Minimum smoothed precision for an unprotected core entry; 0.0
             keeps every core entry.
+        unseen: Minimum precision of its category (see :func:`category_precision`)
+            for a candidate the training topics never matched; 1.0 never keeps one.
 
     """
 
     candidates: float
     core: float
+    unseen: float = 1.0
 
 
-SETTINGS = tuple(Setting(c, k) for c in CANDIDATE_THRESHOLDS for k in CORE_THRESHOLDS)
+SETTINGS = tuple(
+    Setting(c, k, u)
+    for c in CANDIDATE_THRESHOLDS
+    for k in CORE_THRESHOLDS
+    for u in UNSEEN_THRESHOLDS
+)
 """Every setting the inner cross-validation tries."""
+
+
+def category_precision(hits: int, predicted: int) -> float:
+    """A category's precision over its matched candidates, one hit in two added (0.5 when empty)."""
+    return (hits + 1) / (predicted + 2)
 
 
 def choose(
@@ -332,13 +378,23 @@ def choose(
         for i, words in table.per_row[r]:
             predicted[i] += len(words)
             hits[i] += len(words & rows[r].gold)
+    category_hits: Counter[str] = Counter()
+    category_predicted: Counter[str] = Counter()
+    for i in range(table.core, len(table.entries)):
+        category_hits[table.entries[i].category] += hits[i]
+        category_predicted[table.entries[i].category] += predicted[i]
     keep = []
     for i, entry in enumerate(table.entries):
-        if i < table.core and protected(entry):
-            keep.append(True)
-            continue
-        threshold = setting.core if i < table.core else setting.candidates
-        keep.append(smoothed_precision(hits[i], predicted[i]) >= threshold)
+        if i < table.core:
+            keep.append(
+                protected(entry) or smoothed_precision(hits[i], predicted[i]) >= setting.core
+            )
+        elif predicted[i]:
+            keep.append(smoothed_precision(hits[i], predicted[i]) >= setting.candidates)
+        else:
+            c = entry.category
+            prior = category_precision(category_hits[c], category_predicted[c])
+            keep.append(prior >= setting.unseen)
     return keep
 
 
@@ -354,18 +410,25 @@ def topic_folds(rows: Sequence[Row], which: Sequence[int]) -> list[tuple[list[in
 
 
 def best_setting(table: MatchTable, rows: Sequence[Row], train: Sequence[int]) -> Setting:
-    """The setting with the best mean F1 over an inner leave-one-topic-out CV of ``train``."""
+    """The setting an inner leave-one-topic-out CV of ``train`` prefers.
+
+    The best mean F1 among settings whose mean precision reaches
+    :data:`PRECISION_FLOOR`; the most precise setting when none does.
+    """
     inner = topic_folds(rows, train)
-    best, best_f1 = SETTINGS[0], -1.0
+    scored = []
     for setting in SETTINGS:
-        scores = [
-            f1(_table_counts(table, rows, test, choose(table, rows, fit, setting)))
+        counts = [
+            _table_counts(table, rows, test, choose(table, rows, fit, setting))
             for fit, test in inner
         ]
-        mean = sum(scores) / len(scores)
-        if mean > best_f1:
-            best, best_f1 = setting, mean
-    return best
+        mean_f1 = sum(map(f1, counts)) / len(counts)
+        mean_precision = sum(map(precision, counts)) / len(counts)
+        scored.append((setting, mean_f1, mean_precision))
+    precise = [s for s in scored if s[2] >= PRECISION_FLOOR]
+    if precise:
+        return max(precise, key=lambda s: s[1])[0]
+    return max(scored, key=lambda s: s[2])[0]
 
 
 def kept_entries(table: MatchTable, keep: Sequence[bool]) -> tuple[Entry, ...]:
@@ -409,6 +472,7 @@ def cross_validate(path: str | Path) -> dict:
                 "n": len(test),
                 "candidate_threshold": setting.candidates,
                 "core_threshold": setting.core,
+                "unseen_threshold": setting.unseen,
                 "core_dropped": table.core - sum(keep[: table.core]),
                 "candidates_kept": sum(keep[table.core :]),
                 **figures(tuned),
@@ -449,6 +513,7 @@ def select(path: str | Path) -> dict:
     return {
         "candidate_threshold": setting.candidates,
         "core_threshold": setting.core,
+        "unseen_threshold": setting.unseen,
         "kept": [e.term for e, k in pairs[table.core :] if k],
         "dropped": [e.term for e, k in pairs[table.core :] if not k],
         "core_dropped": [e.term for e, k in pairs[: table.core] if not k],
