@@ -42,8 +42,14 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from math import log, sqrt
 
-from analysis.compare import scorer
-from analysis.compare.scorer import LEDE_SENTENCES, Weights, pair_features, probability
+from analysis.compare.scorer import (
+    LEDE_SENTENCES,
+    Weights,
+    contributions,
+    load_weights,
+    pair_features,
+    probability,
+)
 from analysis.compare.words import DATE_WORDS, content_tokens, plain_words
 
 MIN_CONTENT_WORDS = 3
@@ -314,7 +320,7 @@ class _Context:
                 self.best[key] = cos
 
     def features(self, i: int, j: int, cos: float) -> dict[str, float]:
-        """The scorer's features of signatures ``i`` and ``j`` (:func:`scorer.pair_features`)."""
+        """The scorer's features of signatures ``i`` and ``j`` (see ``pair_features``)."""
         sig = self.sig
         common = sig.stems[i] & sig.stems[j]
         plain = [s for s in common if s not in self.themes]
@@ -507,7 +513,7 @@ def _explain(e: Edge, units: Sequence[Unit], ctx: _Context) -> Edge:
     if x.sig != y.sig:
         e.cosine = round(ctx.cosine(x.sig, y.sig), 3)
         features = ctx.features(x.sig, y.sig, ctx.cosine(x.sig, y.sig))
-        pushes = scorer.contributions(features, ctx.weights)
+        pushes = contributions(features, ctx.weights)
         e.evidence = tuple((f, c) for f, c in pushes[:EVIDENCE_MAX] if c >= EVIDENCE_MIN)
     else:
         e.cosine = 1.0
@@ -802,7 +808,7 @@ def context(units: Sequence[Unit], weights: Weights | None = None) -> _Context:
         idf,
         distinctive_stems(units),
         theme_stems(units),
-        weights or scorer.load_weights(),
+        weights or load_weights(),
     )
 
 
