@@ -35,7 +35,7 @@ FEATURES = {
     "anchor": "a shared quote of 4+ words",
     "ratio": "each is (nearly) the other's best match in its article",
     "mutual": "mutual best match",
-    "pos": "distance of their places in the articles",
+    "pos": "similar places in their articles (a low distance raises the score)",
     "lede": "both in the opening sentences",
     "lenr": "similar length",
     "themes": "share of shared words that are story themes",
