@@ -323,7 +323,20 @@ class _Context:
         """The scorer's features of signatures ``i`` and ``j`` (see ``pair_features``)."""
         sig = self.sig
         common = sig.stems[i] & sig.stems[j]
-        plain = [s for s in common if s not in self.themes]
+        # One pass over the shared words (this runs for every candidate pair).
+        plain = rare = numbers = names = 0
+        shared_idf = 0.0
+        names_i, names_j = sig.names[i], sig.names[j]
+        for s in common:
+            if s in self.rare:
+                rare += 1
+            if s[:1].isdigit():
+                numbers += 1
+            if s not in self.themes:
+                plain += 1
+                shared_idf += self.idf[s]
+                if s in names_i and s in names_j:
+                    names += 1
         quoted = 0
         if sig.quotes[i] and sig.quotes[j]:
             quoted = _shared_quote(sig.quotes[i], sig.quotes[j])[0]
@@ -331,21 +344,20 @@ class _Context:
         best_j = self.best.get((j, sig.article[i]), 0.0)
         ratio = min(cos / best_i if best_i else 0.0, cos / best_j if best_j else 0.0)
         n_i, n_j = len(sig.stems[i]), len(sig.stems[j])
-        rare = sum(1 for s in common if s in self.rare)
         return pair_features(
             cos=cos,
-            rule=qualifies(cos, len(common), len(plain), rare),
-            shared_idf=sum(self.idf[s] for s in plain),
+            rule=qualifies(cos, len(common), plain, rare),
+            shared_idf=shared_idf,
             rare=rare,
-            numbers=sum(1 for s in common if s[:1].isdigit()),
-            names=sum(1 for s in plain if s in sig.names[i] and s in sig.names[j]),
+            numbers=numbers,
+            names=names,
             quoted=quoted,
             ratio=ratio,
             mutual=cos > 0 and cos >= best_i and cos >= best_j,
             distance=abs(sig.position[i] - sig.position[j]),
             lede=sig.sentence[i] < LEDE_SENTENCES and sig.sentence[j] < LEDE_SENTENCES,
             length_ratio=min(n_i, n_j) / max(n_i, n_j, 1),
-            theme_share=1 - len(plain) / max(1, len(common)),
+            theme_share=1 - plain / max(1, len(common)),
         )
 
     def probability(self, i: int, j: int, cos: float) -> float:
