@@ -190,3 +190,6 @@ READABILITY_NOT_LATIN = Message("W611", "most of the text is not in the Latin al
 # The dashboard's frame and saved stories
 UNSAFE_ADDRESS = Message("E830", "Slant stopped: this server listens on every network interface ({where}), so anyone on the network could open it. Start it with `bash scripts/dashboard.sh`, or add `--server.address localhost`; to share it with a class on purpose, pass `--server.address 0.0.0.0` yourself (see the README).")
 ALREADY_SAVED = Message("W831", "These articles are already saved as '{title}', so no second copy was made; that story is now selected.")
+# --- wp-align ---
+# The alignment pair scorer's weights table (analysis/compare/scorer.py).
+ALIGN_WEIGHTS_MISSING = Message("E940", "the alignment weights table {path} has no weight for {features}; rewrite it with `python -m analysis.evaluate.train_alignment tests/gold/alignment --write`.")

@@ -318,3 +318,32 @@ def test_evaluate_alignment_command_line_bad_gold_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("slant: ") and "not valid TOML" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_evaluate_alignment_train_fit_learns_which_feature_tells():
+    # Label = first column > 0.5; the second column is noise.
+    import numpy as np
+
+    from analysis.compare.scorer import FEATURES
+    from analysis.evaluate import train_alignment as train
+
+    rng = np.random.default_rng(0)
+    x = rng.random((400, len(FEATURES)))
+    y = (x[:, 0] > 0.5).astype(float)
+    weights, bias, means = train.fit(x, y)
+    names = list(FEATURES)
+    assert weights[names[0]] > 5 * max(abs(weights[f]) for f in names[1:])
+    assert bias < 0  # the boundary sits at 0.5 on a positive weight
+    assert means[names[0]] == pytest.approx(float(x[:, 0].mean()), abs=1e-4)
+
+
+def test_evaluate_alignment_train_table_round_trips(tmp_path):
+    from analysis.compare.scorer import FEATURES, Weights, load_weights
+    from analysis.evaluate import train_alignment as train
+
+    w = Weights({f: 0.5 for f in FEATURES}, {f: 0.25 for f in FEATURES}, -3.0, 0.4, 0.2, 0.3)
+    path = tmp_path / "weights.tsv"
+    train.write_weights(w, 123, path)
+    assert load_weights(path) == w
+    assert "# trained_pairs: 123" in path.read_text("utf-8")
+    assert all(match <= link for link, match, _ in train.grid())

@@ -121,7 +121,10 @@ def test_lesson_method_hides_outlet_names_quoted_from_the_text(own_story):
     from dataclasses import replace
 
     # A fact label that names the Gazette and its reporter, shown in blind mode.
-    row = next(r for r in own_story.comparison.coverage if "Harbor Gazette" in r.text)
+    row = next(
+        r for r in own_story.comparison.coverage
+        if "Harbor Gazette first reported" in r.text
+    )
     story = replace(own_story, comparison=replace(
         own_story.comparison, coverage=(replace(row, articles=("ledger",)),)))
     body = _sections(story)["Coverage"]

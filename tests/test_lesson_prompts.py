@@ -155,7 +155,10 @@ def test_lesson_prompts_hide_outlet_names_quoted_from_the_text(own_story):
     # The Gazette and the Ledger share "Dana Whitlock of the Harbor Gazette first
     # reported..."; a prompt quoting it must not name them in blind mode.
     ids = [a.id for a in own_story.articles]
-    row = next(r for r in own_story.comparison.coverage if "Harbor Gazette" in r.text)
+    row = next(
+        r for r in own_story.comparison.coverage
+        if "Harbor Gazette first reported" in r.text
+    )
     story = replace(own_story, comparison=replace(
         own_story.comparison, coverage=(replace(row, articles=("ledger",)),)))
     blind = prompts.prompt(story, "coverage", letters(ids).__getitem__).text

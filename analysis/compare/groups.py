@@ -24,6 +24,8 @@ def link(edge: Edge, articles: Sequence, al: Alignment) -> Link:
         shared=edge.shared,
         distinctive=edge.distinctive,
         quote=edge.quote,
+        cosine=edge.cosine,
+        evidence=edge.evidence,
     )
 
 

@@ -175,7 +175,7 @@ def _pair_facts(
     scores, where = [], []
     for gi in groups:
         xs, ys = members_of[gi][a], members_of[gi][b]
-        scores.append(max(al.score(x, y) for x in xs for y in ys))
+        scores.append(max(al.cosine(x, y) for x in xs for y in ys))
         where.append((min(al.units[x].sentence for x in xs), min(al.units[y].sentence for y in ys)))
     close = sum(1 for s in scores if s >= CLOSE_SIM) / len(scores) if scores else 0.0
     return close, same_order(where)

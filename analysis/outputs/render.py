@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from analysis.compare.scorer import FEATURES
 from analysis.results.comparison import Comparison, Contrast, Link, Reuse
 
 MAX_REUSE_PAIRS = 10
@@ -46,10 +47,13 @@ def link_text(link: Link, name: Callable[[str], str]) -> str:
     if link.anchor and link.quote:
         return f"{who} share the quote “{link.quote}”"
     words = ", ".join(link.shared[:5])
-    text = f"{who} share {len(link.shared)} content words ({words}; cosine {link.score:.2f})"
+    text = f"{who} share {len(link.shared)} content words ({words}; cosine {link.cosine:.2f})"
     if link.quote:
         text += f" and the quoted words “{link.quote}”"
-    if link.distinctive and link.score < 0.2:
+    if link.evidence:
+        why = ", ".join(FEATURES.get(f, f) for f, _ in link.evidence)
+        text += f"; score {link.score:.2f} from {why}"
+    if link.distinctive and link.cosine < 0.2:
         rare = ", ".join(f"“{w}”" for w in link.distinctive[:3])
         verb = "appears" if len(link.distinctive[:3]) == 1 else "appear"
         text += f"; {rare} {verb} in no other sentence of those articles"

@@ -39,11 +39,16 @@ class Link:
         b: The second article's id.
         a_sentence: Index of the sentence in ``a``'s ``sentences``.
         b_sentence: Index of the sentence in ``b``'s ``sentences``.
-        score: The pair score (cosine of content words, 1.0 for a quote anchor).
+        score: The learned pair score (0 to 1: how likely the two report one
+            fact; 1.0 for the same content words), see docs/compare.md.
         anchor: True when the two sentences quote the same words (>= 4 words).
         shared: Content words the two sentences share, most distinctive first.
         distinctive: Those of ``shared`` no other sentence of either article uses.
         quote: The longest run of quoted words they share, as written, or "".
+        cosine: The cosine of their content words (one of the score's features).
+        evidence: The features that set the score, as ``(feature, push)``:
+            the push on the log-odds against a typical candidate pair, largest
+            first (feature names as in ``analysis.compare.scorer.FEATURES``).
     """
 
     a: str
@@ -55,6 +60,8 @@ class Link:
     shared: tuple[str, ...] = ()
     distinctive: tuple[str, ...] = ()
     quote: str = ""
+    cosine: float = 0.0
+    evidence: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
