@@ -152,7 +152,7 @@ def test_compare_align_fast_path_gives_the_reference_groups():
     from analysis.compare.align import reference_groups
 
     stories = [BRIDGE, *_gold_stories()]
-    assert len(stories) >= 5
+    assert len(stories) >= 9
     for story in stories:
         assert sorted(align(story).groups) == reference_groups(story)
 
@@ -163,8 +163,9 @@ def _gold_stories():
     from analysis.evaluate.alignment import gold_files, read_gold
     from analysis.pipeline import analyze_paths
 
-    gold = Path(__file__).resolve().parent / "gold" / "alignment"
-    return [analyze_paths([read_gold(f).story]).articles for f in gold_files(gold)]
+    gold = Path(__file__).resolve().parent / "gold"
+    files = [*gold_files(gold / "alignment"), *gold_files(gold / "alignment-heldout")]
+    return [analyze_paths([read_gold(f).story]).articles for f in files]
 
 
 def test_compare_align_copies_of_one_sentence_share_a_signature():

@@ -11,7 +11,8 @@ from analysis.evaluate import alignment as ev
 from analysis.pipeline import analyze_paths
 
 GOLD = Path(__file__).resolve().parent / "gold" / "alignment"
-GOLD_FILES = sorted(GOLD.glob(f"*/{ev.GOLD_NAME}"))
+HELD_OUT = Path(__file__).resolve().parent / "gold" / "alignment-heldout"
+GOLD_FILES = sorted([*GOLD.glob(f"*/{ev.GOLD_NAME}"), *HELD_OUT.glob(f"*/{ev.GOLD_NAME}")])
 
 
 def pair(a, b):
@@ -265,6 +266,10 @@ def test_evaluate_alignment_rejects_gold_without_story(tmp_path):
 def test_evaluate_alignment_gold_files_exist():
     names = {f.parent.name for f in GOLD_FILES}
     assert {"seeds", "bus-fares", "plant-closure", "wildfire", "rental-cap"} <= names
+    assert {"derailment", "hospital-merger", "book-vote"} <= names
+    # The held-out stories live apart, so training on tests/gold/alignment never sees them.
+    assert not any(f.parent.parent == GOLD for f in GOLD_FILES
+                   if f.parent.name in {"derailment", "hospital-merger", "book-vote"})
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.parent.name)

@@ -21,6 +21,7 @@ README_ROWS = {
     "sentiment_mean": ("| sentiment, per sentence", ("pearson_r",)),
     "hedge_per_100_words": ("| hedging, per sentence", ("precision", "recall", "f1")),
     "loaded_per_100_words": ("| loaded wording, per word", ("precision", "recall", "f1")),
+    "aligned": ("| aligned facts, sentence pairs", ("precision", "recall", "f1")),
 }
 
 
