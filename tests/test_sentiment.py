@@ -99,10 +99,10 @@ def test_sentiment_vader_edge_cases_never_raise(text):
 
 
 def test_sentiment_scoring_failure_becomes_neutral_with_reason(monkeypatch):
-    def boom(text, offset=0):
+    def boom(text):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(sentiment, "explain", boom)
+    monkeypatch.setattr(sentiment, "score", boom)
     result = sentiment.analyse(make_doc("Good news."))
     (s,) = result.sentences
     assert (s.compound, s.label) == (0.0, "neutral")

@@ -158,9 +158,9 @@ def test_vader_explain_chunk_size_bounds_one_call(monkeypatch):
     seen = []
     real = vader_explain._explain_once
 
-    def spy(text, offset, adjusted=False):
+    def spy(text, adjusted=False):
         seen.append(len(text.split()))
-        return real(text, offset, adjusted)
+        return real(text, adjusted)
 
     monkeypatch.setattr(vader_explain, "_explain_once", spy)
     explain("word " * (3 * MAX_WORDS_PER_CALL + 5))
