@@ -97,8 +97,15 @@ def measure(n: int, repeats: int) -> dict[str, float]:
 
 def _run_tree(tree: str, n: int, repeats: int) -> dict[str, float]:
     env = {**os.environ, "SLANT_TREE": str(Path(tree).resolve())}
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--n", str(n), "--repeats",
-           str(repeats), "--json"]
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--n",
+        str(n),
+        "--repeats",
+        str(repeats),
+        "--json",
+    ]
     out = subprocess.run(cmd, env=env, capture_output=True, check=True, text=True).stdout
     return json.loads(out.splitlines()[-1])
 
@@ -113,10 +120,13 @@ def main() -> None:
     args = parser.parse_args()
     if not args.trees:
         report = measure(args.n, args.repeats)
-        print(json.dumps(report) if args.json else
-              f"sentiment {report['sentiment_cpu_seconds']:.2f} CPU-s, VADER alone "
-              f"{report['vader_alone_cpu_seconds']:.2f} CPU-s: {report['ratio']:.2f} V "
-              f"({report['articles']} articles, {report['sentences']} sentences)")
+        print(
+            json.dumps(report)
+            if args.json
+            else f"sentiment {report['sentiment_cpu_seconds']:.2f} CPU-s, VADER alone "
+            f"{report['vader_alone_cpu_seconds']:.2f} CPU-s: {report['ratio']:.2f} V "
+            f"({report['articles']} articles, {report['sentences']} sentences)"
+        )
         return
     best: dict[str, dict[str, float]] = {}
     for _ in range(args.rounds):
@@ -125,8 +135,10 @@ def main() -> None:
             if tree not in best or report["ratio"] < best[tree]["ratio"]:
                 best[tree] = report
     for tree, report in best.items():
-        print(f"{tree}: sentiment {report['sentiment_cpu_seconds']:.2f} CPU-s, VADER alone "
-              f"{report['vader_alone_cpu_seconds']:.2f} CPU-s: {report['ratio']:.2f} V")
+        print(
+            f"{tree}: sentiment {report['sentiment_cpu_seconds']:.2f} CPU-s, VADER alone "
+            f"{report['vader_alone_cpu_seconds']:.2f} CPU-s: {report['ratio']:.2f} V"
+        )
 
 
 if __name__ == "__main__":

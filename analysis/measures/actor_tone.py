@@ -462,8 +462,7 @@ def tone_at(ctx: Context, mention: tuple[int, int]) -> MentionTone:
     strong = [
         (a + s0, b + s0, share)
         for (a, b), share in moved.items()
-        if (share >= MIN_PHRASE_WEIGHT or share <= -MIN_PHRASE_WEIGHT)
-        and text[a + s0 : b + s0].lower() not in _FUNCTION
+        if abs(share) >= MIN_PHRASE_WEIGHT and text[a + s0 : b + s0].lower() not in _FUNCTION
     ]
     strong.sort(key=lambda p: -abs(p[2]))
     return MentionTone(probs, probs[2] - probs[0], CLASSES[best], tuple(strong[:MENTION_PHRASES]))

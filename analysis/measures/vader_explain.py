@@ -447,7 +447,10 @@ def score(text: str, *, adjusted: bool | None = None, calibrated: bool | None = 
 
 def _shifted(part: Scored, by: int) -> Scored:
     """A chunk's pass with its word offsets made relative to the whole text."""
-    words = tuple((a + by, b + by, *rest) for a, b, *rest in part.words)
+    words = tuple(
+        (a + by, b + by, text, valence, adjusted, share, rules, cal)
+        for a, b, text, valence, adjusted, share, rules, cal in part.words
+    )
     return part._replace(words=words)
 
 
@@ -596,7 +599,8 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
         if lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of":
             continue  # VADER leaves "kind of" to the next word
         scored_at.append(i)
-        rules[i] = noted = []
+        noted: list[str] = []
+        rules[i] = noted
         sentiments[i] = _valence(i, words, lower, is_cap_diff, noted, lexicon)
 
     if adjusted:
