@@ -41,6 +41,17 @@ SENTENCES = [
     "😁😁",
     "",
     "   ",
+    # idioms are only looked for from the fourth word on, behind a cheap test
+    # of the words at i and i - 2: each phrase must still be found
+    "They said it was the kiss of death for the plan.",
+    "The old hotel food was to die for, they said.",
+    "We all waited at the bus stop in the rain.",
+    "Oh yeah right, as if that was a good idea.",
+    "She left him with a broken heart and no money.",
+    "The crowd felt a beating heart of hope here.",
+    "It was a kind of good result for the team.",
+    "It was sort of bad for all of us today.",
+    "Honestly this new phone is the bomb for sure.",
 ]
 
 
@@ -401,25 +412,6 @@ def test_vader_explain_calibrated_arbitrary_text_exact(text):
 
 
 # The scores-first pass (words as tuples, a table of tokens)
-
-IDIOM_SENTENCES = [
-    "They said it was the kiss of death for the plan.",
-    "The old hotel food was to die for, they said.",
-    "We all waited at the bus stop in the rain.",
-    "Oh yeah right, as if that was a good idea.",
-    "She left him with a broken heart and no money.",
-    "The crowd felt a beating heart of hope here.",
-    "It was a kind of good result for the team.",
-    "It was sort of bad for all of us today.",
-    "Honestly this new phone is the bomb for sure.",
-]
-
-
-@pytest.mark.parametrize("sentence", IDIOM_SENTENCES)
-def test_vader_explain_idioms_after_third_word_equal_vader(sentence):
-    # idioms are only checked from the fourth word on, behind a cheap test of
-    # the words at i and i - 2: each phrase must still be found
-    assert explain(sentence, adjusted=False).compound == _SIA.polarity_scores(sentence)["compound"]
 
 
 def test_vader_explain_idiom_changes_the_word_it_holds():
