@@ -100,6 +100,8 @@ def test_actor_tone_weights_table_header():
         ("Critics slammed Trump over the failed deal, and the deal failed.", "Trump"),
         ("Fans praised Smith for her brilliant, generous work.", "Smith"),
         ("Smith praised Smith-Jones.", "Smith-Jones"),
+        ('Warren said, "The plan, sadly, is a disaster," and praised the good deal.', "Warren"),
+        ("Allies of the brave Trump’s team were angry - and hurt - by the attack.", "Trump"),
     ],
 )
 def test_actor_tone_sentence_bag_shortcut_equals_all_features(sentence, mention):

@@ -99,10 +99,10 @@ def test_sentiment_vader_edge_cases_never_raise(text):
 
 
 def test_sentiment_scoring_failure_becomes_neutral_with_reason(monkeypatch):
-    def boom(text, offset=0):
+    def boom(text):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(sentiment, "explain", boom)
+    monkeypatch.setattr(sentiment, "score", boom)
     result = sentiment.analyse(make_doc("Good news."))
     (s,) = result.sentences
     assert (s.compound, s.label) == (0.0, "neutral")
@@ -308,3 +308,22 @@ def test_sentiment_seed_china_not_upbeat_in_000(seeds_story):
     article = next(a for a in seeds_story.articles if a.id.startswith("000"))
     china = next(a for a in article.sentiment.actors if a.actor == "China")
     assert china.label != "positive" and china.tone < 0.2
+
+
+def test_sentiment_repeated_sentence_scored_once_with_its_own_offsets(monkeypatch):
+    text = "Good news came. It was a sad day. Good news came."
+    calls = []
+    real = sentiment.score
+
+    def spy(sentence):
+        calls.append(sentence)
+        return real(sentence)
+
+    monkeypatch.setattr(sentiment, "score", spy)
+    result = sentiment.analyse(make_doc(text))
+    first, _, last = result.sentences
+    assert calls == ["Good news came.", "It was a sad day."]
+    assert first.compound == last.compound and first.explanation != last.explanation
+    assert [w.start for w in last.explanation] == [w.start + 34 for w in first.explanation]
+    for s in (first, last):
+        assert all(text[w.start : w.end] == w.text for w in s.explanation)

@@ -41,6 +41,17 @@ SENTENCES = [
     "😁😁",
     "",
     "   ",
+    # idioms are only looked for from the fourth word on, behind a cheap test
+    # of the words at i and i - 2: each phrase must still be found
+    "They said it was the kiss of death for the plan.",
+    "The old hotel food was to die for, they said.",
+    "We all waited at the bus stop in the rain.",
+    "Oh yeah right, as if that was a good idea.",
+    "She left him with a broken heart and no money.",
+    "The crowd felt a beating heart of hope here.",
+    "It was a kind of good result for the team.",
+    "It was sort of bad for all of us today.",
+    "Honestly this new phone is the bomb for sure.",
 ]
 
 
@@ -158,9 +169,9 @@ def test_vader_explain_chunk_size_bounds_one_call(monkeypatch):
     seen = []
     real = vader_explain._explain_once
 
-    def spy(text, offset, adjusted=False):
+    def spy(text, adjusted=False):
         seen.append(len(text.split()))
-        return real(text, offset, adjusted)
+        return real(text, adjusted)
 
     monkeypatch.setattr(vader_explain, "_explain_once", spy)
     explain("word " * (3 * MAX_WORDS_PER_CALL + 5))
@@ -398,3 +409,32 @@ def test_vader_explain_calibrated_long_text_exact():
 def test_vader_explain_calibrated_arbitrary_text_exact(text):
     ex = explain(text)
     assert sum(w.contribution for w in ex.words) + ex.emphasis == pytest.approx(ex.compound)
+
+
+# The scores-first pass (words as tuples, a table of tokens)
+
+
+def test_vader_explain_idiom_changes_the_word_it_holds():
+    # "kiss of death": death (-2.9) becomes the idiom's -1.5
+    ex = explain("They said it was the kiss of death.", adjusted=False)
+    death = next(w for w in ex.words if w.text == "death")
+    assert death.adjusted == -1.5 and "idiom" in death.rules
+
+
+def test_vader_explain_score_offsets_are_relative_and_explain_shifts_them():
+    sentence = "The “peace” plan was not good, but fair."
+    scored = vader_explain.score(sentence)
+    ex = explain(sentence, offset=100)
+    assert [(a + 100, b + 100) for a, b, *_ in scored.words] == [(w.start, w.end) for w in ex.words]
+    assert [w[2] for w in scored.words] == ["peace", "good", "fair"]
+    assert vader_explain.contributions(scored.words, 100) == ex.words
+
+
+def test_vader_explain_token_table_stays_bounded(monkeypatch):
+    monkeypatch.setattr(vader_explain, "_TOKEN_ROWS", {})
+    monkeypatch.setattr(vader_explain, "_TOKEN_ROWS_MAX", 50)
+    for k in range(120):
+        vader_explain._token_row(f"word{k},")
+    assert 0 < len(vader_explain._TOKEN_ROWS) <= 50
+    assert vader_explain._token_row("(great),") == ("great", "great", 1)
+    assert vader_explain._token_row(":)") == (":)", ":)", 0)

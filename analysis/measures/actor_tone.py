@@ -61,7 +61,7 @@ _SPEECH = frozenset(
     tweets declared declares announced announces according""".split()
 )
 _SPEECH_BRIDGE = frozenset("also has had then later again".split())
-_QUOTES = '"“”'
+_POSSESSIVE = ("'s", "’s")
 # Words that carry grammar, not tone: never features on their own (the
 # negators "not", "no", "never", "without" and "against" are kept).
 _FUNCTION = frozenset(
@@ -115,7 +115,31 @@ def weights() -> tuple[dict[str, tuple[float, float, float]], tuple[float, float
     }
     bias = table.pop("bias", (0.0, 0.0, 0.0))
     _bag.cache_clear()  # sums of the previous table, if it was reloaded
+    _model.cache_clear()
     return table, bias
+
+
+@cache
+def _model() -> _Model:
+    """The current weights table arranged as a :class:`_Model`."""
+    table, _ = weights()
+    lex = {
+        (pol == "pos", side == "L", bucket, cut == "cut"): table.get(
+            f"lex_{pol}_{side}_{bucket}_{cut}"
+        )
+        for pol in ("pos", "neg")
+        for side in ("L", "R")
+        for bucket in ("near", "mid", "far")
+        for cut in ("cut", "same")
+    }
+    return _Model(
+        table.get("sentence_compound"),
+        lex,
+        table.get("role_speaker"),
+        table.get("role_possessive"),
+        table.get("role_in_quote"),
+        table.get("role_sentence_start"),
+    )
 
 
 _CONTENT, _GRAMMAR, _OTHER = 0, 1, 2
@@ -130,15 +154,38 @@ class _Sentence(NamedTuple):
     kinds: tuple[int, ...]
 
 
+Weights = tuple[float, float, float]
+"""A feature's weights for (negative, neutral, positive)."""
+
+
 class _Bag(NamedTuple):
-    """A sentence's bag of words under the current weights."""
+    """A sentence's words under the current weights.
 
-    sums: tuple[float, float, float]
-    words: dict[int, tuple[float, float, float]]
+    ``sums``, ``words`` and ``moved`` are the bag of words ("S:" features);
+    ``left`` and ``right`` hold each word's "L:" / "R:" weights, for when it
+    stands just before or after a mention (None: not a feature, or no weight).
+    """
+
+    sums: Weights
+    words: dict[int, Weights]
     moved: dict[tuple[int, int], float]
+    left: tuple[Weights | None, ...]
+    right: tuple[Weights | None, ...]
 
 
-_CONTENT, _GRAMMAR, _OTHER = 0, 1, 2
+class _Model(NamedTuple):
+    """The weights of the features that do not name a word, looked up by position.
+
+    ``lex`` is indexed by (positive, left side, distance bucket, clause cut),
+    as :func:`features` names them ``lex_{pos|neg}_{L|R}_{bucket}_{cut|same}``.
+    """
+
+    compound: Weights | None
+    lex: dict[tuple[bool, bool, str, bool], Weights | None]
+    speaker: Weights | None
+    possessive: Weights | None
+    in_quote: Weights | None
+    sentence_start: Weights | None
 
 
 @lru_cache(maxsize=4096)
@@ -168,11 +215,11 @@ def _sentence(sentence: str) -> _Sentence:
 
 @lru_cache(maxsize=4096)
 def _bag(sentence: str) -> _Bag:
-    """The summed weights of a sentence's content words, and each word's share."""
+    """The summed weights of a sentence's content words, each word's share, its window weights."""
     table, _ = weights()
     sent = _sentence(sentence)
     neg = neu = pos = 0.0
-    words: dict[int, tuple[float, float, float]] = {}
+    words: dict[int, Weights] = {}
     moved: dict[tuple[int, int], float] = {}
     for k, kind in enumerate(sent.kinds):
         w = table.get("S:" + sent.lower[k]) if kind == _CONTENT else None
@@ -180,7 +227,16 @@ def _bag(sentence: str) -> _Bag:
             neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
             words[k] = w
             moved[(sent.starts[k], sent.ends[k])] = w[2] - w[0]
-    return _Bag((neg, neu, pos), words, moved)
+    get = table.get
+    left = tuple(
+        None if kind == _OTHER else get("L:" + lw)
+        for lw, kind in zip(sent.lower, sent.kinds, strict=True)
+    )
+    right = tuple(
+        None if kind == _OTHER else get("R:" + lw)
+        for lw, kind in zip(sent.lower, sent.kinds, strict=True)
+    )
+    return _Bag((neg, neu, pos), words, moved, left, right)
 
 
 def _mention_words(sent: _Sentence, r0: int, r1: int) -> tuple[int, int]:
@@ -190,6 +246,22 @@ def _mention_words(sent: _Sentence, r0: int, r1: int) -> tuple[int, int]:
     if first > 0 and sent.ends[first - 1] > r0:
         first -= 1
     return first, bisect.bisect_left(sent.starts, r1) - 1
+
+
+def _is_speaker(lower: tuple[str, ...], first: int, last: int) -> bool:
+    """Whether the mention of words ``first..last`` speaks ("X said", "according to X")."""
+    after = lower[last + 1 : last + 3]
+    said = bool(after) and (
+        after[0] in _SPEECH
+        or (after[0] in _SPEECH_BRIDGE and len(after) > 1 and after[1] in _SPEECH)
+    )
+    return said or lower[max(0, first - 2) : first] == ("according", "to")
+
+
+def _in_quote(text: str, start: int, at: int) -> bool:
+    """Whether an odd number of quote marks (straight or curly) lies in ``text[start:at]``."""
+    marks = text.count('"', start, at) + text.count("“", start, at) + text.count("”", start, at)
+    return marks % 2 == 1
 
 
 def _distance_bucket(d: int) -> str:
@@ -247,20 +319,58 @@ def features(
     for k in range(last + 1, min(len(starts), last + 1 + WINDOW)):
         if kinds[k] != _OTHER:
             out.append(Feature("R:" + lower[k], 1.0, starts[k] + s0, ends[k] + s0))
-    after = lower[last + 1 : last + 3]
-    said = bool(after) and (
-        after[0] in _SPEECH
-        or (after[0] in _SPEECH_BRIDGE and len(after) > 1 and after[1] in _SPEECH)
-    )
-    if said or lower[max(0, first - 2) : first] == ("according", "to"):
+    if _is_speaker(lower, first, last):
         out.append(Feature("role_speaker", 1.0, m0, m1))
-    if text[m1 : m1 + 2] in ("'s", "’s") or text[m1 - 2 : m1] in ("'s", "’s"):
+    if text[m1 : m1 + 2] in _POSSESSIVE or text[m1 - 2 : m1] in _POSSESSIVE:
         out.append(Feature("role_possessive", 1.0, m0, m1))
-    if sum(text.count(q, s0, m0) for q in _QUOTES) % 2 == 1:
+    if _in_quote(text, s0, m0):
         out.append(Feature("role_in_quote", 1.0, m0, m1))
     if first == 0:
         out.append(Feature("role_sentence_start", 1.0, m0, m1))
     return out
+
+
+class Context(NamedTuple):
+    """One sentence, prepared once for the tone at each of its mentions.
+
+    Built by :func:`context`; :func:`tone_at` scores a mention in it.
+    ``lex`` holds, for each VADER word that moved the score, its
+    ``(start, end)`` in the text, its word index in the sentence, whether it
+    is positive, and the feature value ``abs(adjusted) / 4``.
+    """
+
+    text: str
+    start: int
+    end: int
+    sent: _Sentence
+    bag: _Bag
+    compound: float
+    lex: tuple[tuple[int, int, int, bool, float], ...]
+
+
+def context(
+    text: str,
+    sentence: tuple[int, int],
+    words: Sequence[WordContribution],
+    compound: float,
+) -> Context:
+    """Prepare the sentence at ``sentence`` of ``text`` (see :func:`features` for the args)."""
+    s0, s1 = sentence
+    sentence_text = text[s0:s1]
+    sent = _sentence(sentence_text)
+    starts = sent.starts
+    lex = tuple(
+        (
+            w.start,
+            w.end,
+            bisect.bisect_right(starts, w.start - s0) - 1,
+            w.adjusted > 0,
+            abs(w.adjusted) / 4,
+        )
+        for w in words
+        if w.adjusted
+    )
+    return Context(text, s0, s1, sent, _bag(sentence_text), compound, lex)
 
 
 def mention_tone(
@@ -271,11 +381,22 @@ def mention_tone(
     compound: float,
 ) -> MentionTone:
     """The tone towards the actor mentioned at ``mention`` (see :func:`features`)."""
-    table, bias = weights()
-    s0, s1 = sentence
+    return tone_at(context(text, sentence, words, compound), mention)
+
+
+def tone_at(ctx: Context, mention: tuple[int, int]) -> MentionTone:
+    """The tone towards the actor mentioned at ``mention`` of a prepared sentence.
+
+    The logits are those of :func:`features` weighed by the table, added in
+    the same order (so the floats agree bit for bit); the features are looked
+    up by position instead of being listed by name.
+    """
+    _, bias = weights()
+    model = _model()
+    text, s0 = ctx.text, ctx.start
+    sent, bag = ctx.sent, ctx.bag
+    starts, ends, lower = sent.starts, sent.ends, sent.lower
     m0, m1 = mention
-    sent = _sentence(text[s0:s1])
-    bag = _bag(text[s0:s1])
     neg, neu, pos = bag.sums
     # The sentence's bag of words is summed once per sentence; the mention's
     # own words are taken out again (they are never features of their mention).
@@ -286,18 +407,51 @@ def mention_tone(
         w = bag.words.get(k)
         if w is not None:
             neg, neu, pos = neg - w[0], neu - w[1], pos - w[2]
-            del moved[(sent.starts[k], sent.ends[k])]
+            del moved[(starts[k], ends[k])]
     neg, neu, pos = neg + bias[0], neu + bias[1], pos + bias[2]
-    for name, value, start, end in features(text, sentence, mention, words, compound, bag=False):
-        w = table.get(name)
-        if w is None:
+    w = model.compound
+    if w is not None:
+        value = ctx.compound
+        neg, neu, pos = neg + w[0] * value, neu + w[1] * value, pos + w[2] * value
+    for a, b, k, positive, value in ctx.lex:
+        if b <= m0:
+            left, d, cut = True, first - k, _BOUNDARY.search(text, b, m0)
+        elif a >= m1:
+            left, d, cut = False, k - last, _BOUNDARY.search(text, m1, a)
+        else:
             continue
-        neg += w[0] * value
-        neu += w[1] * value
-        pos += w[2] * value
-        if name != "sentence_compound":
-            key = (start - s0, end - s0)
+        w = model.lex[positive, left, _distance_bucket(max(1, d)), cut is not None]
+        if w is not None:
+            neg, neu, pos = neg + w[0] * value, neu + w[1] * value, pos + w[2] * value
+            key = (a - s0, b - s0)
             moved[key] = moved.get(key, 0.0) + (w[2] - w[0]) * value
+    # Window words have the value 1.0: ``w * 1.0`` is ``w``, so it is left out.
+    for k in range(max(0, first - WINDOW), first):
+        w = bag.left[k]
+        if w is not None:
+            neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
+            key = (starts[k], ends[k])
+            moved[key] = moved.get(key, 0.0) + (w[2] - w[0])
+    for k in range(last + 1, min(len(starts), last + 1 + WINDOW)):
+        w = bag.right[k]
+        if w is not None:
+            neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
+            key = (starts[k], ends[k])
+            moved[key] = moved.get(key, 0.0) + (w[2] - w[0])
+    roles = []
+    if _is_speaker(lower, first, last):
+        roles.append(model.speaker)
+    if text[m1 : m1 + 2] in _POSSESSIVE or text[m1 - 2 : m1] in _POSSESSIVE:
+        roles.append(model.possessive)
+    if _in_quote(text, s0, m0):
+        roles.append(model.in_quote)
+    if first == 0:
+        roles.append(model.sentence_start)
+    key = (m0 - s0, m1 - s0)
+    for w in roles:
+        if w is not None:
+            neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
+            moved[key] = moved.get(key, 0.0) + (w[2] - w[0])
     top = max(neg, neu, pos)
     e0, e1, e2 = math.exp(neg - top), math.exp(neu - top), math.exp(pos - top)
     total = e0 + e1 + e2
@@ -308,8 +462,7 @@ def mention_tone(
     strong = [
         (a + s0, b + s0, share)
         for (a, b), share in moved.items()
-        if (share >= MIN_PHRASE_WEIGHT or share <= -MIN_PHRASE_WEIGHT)
-        and text[a + s0 : b + s0].lower() not in _FUNCTION
+        if abs(share) >= MIN_PHRASE_WEIGHT and text[a + s0 : b + s0].lower() not in _FUNCTION
     ]
     strong.sort(key=lambda p: -abs(p[2]))
     return MentionTone(probs, probs[2] - probs[0], CLASSES[best], tuple(strong[:MENTION_PHRASES]))

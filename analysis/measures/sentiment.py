@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from analysis import messages
 from analysis.measures import actor_tone
-from analysis.measures.vader_explain import MAX_WORDS_PER_CALL, Explanation, explain
+from analysis.measures.vader_explain import MAX_WORDS_PER_CALL, Scored, contributions, score
 from analysis.results.doc import Actor, Doc, Span
 from analysis.results.sentiment import (
     ActorSentiment,
@@ -99,24 +99,48 @@ def score_sentence(text: str, span: Span | None = None) -> SentenceSentiment:
 
     """
     start, end = (span.start, span.end) if span is not None else (0, len(text))
+    return _sentence_result(start, end, _score(text[start:end]))
+
+
+def _score(sentence: str) -> Scored | str:
+    """The sentence's score, or why it could not be scored (never raises)."""
     try:
-        ex: Explanation = explain(text[start:end], offset=start)
+        return score(sentence)
     except Exception as exc:  # noqa: BLE001 - a bad sentence must not sink the article
-        return SentenceSentiment(
-            start, end, 0.0, "neutral", error=ERR_SCORING.format(reason=type(exc).__name__)
-        )
+        return ERR_SCORING.format(reason=type(exc).__name__)
+
+
+def _sentence_result(start: int, end: int, scored: Scored | str) -> SentenceSentiment:
+    """The result for the sentence at ``[start, end)`` from its :class:`Scored`."""
+    if isinstance(scored, str):
+        return SentenceSentiment(start, end, 0.0, "neutral", error=scored)
     return SentenceSentiment(
         start=start,
         end=end,
-        compound=ex.compound,
-        label=label(ex.compound),
-        explanation=ex.words,
-        emphasis=ex.emphasis,
-        exclamations=ex.exclamations,
-        questions=ex.questions,
-        chunks=ex.chunks,
-        vader=ex.vader,
+        compound=scored.compound,
+        label=label(scored.compound),
+        explanation=contributions(scored.words, start),
+        emphasis=scored.emphasis,
+        exclamations=scored.exclamations,
+        questions=scored.questions,
+        chunks=scored.chunks,
+        vader=scored.vader,
     )
+
+
+def _score_sentences(doc: Doc) -> tuple[SentenceSentiment, ...]:
+    """Score every sentence of ``doc``, each distinct sentence text once."""
+    seen: dict[str, Scored | str] = {}
+    text = doc.text
+    out = []
+    for s in doc.sentences:
+        start, end = s.start, s.end
+        sentence = text[start:end]
+        scored = seen.get(sentence)
+        if scored is None:
+            scored = seen[sentence] = _score(sentence)
+        out.append(_sentence_result(start, end, scored))
+    return tuple(out)
 
 
 def analyse(doc: Doc) -> SentimentResult:
@@ -131,7 +155,7 @@ def analyse(doc: Doc) -> SentimentResult:
         The article's sentiment.
 
     """
-    scored = tuple(score_sentence(doc.text, s) for s in doc.sentences)
+    scored = _score_sentences(doc)
     compounds = [s.compound for s in scored]
     n = len(compounds)
     actor_list: Sequence[Actor] = doc.actors
@@ -141,7 +165,9 @@ def analyse(doc: Doc) -> SentimentResult:
         # story's actors once (and marks a guess, even an empty one).
         actor_list = _actors.guess_actors([doc.text], limit=GUESSED_ACTORS)
         guessed = True
-    actor_results = tuple(_actor_sentiment(a, doc.text, scored) for a in actor_list)
+    # Sentences prepared for actor tone, by index, shared by all actors.
+    contexts: dict[int, actor_tone.Context] = {}
+    actor_results = tuple(_actor_sentiment(a, doc.text, scored, contexts) for a in actor_list)
     if n == 0:
         return SentimentResult(None, None, None, None, (), None, None, (), actor_results, guessed)
 
@@ -175,7 +201,10 @@ def _arc(scored: Sequence[SentenceSentiment], length: int) -> tuple[ArcPoint, ..
 
 
 def _actor_sentiment(
-    actor: Actor, text: str, scored: Sequence[SentenceSentiment]
+    actor: Actor,
+    text: str,
+    scored: Sequence[SentenceSentiment],
+    contexts: dict[int, actor_tone.Context],
 ) -> ActorSentiment:
     """The tone towards ``actor``, measured at each of its mentions.
 
@@ -185,6 +214,8 @@ def _actor_sentiment(
     mean probabilities, and its phrases the spans that moved the tone most
     over all mentions (the mention itself left out). ``mean`` keeps the older
     figure, the mean score of the sentences that mention the actor.
+    ``contexts`` holds the sentences already prepared for actor tone (by
+    index); new ones are added.
     """
     starts = [s.start for s in scored]
     hit: set[int] = set()
@@ -196,12 +227,11 @@ def _actor_sentiment(
         if k < 0 or m.end > scored[k].end:
             continue
         hit.add(k)
-        s = scored[k]
-        tones.append(
-            actor_tone.mention_tone(
-                text, (s.start, s.end), (m.start, m.end), s.explanation, s.vader
-            )
-        )
+        ctx = contexts.get(k)
+        if ctx is None:
+            s = scored[k]
+            ctx = contexts[k] = actor_tone.context(text, (s.start, s.end), s.explanation, s.vader)
+        tones.append(actor_tone.tone_at(ctx, (m.start, m.end)))
     indexes = tuple(sorted(hit))
     mean = sum(scored[k].compound for k in indexes) / len(indexes) if indexes else None
     if not tones:

@@ -60,9 +60,10 @@ from __future__ import annotations
 import math
 import re
 import string
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from vaderSentiment import vaderSentiment as _vs
 
@@ -141,7 +142,38 @@ class Explanation:
     vader: float = 0.0
 
 
-def _calibrate(ex: Explanation) -> Explanation:
+Word = tuple[int, int, str, float, float, float, tuple[str, ...], float]
+"""A :class:`WordContribution`'s fields in order, as a plain tuple (cheap to build)."""
+
+
+class Scored(NamedTuple):
+    """What :func:`explain` returns, with the words as plain tuples.
+
+    The fields are :class:`Explanation`'s; each word is a :data:`Word` whose
+    offsets are relative to the scored text. The scoring pass builds these
+    tuples, and :func:`contributions` turns them into result objects once, at
+    the offset the caller needs (a sentence repeated within an article is
+    scored once and placed twice).
+    """
+
+    compound: float
+    vader: float
+    words: tuple[Word, ...]
+    emphasis: float
+    exclamations: int
+    questions: int
+    chunks: int
+
+
+def contributions(words: tuple[Word, ...], offset: int = 0) -> tuple[WordContribution, ...]:
+    """The result objects of a :class:`Scored`'s words, offsets shifted by ``offset``."""
+    return tuple(
+        WordContribution(a + offset, b + offset, text, valence, adjusted, share, rules, cal)
+        for a, b, text, valence, adjusted, share, rules, cal in words
+    )
+
+
+def _calibrate(ex: Scored) -> Scored:
     """Apply :func:`calibration` to one pass, keeping the shares exact.
 
     Each word's new share is ``scale * share + weight * adjusted / valence``
@@ -152,31 +184,35 @@ def _calibrate(ex: Explanation) -> Explanation:
     if not ex.words:
         return ex  # nothing to weigh: the score stays 0.0
     cal = calibration()
-    corrections = [
-        cal.weights.get(w.text.lower(), 0.0) * w.adjusted / w.valence if w.valence else 0.0
-        for w in ex.words
-    ]
-    shares = [cal.scale * w.contribution + c for w, c in zip(ex.words, corrections, strict=True)]
-    emphasis = cal.scale * ex.emphasis
+    weights, scale = cal.weights, cal.scale
+    corrections = [weights.get(w[2].lower(), 0.0) * w[4] / w[3] if w[3] else 0.0 for w in ex.words]
+    shares = [scale * w[5] + c for w, c in zip(ex.words, corrections, strict=True)]
+    emphasis = scale * ex.emphasis
     total = sum(shares) + emphasis
     shrink = 1.0 / abs(total) if abs(total) > 1.0 else 1.0
     words = tuple(
-        replace(
-            w,
-            contribution=share * shrink,
-            rules=(*w.rules, "calibrated") if c else w.rules,
-            calibration=c * shrink,
+        (
+            a,
+            b,
+            text,
+            valence,
+            adjusted,
+            share * shrink,
+            (*rules, "calibrated") if c else rules,
+            c * shrink,
         )
-        for w, share, c in zip(ex.words, shares, corrections, strict=True)
+        for (a, b, text, valence, adjusted, _, rules, _), share, c in zip(
+            ex.words, shares, corrections, strict=True
+        )
     )
-    return Explanation(
-        compound=total * shrink,
-        words=words,
-        emphasis=emphasis * shrink + 0.0,
-        exclamations=ex.exclamations,
-        questions=ex.questions,
-        chunks=ex.chunks,
-        vader=ex.compound,
+    return Scored(
+        total * shrink,
+        ex.compound,
+        words,
+        emphasis * shrink + 0.0,
+        ex.exclamations,
+        ex.questions,
+        ex.chunks,
     )
 
 
@@ -359,22 +395,46 @@ def explain(
         are scored in chunks and their compounds averaged.
 
     """
+    s = score(text, adjusted=adjusted, calibrated=calibrated)
+    return Explanation(
+        compound=s.compound,
+        words=contributions(s.words, offset),
+        emphasis=s.emphasis,
+        exclamations=s.exclamations,
+        questions=s.questions,
+        chunks=s.chunks,
+        vader=s.vader,
+    )
+
+
+def score(text: str, *, adjusted: bool | None = None, calibrated: bool | None = None) -> Scored:
+    """:func:`explain` without the result objects: offsets relative to ``text``.
+
+    Args:
+        text: One sentence (or any short text).
+        adjusted: As for :func:`explain`.
+        calibrated: As for :func:`explain`.
+
+    Returns:
+        The score and its words as tuples (see :class:`Scored`).
+
+    """
     adjust = DEFAULT_ADJUSTED if adjusted is None else adjusted
     calibrate = adjust if calibrated is None else calibrated and adjust
     bounds = _chunk_bounds(text)
     if len(bounds) == 1:
-        once = _explain_once(text, offset, adjust)
+        once = _explain_once(text, adjust)
         return _calibrate(once) if calibrate else once
-    parts = [_explain_once(text[a:b], offset + a, adjust) for a, b in bounds]
+    parts = [_shifted(_explain_once(text[a:b], adjust), a) for a, b in bounds]
     if calibrate:
         parts = [_calibrate(p) for p in parts]
     share = 1.0 / len(parts)
     words = tuple(
-        replace(w, contribution=w.contribution * share, calibration=w.calibration * share)
+        (a, b, word, valence, adjusted_, contribution * share, rules, cal * share)
         for part in parts
-        for w in part.words
+        for a, b, word, valence, adjusted_, contribution, rules, cal in part.words
     )
-    return Explanation(
+    return Scored(
         compound=sum(p.compound for p in parts) * share,
         vader=sum(p.vader for p in parts) * share,
         words=words,
@@ -385,11 +445,22 @@ def explain(
     )
 
 
+def _shifted(part: Scored, by: int) -> Scored:
+    """A chunk's pass with its word offsets made relative to the whole text."""
+    words = tuple(
+        (a + by, b + by, text, valence, adjusted, share, rules, cal)
+        for a, b, text, valence, adjusted, share, rules, cal in part.words
+    )
+    return part._replace(words=words)
+
+
 def _chunk_bounds(text: str) -> list[tuple[int, int]]:
     """Cut ``text`` at whitespace into runs of at most MAX_WORDS_PER_CALL words."""
-    starts = [m.start() for m in _RUN.finditer(text)]
-    if len(starts) <= MAX_WORDS_PER_CALL:
+    # More words than that need at least two characters each (a word and a
+    # space), so a short text is one run without looking at it.
+    if len(text) <= 2 * MAX_WORDS_PER_CALL or len(text.split()) <= MAX_WORDS_PER_CALL:
         return [(0, len(text))]
+    starts = [m.start() for m in _RUN.finditer(text)]
     cuts = starts[::MAX_WORDS_PER_CALL] + [len(text)]
     return [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
 
@@ -430,26 +501,37 @@ def _demojize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     return "".join(out), src_start, src_end
 
 
-def _tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    r"""VADER's ``SentiText`` words, with their [start, end) in ``text``.
+_TOKEN_ROWS: dict[str, tuple[str, str, int]] = {}
+"""VADER's word for each whitespace-separated token seen: (word, lower-cased, where it starts)."""
+_TOKEN_ROWS_MAX = 50_000
+"""Tokens kept in :data:`_TOKEN_ROWS` before it is emptied (a few MB)."""
 
-    ``str.split()`` (``\S+`` matches the same runs: ``re``'s ``\s`` is exactly
-    ``str.isspace``), then strip leading/trailing punctuation unless that leaves
-    two characters or fewer (so ":)" survives as an emoticon).
+
+def _token_row(token: str) -> tuple[str, str, int]:
+    """VADER's ``SentiText`` word for one token, lower-cased, with its offset in the token.
+
+    Leading/trailing punctuation is stripped unless that leaves two characters
+    or fewer (so ":)" survives as an emoticon). Remembered in
+    :data:`_TOKEN_ROWS`: a news text repeats most of its tokens, so each is
+    worked out once.
     """
-    words: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for m in _RUN.finditer(text):
-        token = m.group()
+    row = _TOKEN_ROWS.get(token)
+    if row is None:
         stripped = token.strip(_PUNCT)
         if len(stripped) <= 2:
-            words.append(token)
-            spans.append(m.span())
+            row = (token, token.lower(), 0)
         else:
-            lead = m.start() + len(token) - len(token.lstrip(_PUNCT))
-            words.append(stripped)
-            spans.append((lead, lead + len(stripped)))
-    return words, spans
+            row = (stripped, stripped.lower(), len(token) - len(token.lstrip(_PUNCT)))
+        if len(_TOKEN_ROWS) >= _TOKEN_ROWS_MAX:
+            _TOKEN_ROWS.clear()
+        _TOKEN_ROWS[token] = row
+    return row
+
+
+@cache
+def _scorable(adjusted: bool) -> frozenset[str]:
+    """Lower-cased words VADER scores from the lexicon: in it, and not boosters."""
+    return frozenset(lexicon_for(adjusted)).difference(_vs.BOOSTER_DICT)
 
 
 def _negated(word_lower: str) -> bool:
@@ -457,8 +539,14 @@ def _negated(word_lower: str) -> bool:
     return word_lower in _NEGATE or "n't" in word_lower
 
 
-def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation:
-    """One VADER pass over ``text`` (mirrors ``polarity_scores`` step by step)."""
+def _explain_once(text: str, adjusted: bool = False) -> Scored:
+    """One VADER pass over ``text`` (mirrors ``polarity_scores`` step by step).
+
+    Scores first: each token costs a split and a table look-up, and only the
+    lexicon words (usually two or three a sentence) go through VADER's rules
+    and get an offset and an entry in the result. Offsets are relative to
+    ``text``.
+    """
     sia = analyzer()
     lexicon = lexicon_for(adjusted)
     # VADER strips only ASCII punctuation from a word's ends, so 'great,”' or
@@ -469,11 +557,17 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
     else:
         text_read = text
     demojized, src_start, src_end = _demojize(text_read)
-    # polarity_scores strips the demojized text; keep offsets in step.
-    lead = len(demojized) - len(demojized.lstrip())
-    scored = demojized.strip()
-    words, spans = _tokens(scored)
-    lower = [w.lower() for w in words]
+    # ``str.split()`` gives VADER's tokens (``polarity_scores`` strips the text
+    # and splits it on whitespace).
+    tokens = demojized.split()
+    exclamations = demojized.count("!")
+    questions = demojized.count("?")
+    n = len(tokens)
+    if n == 0:
+        return Scored(0.0, 0.0, (), 0.0, exclamations, questions, 1)
+    rows = [_TOKEN_ROWS.get(t) or _token_row(t) for t in tokens]
+    words = [r[0] for r in rows]
+    lower = [r[1] for r in rows]
     names: list[int] = []
     neutral: list[int] = []
     hidden: dict[int, str] = {}  # position -> the lexicon word hidden there
@@ -481,11 +575,12 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
         # A capitalised name word is hidden from every rule, exactly as if the
         # sentence had an unknown word there.
         proper = news_adjustments()[0]
-        for i in range(1, len(words)):
-            if lower[i] in proper and words[i][0].isupper() and not words[i].isupper():
-                names.append(i)
-                hidden[i] = lower[i]
-                words[i] = lower[i] = _HIDDEN
+        if not proper.isdisjoint(lower):
+            for i in range(1, n):
+                if lower[i] in proper and words[i][0].isupper() and not words[i].isupper():
+                    names.append(i)
+                    hidden[i] = lower[i]
+                    words[i] = lower[i] = _HIDDEN
         # A word in its institutional sense ("defense minister") is hidden the same way.
         senses = sense_matches(lower)
         for i in senses:
@@ -493,81 +588,83 @@ def _explain_once(text: str, offset: int, adjusted: bool = False) -> Explanation
                 neutral.append(i)
                 hidden[i] = lower[i]
                 words[i] = lower[i] = _HIDDEN
-    is_cap_diff = _vs.allcap_differential(words)
-    n = len(words)
+    # VADER's allcap_differential: some words, not all, in capitals.
+    is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n
 
-    sentiments: list[float] = []
-    rules: list[list[str]] = [[] for _ in range(n)]
+    sentiments: list[float] = [0] * n
+    rules: dict[int, list[str]] = {}
     scored_at: list[int] = []  # positions whose valence VADER computed from the lexicon
-    for i in range(n):
-        if lower[i] in _vs.BOOSTER_DICT:
-            sentiments.append(0)
-            continue
-        if i < n - 1 and lower[i] == "kind" and lower[i + 1] == "of":
-            sentiments.append(0)
-            continue
-        if lower[i] in lexicon:
-            scored_at.append(i)
-            sentiments.append(_valence(i, words, lower, is_cap_diff, rules[i], lexicon))
-        else:
-            sentiments.append(0)
+    scorable = _scorable(adjusted)
+    for i in [i for i, lw in enumerate(lower) if lw in scorable]:
+        if lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of":
+            continue  # VADER leaves "kind of" to the next word
+        scored_at.append(i)
+        noted: list[str] = []
+        rules[i] = noted
+        sentiments[i] = _valence(i, words, lower, is_cap_diff, noted, lexicon)
 
     if adjusted:
         _harm_check(lower, sentiments, rules, scored_at)
     _but_check(lower, sentiments, rules)
 
-    exclamations = scored.count("!")
-    questions = scored.count("?")
-    if sentiments:
-        sum_s = float(sum(sentiments))
-        amplifier = sia._punctuation_emphasis(scored)
-        signed_amp = 0.0
-        if sum_s > 0:
-            sum_s += amplifier
-            signed_amp = amplifier
-        elif sum_s < 0:
-            sum_s -= amplifier
-            signed_amp = -amplifier
-        compound = round(_vs.normalize(sum_s, ALPHA), 4)
-    else:
-        sum_s, signed_amp, compound = 0.0, 0.0, 0.0
+    sum_s = float(sum(sentiments))
+    amplifier = sia._punctuation_emphasis(demojized)
+    signed_amp = 0.0
+    if sum_s > 0:
+        sum_s += amplifier
+        signed_amp = amplifier
+    elif sum_s < 0:
+        sum_s -= amplifier
+        signed_amp = -amplifier
+    compound = round(_vs.normalize(sum_s, ALPHA), 4)
 
     scale = compound / sum_s if sum_s != 0 else 1.0 / math.sqrt(ALPHA)
     for i in names:
-        rules[i].append("proper_name")
+        rules[i] = ["proper_name"]
     for i in neutral:
-        rules[i].append("institutional")
+        rules[i] = ["institutional"]
     if names or neutral:
         scored_at = sorted(scored_at + names + neutral)
-    out: list[WordContribution] = []
-    for i in scored_at:
-        a, b = spans[i]
-        if src_start is None or src_end is None:
-            start, end = a + lead + offset, b + lead + offset
-        else:
-            start = src_start[a + lead] + offset
-            end = src_end[b - 1 + lead] + offset
-        word = text[start - offset : end - offset]
-        out.append(
-            WordContribution(
-                start=start,
-                end=end,
-                text=word,
-                # A hidden word keeps its own entry: the text span may be an
-                # emoji that VADER read as its description ("🗽" as "statue").
-                valence=lexicon[hidden.get(i, lower[i])],
-                adjusted=float(sentiments[i]),
-                contribution=sentiments[i] * scale,
-                rules=tuple(rules[i]),
+    out: list[Word] = []
+    if scored_at:
+        # Where each token starts: the first occurrence after the previous
+        # token, as only whitespace lies between them.
+        starts: list[int] = []
+        pos = 0
+        for token in tokens[: scored_at[-1] + 1]:
+            pos = demojized.find(token, pos)
+            starts.append(pos)
+            pos += len(token)
+        for i in scored_at:
+            word, _, lead = rows[i]
+            a = starts[i] + lead
+            b = a + len(word)
+            if src_start is None or src_end is None:
+                start, end = a, b
+            else:
+                start, end = src_start[a], src_end[b - 1]
+            out.append(
+                (
+                    start,
+                    end,
+                    text[start:end],
+                    # A hidden word keeps its own entry: the text span may be an
+                    # emoji that VADER read as its description ("🗽" as "statue").
+                    lexicon[hidden.get(i, lower[i])],
+                    float(sentiments[i]),
+                    sentiments[i] * scale,
+                    tuple(rules[i]),
+                    0.0,
+                )
             )
-        )
-    return Explanation(
-        compound=compound,
-        vader=compound,
-        words=tuple(out),
-        emphasis=signed_amp * scale + 0.0,  # never -0.0 in JSON
-        exclamations=exclamations,
-        questions=questions,
+    return Scored(
+        compound,
+        compound,
+        tuple(out),
+        signed_amp * scale + 0.0,  # never -0.0 in JSON
+        exclamations,
+        questions,
+        1,
     )
 
 
@@ -609,7 +706,11 @@ def _valence(
     for start_i in range(3):
         before = i - (start_i + 1)
         if i > start_i and lower[before] not in lexicon:
-            s = _vs.scalar_inc_dec(words[before], valence, is_cap_diff)
+            s = (
+                _vs.scalar_inc_dec(words[before], valence, is_cap_diff)
+                if lower[before] in _vs.BOOSTER_DICT
+                else 0.0  # what scalar_inc_dec returns for any other word
+            )
             if start_i == 1 and s != 0:
                 s = s * 0.95
             if start_i == 2 and s != 0:
@@ -662,8 +763,19 @@ def _negation_check(
     return valence
 
 
+@cache
+def _idiom_words() -> frozenset[str]:
+    """The words of VADER's multi-word idioms and boosters ("kiss of death", "kind of")."""
+    phrases = [k for k in (*_vs.SPECIAL_CASES, *_vs.BOOSTER_DICT) if " " in k]
+    return frozenset(word for phrase in phrases for word in phrase.split(" "))
+
+
 def _special_idioms_check(valence: float, lower: list[str], i: int, rules: list[str]) -> float:
     """VADER's ``_special_idioms_check`` (only reached for i > 2)."""
+    # Every phrase below holds the word at i or at i - 2; a phrase can only
+    # match if all its words are words of VADER's phrases.
+    if lower[i] not in _idiom_words() and lower[i - 2] not in _idiom_words():
+        return valence
     onezero = f"{lower[i - 1]} {lower[i]}"
     twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
     twoone = f"{lower[i - 2]} {lower[i - 1]}"
@@ -692,7 +804,7 @@ def _special_idioms_check(valence: float, lower: list[str], i: int, rules: list[
 
 
 def _harm_check(
-    lower: list[str], sentiments: list[float], rules: list[list[str]], scored_at: list[int]
+    lower: list[str], sentiments: list[float], rules: dict[int, list[str]], scored_at: list[int]
 ) -> None:
     """Reverse a positive word within three words after a harm verb ("undermine trust")."""
     harm = news_senses()[1]
@@ -704,7 +816,7 @@ def _harm_check(
             rules[i].append("harmed")
 
 
-def _but_check(lower: list[str], sentiments: list[float], rules: list[list[str]]) -> None:
+def _but_check(lower: list[str], sentiments: list[float], rules: dict[int, list[str]]) -> None:
     """VADER's ``_but_check``, applied in place, noting which positions it scaled.
 
     VADER looks each value up with ``list.index``, so when two words share a
