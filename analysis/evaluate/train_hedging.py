@@ -1,22 +1,25 @@
 """Learn the hedging weights table from sentence-labelled data (training only).
 
 The learned layer of :mod:`analysis.measures.hedging` is a small logistic
-model over cue matches. Each match the context rules accept has a few features
+model that decides per sentence. A sentence's features are its own
+(:func:`analysis.measures.hedging.sentence_features`: an intercept, its length
+band, how many weighed cues it has) and those of each weighed cue in it
 (:func:`analysis.measures.hedging.cue_features`: its guideline class, its
-lexicon row, the context its rule named), and its probability of marking
-uncertainty is ``sigmoid(sum of the features' weights)``. The data labels whole
-sentences, not cues, so the model is fitted as a *noisy-OR*: a sentence is
-uncertain unless every one of its cues fails,
-``P(sentence) = 1 - prod(1 - p_cue)``. That credits a sentence's label to the
-cue most likely to explain it, instead of to every word that happens to stand
-beside a strong cue.
+lexicon row, the context its rule named, ``rule`` for a row the guidelines
+define, its neighbouring words). The sentence's probability of being uncertain
+is ``sigmoid(sum of all those weights)``; its weighed cues count when it
+reaches the threshold. The data labels whole sentences, so the model is fitted
+on exactly what it decides.
 
-Fitting is plain gradient descent (Adam) in numpy with an L2 penalty that pulls
-each weight towards zero, so a rare row or context falls back on its class
-(``kind=...``) and on the shared context features. The threshold is the one
-that maximises F1 on the training rows. Nothing here runs at analysis time:
-the analyser reads the exported table (:func:`write_weights`) with the
-standard library only.
+Cues that count by their row alone (epistemic hedges the guidelines define,
+anonymous news sources) are not weighed; a sentence holding one is flagged
+whatever the model says, and the threshold is chosen with that in mind.
+
+Fitting is L2-penalised logistic regression (scipy's L-BFGS, training time
+only; the penalty pulls each weight towards zero, so a rare row falls back on
+its class and on ``rule``). The threshold is the one that maximises F1 on the
+training rows. Nothing here runs at analysis time: the analyser reads the
+exported table (:func:`write_weights`) with the standard library only.
 
 Run ``python -m analysis.evaluate.train_hedging PATH/TO/wiki_weasel_dev.csv``
 to rewrite ``analysis/data/hedging_weights.tsv``.
@@ -46,7 +49,7 @@ from analysis.measures.hedging import (
 from analysis.text.tokens import tokenize
 
 L2 = 3.0
-"""Strength of the pull towards zero (fixed, not tuned: see docs/hedging.md)."""
+"""Strength of the pull towards zero (1, 3 and 10 tried on the cross-validated figure)."""
 
 MIN_COUNT = 10
 """A neighbour-word feature is learned only when it occurs this often in training.
@@ -56,12 +59,13 @@ table small (a few hundred rows) and every weight backed by several examples.
 """
 
 HEADER = (
-    "# title: Learned weights of the hedging cues (noisy-OR logistic model)\n"
-    "# description: Log-odds weight of each cue feature (guideline class, lexicon row,"
-    " context named by its rule, neighbouring word). A cue's probability of marking"
-    " uncertainty is sigmoid(sum of its features' weights); a cue whose row is decided by"
-    " weight counts when that probability reaches the threshold. Written by"
-    " analysis/evaluate/train_hedging.py; see docs/hedging.md.\n"
+    "# title: Learned weights of the hedging sentence model (logistic regression)\n"
+    "# description: Log-odds weight of each feature of a sentence (intercept, length band,"
+    " number of weighed cues) and of each weighed cue in it (guideline class, lexicon row,"
+    " context named by its rule, rule = a row the guidelines define, neighbouring word)."
+    " A sentence's probability of being uncertain is sigmoid(sum of the weights of all its"
+    " features); its weighed cues count when that probability reaches the threshold."
+    " Written by analysis/evaluate/train_hedging.py; see docs/hedging.md.\n"
     "# sources: Trained on the CoNLL-2010 Shared Task, Task 1, Wikipedia training data"
     " (Farkas et al. 2010), as the development split wiki_weasel_dev.csv ({n} sentences):"
     " the sentence texts are from Wikipedia (CC BY-SA 3.0) and the uncertainty labels are"

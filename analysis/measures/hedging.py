@@ -16,12 +16,16 @@ Four categories of cue, read from ``analysis/lexicons/hedging.tsv``:
 Each row's ``kind`` is its CoNLL-2010 / Szeged guideline class. A row may name a
 context rule (:data:`CONTEXT_RULES`) that accepts or rejects each match and may
 name the context it found ("pronoun subject", "number follows", "people").
-Rows the guidelines define are decided by the row and its rule; ambiguous rows
-(modals outside epistemic contexts, approximators, frequency words) are decided
-by a learned weight: the probability, from ``analysis/data/hedging_weights.tsv``,
-that a cue with these features marks uncertainty, against the table's
-threshold (see :mod:`analysis.evaluate.train_hedging` and docs/hedging.md).
-Every match carries its span, row, rule, context and weight.
+Epistemic hedges the guidelines define ("might", "probably", "it may", "may
+have been"), anonymous sources and boosters count by their row and rule alone.
+Every other cue (weasels, peacocks, ambiguous hedges such as modals after a
+noun, approximators, frequency words) is *weighed in its sentence*: a small
+logistic model (``analysis/data/hedging_weights.tsv``, see
+:mod:`analysis.evaluate.train_hedging` and docs/hedging.md) sums the weights of
+the sentence's own features and of every weighed cue in it, and the sentence's
+weighed cues count when its probability reaches the table's threshold. Every
+match carries its span, row, rule, context, the probability that decided it
+and who decided (``rule`` or ``weight``).
 
 Words inside a direct quote are the speaker's, not the outlet's: they are
 reported with ``in_quote=True`` and counted apart from the outlet's own wording.
@@ -516,7 +520,7 @@ class Weights:
 
     Args:
         weights: Feature name to weight (log-odds).
-        threshold: A weight-decided cue counts when its probability reaches this.
+        threshold: A weighed cue counts when its sentence's probability reaches this.
         sources: The header's ``sources`` line.
         licence: The header's ``licence`` line.
 
@@ -528,7 +532,7 @@ class Weights:
     licence: str = ""
 
     def probability(self, features: Sequence[str]) -> float:
-        """The probability that a cue with these features marks uncertainty."""
+        """The logistic of the features' summed weights (a sentence's chance of being uncertain)."""
         z = sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-z))
 
