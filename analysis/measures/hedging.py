@@ -779,27 +779,42 @@ def _sentence_of(
 
 def decide(
     found: Sequence[Candidate], sentence: Sequence[int], words: Sequence[int], weights: Weights
-) -> list[float | None]:
-    """The sentence model's probability for each candidate's sentence (None: not weighed).
+) -> list[tuple[float, bool] | None]:
+    """The sentence model's verdict on each weighed candidate (None: not weighed).
 
     Each sentence's log-odds is the sum of the weights of its own features
-    (:func:`sentence_features`) and of every weighed cue's features
-    (:func:`cue_features`); its probability is the logistic of that sum. A
-    weighed cue counts when its sentence's probability reaches
-    ``weights.threshold``.
+    (:func:`sentence_features`) and of every weighed cue's share (the sum of
+    the cue's :func:`cue_features` weights); its probability is the logistic
+    of that sum. When it reaches ``weights.threshold``, the cues that count
+    are the fewest, largest shares that reach it on their own: the cues that
+    made the sentence uncertain. "about $400,000" beside "critics argue" in
+    one sentence does not count, since "critics argue" alone reaches the
+    threshold; a sentence is marked exactly when one of its cues counts.
+
+    Returns:
+        For each weighed candidate: its sentence's probability, and whether it
+        counts.
+
     """
     members: dict[int, list[int]] = {}
     for k, c in enumerate(found):
         if c.weighed:
             members.setdefault(sentence[k], []).append(k)
-    out: list[float | None] = [None] * len(found)
+    out: list[tuple[float, bool] | None] = [None] * len(found)
+    table = weights.weights
     for s, ks in members.items():
-        features = list(sentence_features(words[s] if s >= 0 else 0, len(ks)))
+        z = sum(table.get(f, 0.0) for f in sentence_features(words[s] if s >= 0 else 0, len(ks)))
+        shares = {k: sum(table.get(f, 0.0) for f in found[k].features) for k in ks}
+        p = 1.0 / (1.0 + math.exp(-(z + sum(shares.values()))))
+        counted: set[int] = set()
+        if p >= weights.threshold:
+            for k in sorted(ks, key=lambda k: -shares[k]):  # largest share first
+                counted.add(k)
+                z += shares[k]
+                if 1.0 / (1.0 + math.exp(-z)) >= weights.threshold:
+                    break
         for k in ks:
-            features.extend(found[k].features)
-        p = weights.probability(features)
-        for k in ks:
-            out[k] = p
+            out[k] = (p, k in counted)
     return out
 
 
@@ -832,11 +847,12 @@ def find_matches(
     found = _scan(text, tokens)
     spans = [(0, len(text))] if sentences is None else sentences
     sentence, words = _sentence_of(tokens, found, spans)
-    probabilities = decide(found, sentence, words, weights)
+    verdicts = decide(found, sentence, words, weights)
     out = []
-    for c, p in zip(found, probabilities, strict=True):
-        if c.weighed and (p is None or p < weights.threshold):
-            continue  # its sentence did not reach the threshold
+    for c, verdict in zip(found, verdicts, strict=True):
+        p = None if verdict is None else verdict[0]
+        if verdict is not None and not verdict[1]:
+            continue  # its sentence did not reach the threshold, or other cues made it
         start, end = tokens[c.first].start, tokens[c.last].end
         out.append(
             HedgeMatch(
