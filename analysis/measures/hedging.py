@@ -39,7 +39,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from analysis import messages
@@ -705,7 +705,7 @@ the ambiguous hedges are weighed in their sentence (docs/hedging.md).
 """
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: neighbour words are an open vocabulary
 def _features_of(
     entry: Entry, kind: str, context: str, before: str, after: str, rule: bool
 ) -> tuple[str, ...]:
