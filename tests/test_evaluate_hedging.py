@@ -131,34 +131,47 @@ def test_evaluate_hedging_training_learns_a_negative_weight(tmp_path):
     path.write_text(_cv_rows(), encoding="utf-8")
     texts, labels = train_hedging.read_rows(path)
     model = train_hedging.train(texts, labels)
-    roughly = ("bias", "kind=hedge", "cue=hedge:roughly", "context=number follows")
-    assert model.weights["cue=hedge:roughly"] < 0 and model.probability(roughly) < model.threshold
-    assert model.weights["cue=hedge:possibly"] > 0
+    # "The bridge 3 has roughly 6 arches." as the sentence model sees it.
+    (roughly,) = train_hedging.bags(["The bridge 3 has roughly 6 arches."])
+    assert roughly[1] is False and "cue=hedge:roughly|number follows" in roughly[0]
+    # Every weighed training sentence is certain, so the intercept learns them away.
+    assert model.weights["bias"] < -3 and model.probability(roughly[0]) < model.threshold
+    # "possibly" is an epistemic hedge the guidelines define: counted by rule, never weighed.
+    assert train_hedging.bags(["The bridge 3 possibly fell."]) == [((), True)]
+
+
+def test_evaluate_hedging_bag_holds_sentence_and_cue_features():
+    ((features, by_row),) = train_hedging.bags(["Most of the island flooded."])
+    assert not by_row
+    assert features[:3] == ("bias", "length<10", "cues=1")
+    assert "cue=weasel:most|things" in features and "rule" not in features
 
 
 def test_evaluate_hedging_threshold_maximises_f1_by_hand():
-    # Four sentences, one weight-decided cue each, probabilities 0.9, 0.7, 0.6,
-    # 0.2 from these weights; labels 1, 0, 1, 0. Thresholds: 0.9 -> F1 2/3,
-    # 0.7 -> 1/2, 0.6 -> 4/5, 0.2 -> 2/3. Best: 0.6.
+    # Four weighed sentences, probabilities 0.9, 0.7, 0.6, 0.2 from these
+    # weights; labels 1, 0, 1, 0. Thresholds: 0.9 -> F1 2/3, 0.7 -> 1/2,
+    # 0.6 -> 4/5, 0.2 -> 2/3. Best: 0.6.
     weights = {"a": 2.1972, "b": 0.8473, "c": 0.4055, "d": -1.3863}
-    bags = [[(("a",), True)], [(("b",), True)], [(("c",), True)], [(("d",), True)]]
+    bags = [(("a",), False), (("b",), False), (("c",), False), (("d",), False)]
     threshold = train_hedging.choose_threshold(bags, [True, False, True, False], weights)
     assert threshold == pytest.approx(0.6, abs=1e-4)
     assert Weights(weights, 0.5).probability(("c",)) >= threshold
 
 
 def test_evaluate_hedging_rule_decided_sentences_always_flagged():
-    # A rule-decided cue flags its sentence whatever the threshold; with only
-    # such sentences, nothing weight-decided is worth counting (threshold 1).
-    bags = [[(("a",), False)], [(("b",), True)]]
+    # A sentence with a cue counted by its row is flagged whatever the threshold;
+    # with only such sentences positive, nothing weighed is worth counting (threshold 1).
+    bags = [(("a",), True), (("b",), False)]
     assert train_hedging.choose_threshold(bags, [True, False], {"b": 0.0}) == 1.0
 
 
-def test_evaluate_hedging_noisy_or_fit_by_hand():
-    # Cue "x" alone: 3 of 4 sentences uncertain -> p(x) near 0.75 (a small L2 pull).
-    bags = [[(("x",), True)]] * 4
-    weights = train_hedging.fit(bags, [True, True, True, False], l2=0.0)
+def test_evaluate_hedging_logistic_fit_by_hand():
+    # Feature "x" alone: 3 of 4 sentences uncertain -> p(x) = 0.75 without a penalty.
+    bags = [(("x",), False)] * 4 + [((), False)]
+    weights = train_hedging.fit(bags, [True, True, True, False, True], l2=0.0)
     assert Weights(weights, 0.5).probability(("x",)) == pytest.approx(0.75, abs=0.01)
+    # Sentences without a weighed cue take no part in the fit.
+    assert set(weights) == {"x"}
 
 
 def test_evaluate_hedging_cli_json(tmp_path, capsys):
@@ -183,4 +196,4 @@ def test_evaluate_hedging_cv_on_development_file():
     # The figure docs/hedging.md reports (cross-validated, never fitted on its folds).
     result = evaluate_hedging.cross_validate(DEV)
     assert result["n"] == 7363
-    assert result["f1"] >= 0.63 and result["precision"] >= 0.56
+    assert result["f1"] >= 0.64 and result["precision"] >= 0.58

@@ -1,22 +1,25 @@
 """Learn the hedging weights table from sentence-labelled data (training only).
 
 The learned layer of :mod:`analysis.measures.hedging` is a small logistic
-model over cue matches. Each match the context rules accept has a few features
+model that decides per sentence. A sentence's features are its own
+(:func:`analysis.measures.hedging.sentence_features`: an intercept, its length
+band, how many weighed cues it has) and those of each weighed cue in it
 (:func:`analysis.measures.hedging.cue_features`: its guideline class, its
-lexicon row, the context its rule named), and its probability of marking
-uncertainty is ``sigmoid(sum of the features' weights)``. The data labels whole
-sentences, not cues, so the model is fitted as a *noisy-OR*: a sentence is
-uncertain unless every one of its cues fails,
-``P(sentence) = 1 - prod(1 - p_cue)``. That credits a sentence's label to the
-cue most likely to explain it, instead of to every word that happens to stand
-beside a strong cue.
+lexicon row, the context its rule named, ``rule`` for a row the guidelines
+define, its neighbouring words). The sentence's probability of being uncertain
+is ``sigmoid(sum of all those weights)``; its weighed cues count when it
+reaches the threshold. The data labels whole sentences, so the model is fitted
+on exactly what it decides.
 
-Fitting is plain gradient descent (Adam) in numpy with an L2 penalty that pulls
-each weight towards zero, so a rare row or context falls back on its class
-(``kind=...``) and on the shared context features. The threshold is the one
-that maximises F1 on the training rows. Nothing here runs at analysis time:
-the analyser reads the exported table (:func:`write_weights`) with the
-standard library only.
+Cues that count by their row alone (epistemic hedges the guidelines define,
+anonymous news sources) are not weighed; a sentence holding one is flagged
+whatever the model says, and the threshold is chosen with that in mind.
+
+Fitting is L2-penalised logistic regression (scipy's L-BFGS, training time
+only; the penalty pulls each weight towards zero, so a rare row falls back on
+its class and on ``rule``). The threshold is the one that maximises F1 on the
+training rows. Nothing here runs at analysis time: the analyser reads the
+exported table (:func:`write_weights`) with the standard library only.
 
 Run ``python -m analysis.evaluate.train_hedging PATH/TO/wiki_weasel_dev.csv``
 to rewrite ``analysis/data/hedging_weights.tsv``.
@@ -33,18 +36,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from scipy import optimize, sparse
 
 from analysis import messages
-from analysis.measures.hedging import EVALUATED_CATEGORIES, WEIGHTS_PATH, Weights, candidates
+from analysis.measures.hedging import (
+    EVALUATED_CATEGORIES,
+    WEIGHTS_PATH,
+    Weights,
+    candidates,
+    sentence_features,
+)
+from analysis.text.tokens import tokenize
 
-L2 = 1.0
-"""Strength of the pull towards zero (fixed, not tuned: see docs/hedging.md)."""
-
-STEPS = 400
-"""Gradient steps; the loss has flattened well before this on the Wikipedia file."""
-
-RATE = 0.1
-"""Adam step size."""
+L2 = 3.0
+"""Strength of the pull towards zero (1, 3 and 10 tried on the cross-validated figure)."""
 
 MIN_COUNT = 10
 """A neighbour-word feature is learned only when it occurs this often in training.
@@ -54,12 +59,13 @@ table small (a few hundred rows) and every weight backed by several examples.
 """
 
 HEADER = (
-    "# title: Learned weights of the hedging cues (noisy-OR logistic model)\n"
-    "# description: Log-odds weight of each cue feature (guideline class, lexicon row,"
-    " context named by its rule, neighbouring word). A cue's probability of marking"
-    " uncertainty is sigmoid(sum of its features' weights); a cue whose row is decided by"
-    " weight counts when that probability reaches the threshold. Written by"
-    " analysis/evaluate/train_hedging.py; see docs/hedging.md.\n"
+    "# title: Learned weights of the hedging sentence model (logistic regression)\n"
+    "# description: Log-odds weight of each feature of a sentence (intercept, length band,"
+    " number of weighed cues) and of each weighed cue in it (guideline class, lexicon row,"
+    " context named by its rule, rule = a row the guidelines define, neighbouring word)."
+    " A sentence's probability of being uncertain is sigmoid(sum of the weights of all its"
+    " features); its weighed cues count when that probability reaches the threshold."
+    " Written by analysis/evaluate/train_hedging.py; see docs/hedging.md.\n"
     "# sources: Trained on the CoNLL-2010 Shared Task, Task 1, Wikipedia training data"
     " (Farkas et al. 2010), as the development split wiki_weasel_dev.csv ({n} sentences):"
     " the sentence texts are from Wikipedia (CC BY-SA 3.0) and the uncertainty labels are"
@@ -97,24 +103,38 @@ def read_rows(path: str | Path) -> tuple[list[str], list[bool]]:
     return texts, labels
 
 
-Bag = list[tuple[tuple[str, ...], bool]]
-"""A sentence's evaluated cue matches: (features, decided by weight)."""
+Bag = tuple[tuple[str, ...], bool]
+"""A sentence as the model sees it: its features (empty when it has no weighed
+cue) and whether a cue counted by its row alone (an anonymous source) flags it."""
+
+
+def bag(text: str) -> Bag:
+    """One sentence's features (:func:`sentence_features` and each weighed cue's)."""
+    found = [c for c in candidates(text) if c.entry.category in EVALUATED_CATEGORIES]
+    weighed = [c for c in found if c.weighed]
+    always = len(weighed) < len(found)
+    if not weighed:
+        return (), always
+    features = list(sentence_features(len(tokenize(text)), len(weighed)))
+    for c in weighed:
+        features.extend(c.features)
+    return tuple(features), always
 
 
 def bags(texts: Sequence[str]) -> list[Bag]:
-    """The cue matches of each sentence that can flag it (boosters left out)."""
-    return [
-        [
-            (c.features, c.cue.decided_by_weight(c.context))
-            for c in candidates(text)
-            if c.entry.category in EVALUATED_CATEGORIES
-        ]
-        for text in texts
-    ]
+    """:func:`bag` of each sentence."""
+    return [bag(text) for text in texts]
+
+
+def _is_rare(feature: str, counts: Counter[str]) -> bool:
+    return ("|before=" in feature or "|after=" in feature) and counts[feature] < MIN_COUNT
 
 
 def fit(sentence_bags: Sequence[Bag], labels: Sequence[bool], l2: float = L2) -> dict[str, float]:
-    """Fit the noisy-OR logistic model.
+    """Fit the sentence model: L2-penalised logistic regression over the sentences with a cue.
+
+    Only sentences with a weighed cue take part (the others are never weighed).
+    A feature counts once per occurrence, so two cues of one row add twice.
 
     Args:
         sentence_bags: From :func:`bags`.
@@ -122,51 +142,40 @@ def fit(sentence_bags: Sequence[Bag], labels: Sequence[bool], l2: float = L2) ->
         l2: Penalty on every weight but ``bias``.
 
     Returns:
-        Feature name to weight, rounded to four places.
+        Feature name to weight (log-odds), rounded to four places.
 
     """
-    counts = Counter(f for bag in sentence_bags for features, _ in bag for f in features)
+    counts = Counter(f for features, _ in sentence_bags for f in set(features))
     names: dict[str, int] = {}
-    cand_sent: list[int] = []
-    cand_feat: list[int] = []
-    feat_idx: list[int] = []
-    for s, bag in enumerate(sentence_bags):
-        for features, _ in bag:
-            c = len(cand_sent)
-            cand_sent.append(s)
-            for f in features:
-                if ("|before=" in f or "|after=" in f) and counts[f] < MIN_COUNT:
-                    continue
-                feat_idx.append(names.setdefault(f, len(names)))
-                cand_feat.append(c)
+    rows: list[int] = []
+    cols: list[int] = []
+    y: list[float] = []
+    for features, _ in sentence_bags:
+        if not features:
+            continue
+        y.append(0.0)
+        for f in features:
+            if not _is_rare(f, counts):
+                rows.append(len(y) - 1)
+                cols.append(names.setdefault(f, len(names)))
+    kept = [gold for (features, _), gold in zip(sentence_bags, labels, strict=True) if features]
     if not names:
         return {}
-    sent = np.array(cand_sent)
-    rows = np.array(cand_feat)
-    cols = np.array(feat_idx)
-    y = np.array(labels, dtype=float)[sent] if len(sent) else np.zeros(0)
-    n_cand, n_feat = len(cand_sent), len(names)
-    n_sent = len(sentence_bags)
-    penalty = np.full(n_feat, l2)
+    x = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(kept), len(names))
+    )
+    target = np.array(kept, dtype=float)
+    penalty = np.full(len(names), l2)
     if "bias" in names:
         penalty[names["bias"]] = 0.0
-    w = np.zeros(n_feat)
-    m = np.zeros(n_feat)
-    v = np.zeros(n_feat)
-    for step in range(1, STEPS + 1):
-        z = np.bincount(rows, weights=w[cols], minlength=n_cand)
-        p = 1.0 / (1.0 + np.exp(-z))
-        # log Q_s = sum over the sentence's cues of log(1 - p) = -softplus(z).
-        log_q = np.bincount(sent, weights=-np.logaddexp(0.0, z), minlength=n_sent)[sent]
-        q = np.exp(log_q)
-        # dL/dz: p for a certain sentence; -p * Q / (1 - Q) for an uncertain one.
-        ratio = q / np.maximum(1.0 - q, 1e-12)
-        g_z = np.where(y > 0, -p * ratio, p)
-        grad = np.bincount(cols, weights=g_z[rows], minlength=n_feat) / n_sent
-        grad += penalty * w / n_sent
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad * grad
-        w -= RATE * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        value = np.sum(np.logaddexp(0.0, z) - target * z) + 0.5 * np.sum(penalty * w * w)
+        grad = x.T @ (1.0 / (1.0 + np.exp(-z)) - target) + penalty * w
+        return float(value), grad
+
+    w = optimize.minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B").x
     return {name: round(float(w[i]), 4) for name, i in names.items()}
 
 
@@ -175,36 +184,34 @@ def choose_threshold(
 ) -> float:
     """The probability threshold that maximises F1 on these rows.
 
-    A sentence is flagged when it has a rule-decided cue, or a weight-decided
-    cue whose probability reaches the threshold.
+    A sentence is flagged when a cue counted by its row alone is in it, or its
+    probability under the sentence model reaches the threshold.
     """
     model = Weights(weights=weights, threshold=0.5)
     always = 0
     always_tp = 0
-    best_p: list[tuple[float, bool]] = []
+    scored: list[tuple[float, bool]] = []
     positives = sum(labels)
-    for bag, gold in zip(sentence_bags, labels, strict=True):
-        if any(not by_weight for _, by_weight in bag):
+    for (features, by_row), gold in zip(sentence_bags, labels, strict=True):
+        if by_row:
             always += 1
             always_tp += gold
-            continue
-        scored = [model.probability(f) for f, _ in bag]
-        if scored:
-            best_p.append((max(scored), gold))
-    best_p.sort(reverse=True)
-    # Start from flagging no weight-decided cue at all (threshold 1.0).
+        elif features:
+            scored.append((model.probability(features), gold))
+    scored.sort(reverse=True)
+    # Start from flagging no weighed sentence at all (threshold 1.0).
     tp, flagged = always_tp, always
     best_t = 1.0
     best_f1 = 2 * tp / (flagged + positives) if flagged + positives else 0.0
-    for i, (p, gold) in enumerate(best_p):
+    for i, (p, gold) in enumerate(scored):
         tp += gold
         flagged += 1
-        if i + 1 < len(best_p) and best_p[i + 1][0] == p:
+        if i + 1 < len(scored) and scored[i + 1][0] == p:
             continue
         f1 = 2 * tp / (flagged + positives) if flagged + positives else 0.0
         if f1 > best_f1:
             best_f1, best_t = f1, p
-    # Round down, so the chosen cue itself still reaches the threshold.
+    # Round down, so the chosen sentence itself still reaches the threshold.
     return math.floor(best_t * 10000) / 10000
 
 

@@ -16,12 +16,16 @@ Four categories of cue, read from ``analysis/lexicons/hedging.tsv``:
 Each row's ``kind`` is its CoNLL-2010 / Szeged guideline class. A row may name a
 context rule (:data:`CONTEXT_RULES`) that accepts or rejects each match and may
 name the context it found ("pronoun subject", "number follows", "people").
-Rows the guidelines define are decided by the row and its rule; ambiguous rows
-(modals outside epistemic contexts, approximators, frequency words) are decided
-by a learned weight: the probability, from ``analysis/data/hedging_weights.tsv``,
-that a cue with these features marks uncertainty, against the table's
-threshold (see :mod:`analysis.evaluate.train_hedging` and docs/hedging.md).
-Every match carries its span, row, rule, context and weight.
+Epistemic hedges the guidelines define ("might", "probably", "it may", "may
+have been"), anonymous sources and boosters count by their row and rule alone.
+Every other cue (weasels, peacocks, ambiguous hedges such as modals after a
+noun, approximators, frequency words) is *weighed in its sentence*: a small
+logistic model (``analysis/data/hedging_weights.tsv``, see
+:mod:`analysis.evaluate.train_hedging` and docs/hedging.md) sums the weights of
+the sentence's own features and of every weighed cue in it, and the sentence's
+weighed cues count when its probability reaches the table's threshold. Every
+match carries its span, row, rule, context, the probability that decided it
+and who decided (``rule`` or ``weight``).
 
 Words inside a direct quote are the speaker's, not the outlet's: they are
 reported with ``in_quote=True`` and counted apart from the outlet's own wording.
@@ -29,10 +33,13 @@ reported with ``in_quote=True`` and counted apart from the outlet's own wording.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from analysis import messages
@@ -513,7 +520,7 @@ class Weights:
 
     Args:
         weights: Feature name to weight (log-odds).
-        threshold: A weight-decided cue counts when its probability reaches this.
+        threshold: A weighed cue counts when its sentence's probability reaches this.
         sources: The header's ``sources`` line.
         licence: The header's ``licence`` line.
 
@@ -525,7 +532,7 @@ class Weights:
     licence: str = ""
 
     def probability(self, features: Sequence[str]) -> float:
-        """The probability that a cue with these features marks uncertainty."""
+        """The logistic of the features' summed weights (a sentence's chance of being uncertain)."""
         z = sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-z))
 
@@ -591,9 +598,9 @@ def _checked_matcher() -> PhraseMatcher:
 
 
 def cue_features(
-    entry: Entry, kind: str, context: str, before: str = "", after: str = ""
+    entry: Entry, kind: str, context: str, before: str = "", after: str = "", rule: bool = False
 ) -> tuple[str, ...]:
-    """The features a cue match is weighed by: its class, its row, its context, its neighbours.
+    """The features a cue match adds to its sentence: its class, row, context and neighbours.
 
     Args:
         entry: The lexicon row.
@@ -602,23 +609,48 @@ def cue_features(
         before: The word just before the match ("^" at the start of a
             sentence or after punctuation), or "" to leave it out.
         after: The word just after it ("$" before punctuation), or "".
+        rule: Whether the row (in this context) is one the guidelines define
+            as a cue (``decided_by`` empty, or an ``except`` context); it adds
+            the shared feature ``rule``, a prior the data can only move.
 
     Returns:
-        Feature names as in the weights table, e.g. ``("bias", "kind=hedge",
-        "cue=hedge:may", "context=perfect", "cue=hedge:may|perfect",
+        Feature names as in the weights table, e.g. ``("kind=hedge",
+        "cue=hedge:may", "context=perfect", "cue=hedge:may|perfect", "rule",
         "cue=hedge:may|before=it", "cue=hedge:may|after=have")``.
 
     """
     # The class is part of the name: "some" is a weasel row and an approximator row.
     cue = f"cue={kind}:{entry.headword}"
-    features = ["bias", f"kind={kind}", cue]
+    features = [f"kind={kind}", cue]
     if context:
         features += [f"context={context}", f"{cue}|{context}"]
+    if rule:
+        features.append("rule")
     if before:
         features.append(f"{cue}|before={before}")
     if after:
         features.append(f"{cue}|after={after}")
     return tuple(features)
+
+
+SENTENCE_LENGTHS = (10, 20, 30, 45)
+"""Edges of the sentence-length bands (words) the sentence model weighs."""
+
+
+def sentence_features(words: int, cues: int) -> tuple[str, ...]:
+    """The features of a sentence as a whole: the intercept, its length, its cue count.
+
+    Args:
+        words: Words (tokens) in the sentence.
+        cues: Hedge, weasel and anonymous-source cues found in it.
+
+    Returns:
+        E.g. ``("bias", "length<20", "cues=2")``; ``"length>=45"`` past the
+        last band, ``"cues=3"`` for three or more.
+
+    """
+    band = next((f"length<{edge}" for edge in SENTENCE_LENGTHS if words < edge), None)
+    return ("bias", band or f"length>={SENTENCE_LENGTHS[-1]}", f"cues={min(cues, 3)}")
 
 
 def _neighbours(tokens: Sequence[Token], first: int, last: int) -> tuple[str, str]:
@@ -632,7 +664,7 @@ def _neighbours(tokens: Sequence[Token], first: int, last: int) -> tuple[str, st
 
 @dataclass(frozen=True)
 class Candidate:
-    """A cue match before the weight decides (what the trainer learns from).
+    """A cue match before the sentence model decides (what the trainer learns from).
 
     Args:
         first: Index of the first token.
@@ -653,20 +685,42 @@ class Candidate:
     context: str
     features: tuple[str, ...]
 
+    @property
+    def weighed(self) -> bool:
+        """Whether the sentence model decides it, or its row and rule alone (see below)."""
+        if self.cue.kind in ALWAYS_COUNTED_KINDS:
+            return False
+        return not (self.cue.kind == "hedge" and not self.cue.decided_by_weight(self.context))
 
-def _scan(
-    text: str, tokens: Sequence[Token], weights: Weights | None
-) -> list[tuple[Candidate, float | None]]:
-    """Match the lexicon; with ``weights``, drop weight-decided cues below the threshold.
 
-    Without ``weights`` every match the context rules accept is kept (the
-    trainer's view). Returns candidates with their probability (None for
-    boosters and when no weights are given).
-    """
+ALWAYS_COUNTED_KINDS = frozenset({"booster", "anonymous_source"})
+"""Kinds counted by their rows alone, never weighed.
+
+Boosters do not flag a sentence, so the uncertainty data says nothing about
+them; anonymous news sources ("Japanese officials privately worried") do not
+occur in Wikipedia, so no weight could be learned for them. Epistemic hedges
+the guidelines define ("might", "probably", "it could", "may have been": rows
+and contexts decided by rule) also count alone; weasel and peacock cues and
+the ambiguous hedges are weighed in their sentence (docs/hedging.md).
+"""
+
+
+@lru_cache(maxsize=65536)  # bounded: neighbour words are an open vocabulary
+def _features_of(
+    entry: Entry, kind: str, context: str, before: str, after: str, rule: bool
+) -> tuple[str, ...]:
+    """:func:`cue_features`, shared between the many matches that read alike."""
+    return cue_features(entry, kind, context, before, after, rule)
+
+
+def _scan(text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """Every cue match the context rules accept, in text order, never overlapping."""
     cues = _cues()
-    found: dict[tuple[int, int, Entry], tuple[Candidate, float | None]] = {}
+    out: list[Candidate] = []
+    reach = -1
 
     def accept(toks: Sequence[Token], first: int, last: int, entry: Entry) -> str | None:
+        nonlocal reach
         context = ""
         if entry.context:
             verdict = CONTEXT_RULES[entry.context](text, toks, first, last)
@@ -674,37 +728,94 @@ def _scan(
                 return None
             context = verdict if isinstance(verdict, str) else ""
         cue = cues[entry]
+        rule = entry.context or "lexicon"
+        # The matcher takes the first accepted candidate at a position, so each
+        # accepted one is a match, in text order.
         start, end = first, last
         if entry.context == "unnamed_group":
             start, end = _group_start(text, toks, first), _group_verb_end(toks, last) or last
-        rule = entry.context or "lexicon"
-        features = cue_features(entry, cue.kind, context, *_neighbours(toks, first, last))
-        candidate = Candidate(start, end, entry, cue, rule, context, features)
-        weight = None
-        if weights is not None and cue.kind != "booster":
-            weight = weights.probability(candidate.features)
-            if cue.decided_by_weight(context) and weight < weights.threshold:
-                return None
-        found[(first, last, entry)] = (candidate, weight)
+        if start > reach:  # not inside a span a rule extended ("officials privately worried")
+            before, after = _neighbours(toks, first, last)
+            by_rule = not cue.decided_by_weight(context)
+            features = _features_of(entry, cue.kind, context, before, after, by_rule)
+            out.append(Candidate(start, end, entry, cue, rule, context, features))
+            reach = end
         return rule
 
-    out = []
-    reach = -1
-    for m in _checked_matcher().find(tokens, accept):
-        candidate, weight = found[(m.first, m.last, m.entry)]
-        if candidate.first <= reach:
-            continue  # inside a span a rule extended ("officials privately worried")
-        reach = candidate.last
-        out.append((candidate, weight))
+    _checked_matcher().find(tokens, accept)
     return out
 
 
 def candidates(text: str) -> list[Candidate]:
-    """Every cue match the context rules accept, before any weight decides.
+    """Every cue match the context rules accept, before the sentence model decides.
 
     This is what :mod:`analysis.evaluate.train_hedging` learns from.
     """
-    return [c for c, _ in _scan(text, tokenize(text), None)]
+    return _scan(text, tokenize(text))
+
+
+def _sentence_of(
+    tokens: Sequence[Token], found: Sequence[Candidate], sentences: Sequence[tuple[int, int]]
+) -> tuple[list[int], list[int]]:
+    """Each candidate's sentence (an index into ``sentences``), and each sentence's word count.
+
+    A candidate belongs to the sentence its first token starts in; tokens
+    outside every sentence (a gap between spans) belong to none and take the
+    index -1.
+    """
+    token_starts = [t.start for t in tokens]
+    words = [
+        bisect.bisect_left(token_starts, end) - bisect.bisect_left(token_starts, start)
+        for start, end in sentences
+    ]
+    starts = [start for start, _ in sentences]
+    index = []
+    for c in found:
+        at = tokens[c.first].start
+        i = bisect.bisect_right(starts, at) - 1
+        index.append(i if i >= 0 and at < sentences[i][1] else -1)
+    return index, words
+
+
+def decide(
+    found: Sequence[Candidate], sentence: Sequence[int], words: Sequence[int], weights: Weights
+) -> list[tuple[float, bool] | None]:
+    """The sentence model's verdict on each weighed candidate (None: not weighed).
+
+    Each sentence's log-odds is the sum of the weights of its own features
+    (:func:`sentence_features`) and of every weighed cue's share (the sum of
+    the cue's :func:`cue_features` weights); its probability is the logistic
+    of that sum. When it reaches ``weights.threshold``, the cues that count
+    are the fewest, largest shares that reach it on their own: the cues that
+    made the sentence uncertain. "about $400,000" beside "critics argue" in
+    one sentence does not count, since "critics argue" alone reaches the
+    threshold; a sentence is marked exactly when one of its cues counts.
+
+    Returns:
+        For each weighed candidate: its sentence's probability, and whether it
+        counts.
+
+    """
+    members: dict[int, list[int]] = {}
+    for k, c in enumerate(found):
+        if c.weighed:
+            members.setdefault(sentence[k], []).append(k)
+    out: list[tuple[float, bool] | None] = [None] * len(found)
+    table = weights.weights
+    for s, ks in members.items():
+        z = sum(table.get(f, 0.0) for f in sentence_features(words[s] if s >= 0 else 0, len(ks)))
+        shares = {k: sum(table.get(f, 0.0) for f in found[k].features) for k in ks}
+        p = 1.0 / (1.0 + math.exp(-(z + sum(shares.values()))))
+        counted: set[int] = set()
+        if p >= weights.threshold:
+            for k in sorted(ks, key=lambda k: -shares[k]):  # largest share first
+                counted.add(k)
+                z += shares[k]
+                if 1.0 / (1.0 + math.exp(-z)) >= weights.threshold:
+                    break
+        for k in ks:
+            out[k] = (p, k in counted)
+    return out
 
 
 def find_matches(
@@ -712,8 +823,9 @@ def find_matches(
     in_quote: Callable[[int, int], bool] | None = None,
     weights: Weights | None = None,
     tokens: Sequence[Token] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[HedgeMatch, ...]:
-    """Find every hedging cue in a text, context rules and learned weights applied.
+    """Find every hedging cue in a text, context rules and the sentence model applied.
 
     Args:
         text: Any text.
@@ -722,14 +834,25 @@ def find_matches(
         weights: The learned weights; by default the shipped table
             (cross-validation passes weights fitted on the training folds).
         tokens: ``text``'s tokens when already taken (``doc.tokens``).
+        sentences: ``(start, end)`` spans of the sentences, in order; by
+            default the whole text is one sentence (as in the training data).
 
     Returns:
-        Matches in text order, never overlapping.
+        Matches in text order, never overlapping; a weighed cue whose
+        sentence falls below the threshold is left out.
 
     """
     tokens = tokenize(text) if tokens is None else tokens
+    weights = weights or load_weights()
+    found = _scan(text, tokens)
+    spans = [(0, len(text))] if sentences is None else sentences
+    sentence, words = _sentence_of(tokens, found, spans)
+    verdicts = decide(found, sentence, words, weights)
     out = []
-    for c, weight in _scan(text, tokens, weights or load_weights()):
+    for c, verdict in zip(found, verdicts, strict=True):
+        p = None if verdict is None else verdict[0]
+        if verdict is not None and not verdict[1]:
+            continue  # its sentence did not reach the threshold, or other cues made it
         start, end = tokens[c.first].start, tokens[c.last].end
         out.append(
             HedgeMatch(
@@ -742,11 +865,48 @@ def find_matches(
                 in_quote=bool(in_quote and in_quote(start, end)),
                 kind=c.cue.kind,
                 context=c.context,
-                weight=None if weight is None else round(weight, 3),
-                decided_by="weight" if c.cue.decided_by_weight(c.context) else "rule",
+                weight=None if p is None else round(p, 3),
+                decided_by="weight" if c.weighed else "rule",
             )
         )
     return tuple(out)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+|\n\s*")
+
+
+def fallback_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans for a Doc that has none (built by hand): cut after . ! ? and a space.
+
+    The pipeline's Docs carry their sentences; this rough cut (one linear
+    regex) only keeps a hand-made Doc from being weighed as one long sentence.
+    """
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def quote_test(quotes: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A fast ``in_quote(start, end)`` over quote spans (one bisect per call).
+
+    :meth:`Doc.in_quote` looks at every quote for every span, which grows with
+    the square of the text when quotes are many (issue 16); this gives the
+    same answer: a span is inside a quote when some quote starting at or
+    before it ends at or after it.
+    """
+    ordered = sorted(quotes)
+    starts = [start for start, _ in ordered]
+    reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and reach[i] >= end
+
+    return inside
 
 
 def balance(hedges: int, boosters: int) -> float | None:
@@ -766,7 +926,12 @@ def analyse(doc: Doc) -> HedgingResult:
         (outlet's words only) and the hedge/booster balance.
 
     """
-    matches = find_matches(doc.text, doc.in_quote, tokens=tokens_of(doc))
+    matches = find_matches(
+        doc.text,
+        quote_test([(q.start, q.end) for q in doc.quotes]),
+        tokens=tokens_of(doc),
+        sentences=[(s.start, s.end) for s in doc.sentences] or fallback_sentences(doc.text),
+    )
     own = {c: 0 for c in CATEGORIES}
     quoted = {c: 0 for c in CATEGORIES}
     for m in matches:

@@ -27,11 +27,14 @@ class HedgeMatch:
             ``anonymous_source``.
         context: What the context rule found ("pronoun subject", "number
             follows", "worried"), or "".
-        weight: The learned probability (0..1) that this cue, in this context,
-            marks a claim as uncertain; None for boosters.
-        decided_by: ``"weight"`` when the weight reaching the threshold made it
-            count (modals, approximators and other ambiguous cues), ``"rule"``
-            when the lexicon row and its context rule decide alone.
+        weight: The learned probability (0..1) that the cue's sentence is
+            uncertain, from the sentence model over all the sentence's weighed
+            cues; None when the row and its rule decide alone.
+        decided_by: ``"weight"`` when that probability reaching the threshold
+            made it count (weasels, peacocks, modals after a noun,
+            approximators and other ambiguous cues), ``"rule"`` when the
+            lexicon row and its context rule decide alone (epistemic hedges
+            the guidelines define, anonymous sources, boosters).
 
     """
 
