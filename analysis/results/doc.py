@@ -9,7 +9,9 @@ of their offsets agree with one another.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 
@@ -128,4 +130,20 @@ class Doc:
 
     def in_quote(self, start: int, end: int) -> bool:
         """Whether the span ``[start, end)`` lies inside a direct quote."""
-        return any(q.start <= start and end <= q.end for q in self.quotes)
+        starts, reach = self._quote_index
+        i = bisect_right(starts, start) - 1
+        # Some quote starting at or before ``start`` reaches ``end`` exactly
+        # when the furthest end among them does: one bisection per call, so
+        # checking every match of a long, quote-heavy text stays linear.
+        return i >= 0 and reach[i] >= end
+
+    @cached_property
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        """Quote starts in order, and the furthest quote end up to each of them."""
+        ordered = sorted(self.quotes, key=lambda q: q.start)
+        reach: list[int] = []
+        furthest = -1
+        for q in ordered:
+            furthest = max(furthest, q.end)
+            reach.append(furthest)
+        return [q.start for q in ordered], reach
