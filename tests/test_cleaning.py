@@ -618,7 +618,7 @@ def _data_driven_patterns():
     rule_list, heuristics = cleaning._config()
     patterns = [(f"rule:{r.id}", r.pattern) for r in rule_list]
     patterns += [(f"bio_cue:{i}", p) for i, p in enumerate(heuristics.bio_cues)]
-    patterns += [("bio_cue:any", heuristics.any_bio_cue), ("caption", heuristics.caption)]
+    patterns += [("caption", heuristics.caption)]
     return patterns
 
 
