@@ -6,7 +6,10 @@ one article costs eight passes over its words, each a syllable lookup. Here
 the text is read once into :class:`Counts`, every distinct word is looked up
 once (its syllables by textstat's own rule: the first CMU pronunciation's
 stressed phones, else Pyphen's hyphenation points + 1), and each formula is
-textstat's own expression, in textstat's order, over those counts. The
+textstat's own expression, in textstat's order, over those counts. What a
+word contributes (syllables, polysyllabic, unfamiliar, difficult, its letters)
+is one cached row (:func:`word_facts`, bounded, shared by every article of the
+process), and the sums are taken in C. The
 results are equal to textstat's to the last bit (``tests/test_readability.py``
 checks the seeds, a generated corpus and odd strings); textstat stays the
 reference, and nothing of its private modules is patched for these figures.

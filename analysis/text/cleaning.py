@@ -266,8 +266,10 @@ def _is_link_item(line: str) -> bool:
     # bullets are not enough: a list of policies inside the body is prose.
     if len(line) > FURNITURE_MAX_CHARS:
         return False
-    item = _BULLET.sub("", line)
-    return bool(_LINK_ITEM.match(item)) or bool(_URL.search(item)) and _words(item) <= 20
+    bullet = _BULLET.match(line)  # matching, not sub(): sub scans the whole line
+    item = line[bullet.end() :] if bullet else line
+    # The word count first: it is cached, and it spares most paragraphs a scan for an address.
+    return bool(_LINK_ITEM.match(item)) or _words(item) <= 20 and bool(_URL.search(item))
 
 
 def _apply_heuristics(lines: _Lines) -> None:
@@ -457,14 +459,13 @@ def _normalise(line: str) -> str:
     return _NORMALISE.sub(" ", line.lower()).strip()
 
 
-def _could_be_near(a: str, b: str) -> bool:
-    """Whether ``fuzz.ratio(a, b)`` can reach :data:`NEAR_DUPLICATE_RATIO`.
+def _could_be_near(a: int, b: int) -> bool:
+    """Whether ``fuzz.ratio`` of texts ``a`` and ``b`` long can reach :data:`NEAR_DUPLICATE_RATIO`.
 
-    The ratio is ``100 × (1 - d / (len(a) + len(b)))`` for an edit distance
-    ``d`` (insertions and deletions) of at least the difference in length.
+    The ratio is ``100 × (1 - d / (a + b))`` for an edit distance ``d``
+    (insertions and deletions) of at least the difference in length.
     """
-    total = len(a) + len(b)
-    return 100 * abs(len(a) - len(b)) <= (100 - NEAR_DUPLICATE_RATIO) * total
+    return 100 * abs(a - b) <= (100 - NEAR_DUPLICATE_RATIO) * (a + b)
 
 
 def _key_words(key: str) -> int:
@@ -476,7 +477,7 @@ def _remove_duplicates(lines: _Lines, title: str) -> None:
     from rapidfuzz import fuzz
 
     seen: dict[str, int] = {}
-    kept: list[tuple[int, str]] = []
+    kept: list[tuple[int, str, int]] = []
     live = lines.live()
     near = len(live) <= NEAR_DUPLICATE_MAX_PARAGRAPHS
     for number, i in enumerate(live, start=1):
@@ -488,11 +489,12 @@ def _remove_duplicates(lines: _Lines, title: str) -> None:
             # Only paragraphs of about the same length can be near-duplicates
             # (see _could_be_near), and with a cutoff rapidfuzz gives up early
             # on the rest; a score at or over the cutoff is the full score.
+            size = len(key)
             match = next(
                 (
                     (n, s)
-                    for n, other in kept
-                    if _could_be_near(key, other)
+                    for n, other, other_size in kept
+                    if _could_be_near(size, other_size)
                     and (s := fuzz.ratio(key, other, score_cutoff=NEAR_DUPLICATE_RATIO))
                     >= NEAR_DUPLICATE_RATIO
                 ),
@@ -506,4 +508,4 @@ def _remove_duplicates(lines: _Lines, title: str) -> None:
                 )
                 continue
         seen[key] = number
-        kept.append((number, key))
+        kept.append((number, key, len(key)))
