@@ -74,14 +74,16 @@ Item = RawArticle | Prepared | FileError
 
 @contextmanager
 def _stage(timings: Timings | None, name: str) -> Iterator[None]:
+    # CPU seconds of this process: on a shared machine wall time also counts
+    # the time other programs held the CPU, and stage figures would drift.
     if timings is None:
         yield
         return
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         yield
     finally:
-        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+        timings[name] = timings.get(name, 0.0) + time.process_time() - start
 
 
 def make_doc(
@@ -214,7 +216,7 @@ def analyse_item(
         item: A raw or prepared article, or a reading error (passed through).
         actors: The story's actors.
         actors_guessed: Whether they were guessed.
-        timings: If given, seconds per stage are added to it.
+        timings: If given, CPU seconds per stage are added to it.
 
     Returns:
         The analysed article, or the error that replaced it: nothing left
@@ -263,7 +265,10 @@ def _analyse(
         evidence=raw.evidence,
         title=title,
         standfirst=cleaned.standfirst,
-        doc=doc,
+        # The tokens served the analysers and are derived from the text: a
+        # stored article keeps none (they were two thirds of its objects, each
+        # scanned again by every full garbage collection while a story grows).
+        doc=replace(doc, tokens=None),
         removed=cleaned.removed,
         source=Source(raw.file, raw.encoding, raw.url, raw.date),
         headline=head,
@@ -297,7 +302,7 @@ def analyse_chunk(
         actors_guessed: Whether they were guessed.
         finish: Applied to each result in the worker (e.g. serialising it, so
             only a string crosses back to the parent); default: none.
-        timings: If given, seconds per stage are added to it (in this process
+        timings: If given, CPU seconds per stage are added to it (in this process
             only: a worker's copy is not sent back).
 
     Returns:
@@ -330,7 +335,7 @@ def analyse_story(
         loaded: The raw story from :func:`analysis.input.loading.load_paths` or uploads.
         compare: Run the cross-article comparison.
         map: How chunks are mapped (the built-in ``map``: in this process).
-        timings: If given, seconds per stage are added to it (in-process stages only).
+        timings: If given, CPU seconds per stage are added to it (in-process stages only).
         progress: Called after each article as ``progress(done, total, article_id)``.
 
     Returns:
@@ -435,8 +440,10 @@ def analyse_stream(
 
 WARM_UP_TEXT = (
     "Officials said on Monday that the plan would probably be approved. "
-    "Critics called it a reckless and shameful gamble."
+    "Critics called it a reckless and shameful gamble, Hegseth said."
 )
+"""Touches every lazy table: "Hegseth" is not in the CMU dictionary, so the
+hyphenation dictionary (readability's fallback) is loaded too."""
 
 
 def warm_up() -> None:
@@ -483,7 +490,7 @@ def analyze_paths(
         paths: Folders and files (.txt, .md, .html, .csv, .jsonl).
         compare: Run the cross-article comparison.
         max_bytes: Size limit for one article file.
-        timings: If given, seconds per stage are added to it.
+        timings: If given, CPU seconds per stage are added to it.
         map: How chunks are mapped.
 
     Returns:

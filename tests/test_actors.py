@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.results.doc import Actor
+from analysis.text import actors
 from analysis.text.actors import guess_actors, mentions, surname
 
 TEXT = (
@@ -137,3 +138,18 @@ def test_actors_mentions_prefers_longest_name():
 
 def test_actors_mentions_empty_actor():
     assert mentions(Actor(""), "anything") == []
+
+
+def test_actors_mention_pattern_first_characters_by_hand():
+    # Title initials (Representative, Vice President, Chancellor, Ambassador,
+    # Dr, Governor, Justice, Leader, Mr, Prime Minister, Secretary ...) and
+    # "Japan"'s J, case-sensitive; a lower-case name in any case.
+    assert actors._first_characters({"Japan", "the company"}) == "[ACDGJLMPRSV]|(?i:[t])"
+
+
+def test_actors_mentions_start_where_the_first_character_class_allows():
+    text = "The company said. Sen. Japan replied; the company agreed with JAPAN, not japan."
+    found = actors.mentions(Actor("the company"), text)
+    assert [m.text for m in found] == ["The company", "the company"]
+    # A capitalised name's first letter is case-sensitive, the rest is not.
+    assert [m.text for m in actors.mentions(Actor("Japan"), text)] == ["Sen. Japan", "JAPAN"]

@@ -9,6 +9,7 @@ import pytest
 
 from analysis import messages, pipeline, registry
 from analysis.input.loading import LoadedStory, RawArticle
+from analysis.measures import readability_counts
 from analysis.pipeline import (
     analyse_raw,
     analyse_story,
@@ -307,3 +308,21 @@ def test_pipeline_row_actors_are_measured_in_their_article(tmp_path):
     assert first.doc.actors_guessed is False
     assert "Elizabeth Warren" not in [a.actor for a in second.sentiment.actors]
     assert second.warnings == (messages.ROW_BAD_ACTORS.format(line=2),)
+
+
+def test_pipeline_warm_up_loads_readability_hyphenation_fallback():
+    # Workers fork after warm_up: a table it misses is loaded again in each.
+    for cached in (readability_counts._pyphen, readability_counts.syllables,
+                   readability_counts.text_syllables, readability_counts.word_facts):
+        cached.cache_clear()
+    pipeline.warm_up()
+    assert readability_counts._pyphen.cache_info().currsize == 1
+
+
+def test_pipeline_stored_article_keeps_no_tokens():
+    # The analysers read Doc.tokens; the article kept afterwards does not
+    # carry them (derived from the text, and most of an article's objects).
+    article = analyse_raw(RawArticle(id="a", file="a.txt", text=TEXT))
+    assert isinstance(article, Article)
+    assert article.doc.tokens is None
+    assert article.doc == make_doc(article.doc.text, "a")

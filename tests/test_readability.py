@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 import socket
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -227,6 +228,9 @@ ODD_TEXTS = (
     "\t\n\n",
     "word " * 150 + ".",
     "The committee approved the extraordinary appropriation. " * 30,
+    # Linsear Write's sample of 100 words skips tokens that are all punctuation.
+    "Officials — who spoke – said the plan ... would pass. " * 20,
+    "× ÷ Café naïve façade 3×4 ÷ 2 — œuvre.",
 )
 
 
@@ -263,6 +267,38 @@ def test_readability_counts_by_hand():
     assert c.syllables == 11
     assert c.polysyllables == 1
     assert c.letters == 27
+
+
+def test_readability_counts_letters_by_hand():
+    c = formulas.count("Café × naïve 3×4_b, 日本.")
+    # Word characters: Café 4, naïve 5, 3 4 _ b 4 (× is a symbol), 日本 2.
+    assert c.letters == 15
+    # Letters drop the digits and the underscore; the Latin ones drop 日本 but
+    # keep both × signs, which lie inside the Latin-1 block the check reads.
+    assert c.alphabetic == 4 + 5 + 1 + 2
+    assert c.latin == 4 + 5 + 1 + 2
+
+
+def test_readability_counts_unicode_facts_the_counting_relies_on():
+    # Word characters survive punctuation removal and are never spaces, and
+    # str.split() splits on exactly what \s matches: so letters and
+    # characters can be counted from the words and the tokens.
+    word, space = re.compile(r"\w"), re.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert not (word.match(char) and char.isspace()), hex(code)
+        assert bool(space.match(char)) == char.isspace(), hex(code)
+    latin_range = "".join(map(chr, range(0xC0, 0x250)))
+    assert "".join(c for c in latin_range if not word.match(c)) == formulas.LATIN_SYMBOLS
+
+
+def test_readability_word_facts_are_cached_and_bounded():
+    formulas.word_facts.cache_clear()
+    formulas.count("The plan. The plan. The extraordinary plan.")
+    info = formulas.word_facts.cache_info()
+    assert (info.misses, info.maxsize) == (3, formulas.WORD_CACHE)
+    # "extraordinary": 6 syllables, not on the easy list: polysyllabic and difficult.
+    assert formulas.word_facts("extraordinary") == (6, True, True, 13, 13, 13, True)
 
 
 def test_readability_analysis_never_imports_textstat():

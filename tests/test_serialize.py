@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import pytest
 
 from analysis.outputs.export import story_json
-from analysis.outputs.serialize import from_dict, to_dict
+from analysis.outputs.serialize import dumps, fields_of, from_dict, to_dict
 from analysis.results.article import Article, FileError, Story
 from analysis.results.doc import Actor, Removed, Span
 
@@ -78,3 +80,46 @@ def test_serialize_article_json_keys(seeds_story):
     assert data["headline"].keys() == {"doc", "sentiment", "hedging", "loaded"}
     assert data["removed"][0].keys() == {"text", "reason", "rule"}
     assert data["source"].keys() == {"file", "encoding", "url", "date"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Slotted:
+    a: int
+    b: str = "b"
+
+
+@dataclass(frozen=True)
+class _Late:
+    a: int
+    b: int = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "b", self.a + 1)
+
+
+@dataclass(frozen=True)
+class _Hidden:
+    a: int
+    cache: int = field(default=0, metadata={"serialize": False})
+
+
+def test_serialize_fields_of_gives_the_serialised_fields_in_order():
+    assert fields_of(_Inner(1.5, "a")) == {"score": 1.5, "label": "a"}
+    assert list(fields_of(_Outer("x", (), (1, "y")))) == ["name", "items", "pair", "maybe"]
+    assert fields_of(_Slotted(1)) == {"a": 1, "b": "b"}
+    assert fields_of(_Hidden(1, 2)) == {"a": 1}
+    late = fields_of(_Late(1))
+    assert late == {"a": 1, "b": 2} and list(late) == ["a", "b"]
+
+
+def test_serialize_fields_of_leaves_out_attributes_that_are_no_fields():
+    inner = _Inner(1.5)
+    object.__setattr__(inner, "extra", 1)  # e.g. a cached value kept on the instance
+    assert fields_of(inner) == {"score": 1.5, "label": None}
+    assert "extra" not in dumps(inner)
+
+
+def test_serialize_fields_of_refuses_what_is_no_dataclass_instance():
+    for value in (object(), _Inner, {1, 2}):
+        with pytest.raises(TypeError):
+            fields_of(value)

@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress, count
+from operator import methodcaller
 from pathlib import Path
 
 from analysis.results.doc import Span
@@ -92,6 +94,8 @@ _NOT_HEADS = frozenset(
 # need ", ; :" as tokens (they end an agent window) and a number as one token
 # ("by 2,030"), and the participle rules are English-only (see docs/tokens.md).
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d.,]*|[,;:]")
+_BY = "by"
+_SPAN = methodcaller("span")
 
 
 @cache
@@ -125,69 +129,83 @@ def find_passives(text: str, start: int = 0, end: int | None = None) -> list[Pas
 
     """
     stop = len(text) if end is None else end
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, stop)]
-    found: list[PassiveVerb] = []
+    # The rules read words only; offsets are taken for the few sentences that
+    # hold a passive. Every pass below runs in C (``map``, ``compress``): a
+    # sentence costs no Python code per token, only per form of "be" or "by".
+    words = list(map(str.lower, _TOKEN.findall(text, start, stop)))
+    auxiliaries = list(compress(count(), map(_BE.__contains__, words)))
+    agents = list(compress(count(), map(_BY.__eq__, words)))
+    if not auxiliaries and not agents:
+        return []
+    found: list[tuple[int, int, bool, bool]] = []  # (first token, participle, agent, reduced)
     used: set[int] = set()  # participles already claimed ("is being reviewed" counts once)
-    for i, (a, _, word) in enumerate(tokens):
-        if word not in _BE:
-            continue
+    for i in auxiliaries:
+        word = words[i]
         j = i + 1
         adverbs = 0
-        while j < len(tokens) and _is_adverb(tokens[j][2]) and adverbs < MAX_ADVERBS:
+        while j < len(words) and _is_adverb(words[j]) and adverbs < MAX_ADVERBS:
             j += 1
             adverbs += 1
-        if j < len(tokens) and tokens[j][2] in _BEING and word not in _BEING:
+        if j < len(words) and words[j] in _BEING and word not in _BEING:
             j += 1
-        if j >= len(tokens) or j in used or not is_participle(tokens[j][2]):
+        if j >= len(words) or j in used or not is_participle(words[j]):
             continue
-        if _semi_modal(tokens, j):
+        if _semi_modal(words, j):
             continue
         used.add(j)
-        b = tokens[j][1]
-        found.append(PassiveVerb(a, b, text[a:b], _has_agent(tokens, j)))
-    found.extend(_reduced_relatives(text, tokens, used))
-    found.sort(key=lambda v: v.start)
-    return found
+        found.append((i, j, _has_agent(words, j), False))
+    found.extend(_reduced_relatives(words, agents, used))
+    if not found:
+        return []
+    spans = list(map(_SPAN, _TOKEN.finditer(text, start, stop)))
+    verbs = []
+    for i, j, agent, reduced in found:
+        a, b = spans[i][0], spans[j][1]
+        verbs.append(PassiveVerb(a, b, text[a:b], agent, reduced=reduced))
+    verbs.sort(key=lambda v: v.start)
+    return verbs
 
 
-def _semi_modal(tokens: list[tuple[int, int, str]], j: int) -> bool:
+def _semi_modal(words: list[str], j: int) -> bool:
     """Whether participle ``j`` is "set to", "supposed to" ... before a verb."""
-    if tokens[j][2] not in _SEMI_MODALS:
+    if words[j] not in _SEMI_MODALS:
         return False
-    nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
-    after = tokens[j + 2][2] if j + 2 < len(tokens) else ""
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    after = words[j + 2] if j + 2 < len(words) else ""
     # A word after "to" is read as a verb ("set to vote"); without a parser
     # "set to music" is missed too, a price worth paying in news text.
     return nxt == "to" and bool(after) and after[0].isalpha() and after not in {"the", "a", "an"}
 
 
 def _reduced_relatives(
-    text: str, tokens: list[tuple[int, int, str]], used: set[int]
-) -> list[PassiveVerb]:
+    words: list[str], agents: list[int], used: set[int]
+) -> list[tuple[int, int, bool, bool]]:
     """Participles after a noun (or a comma) followed at once by a "by"-agent."""
     found = []
-    for j in range(1, len(tokens) - 2):
-        word = tokens[j][2]
-        if j in used or tokens[j + 1][2] != "by" or not is_participle(word):
+    for k in agents:
+        j = k - 1  # the participle stands right before "by"
+        if not 1 <= j < len(words) - 2:
             continue
-        head = tokens[j - 1][2]
+        word = words[j]
+        if j in used or not is_participle(word):
+            continue
+        head = words[j - 1]
         if head in _NOT_HEADS or _is_adverb(head) or head in {";", ":"}:
             continue
-        if tokens[j + 2][2] in _MEANS or not _has_agent(tokens, j):
+        if words[j + 2] in _MEANS or not _has_agent(words, j):
             continue
-        a, b = tokens[j][0], tokens[j][1]
-        found.append(PassiveVerb(a, b, text[a:b], agent=True, reduced=True))
+        found.append((j, j, True, True))
     return found
 
 
-def _has_agent(tokens: list[tuple[int, int, str]], j: int) -> bool:
-    """Whether "by" + a non-time word follows token ``j`` within the window."""
-    for k in range(j + 1, min(j + 1 + AGENT_WINDOW, len(tokens))):
-        word = tokens[k][2]
+def _has_agent(words: list[str], j: int) -> bool:
+    """Whether "by" + a non-time word follows word ``j`` within the window."""
+    for k in range(j + 1, min(j + 1 + AGENT_WINDOW, len(words))):
+        word = words[k]
         if word in {",", ";", ":"}:
             return False
         if word == "by":
-            following = [t[2] for t in tokens[k + 1 : k + 3]] + ["", ""]
+            following = [*words[k + 1 : k + 3], "", ""]
             nxt, after = following[0], following[1]
             if not nxt or nxt[0].isdigit() or nxt in _NOT_AGENTS or nxt in {",", ";", ":"}:
                 return False

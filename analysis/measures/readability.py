@@ -63,11 +63,8 @@ LIMITATIONS: tuple[str, ...] = (
 """Plain-language limits of the readability figures, for the dashboard."""
 
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?…。！？]")
-# Letters of the Latin alphabet (ASCII and the Latin-1 / Latin Extended
-# blocks): the formulas were made for English, so below this share of all
-# letters they are withheld (CJK text scored Flesch 121 and was "reliable").
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_LETTER = re.compile(r"[^\W\d_]")
+# The formulas were made for English: below this share of Latin letters among
+# all letters they are withheld (CJK text scored Flesch 121 and was "reliable").
 MIN_LATIN_SHARE = 0.5
 
 
@@ -95,12 +92,12 @@ def unreliable_reason(
         return REASON_TOO_SHORT.format(words=words, min=MIN_WORDS)
     if not _SENTENCE_PUNCTUATION.search(text):
         return REASON_NO_PUNCTUATION
-    letters = len(_LETTER.findall(text))
-    if letters and len(_LATIN_LETTER.findall(text)) < MIN_LATIN_SHARE * letters:
+    counts = counts or formulas.count(text)
+    if counts.alphabetic and counts.latin < MIN_LATIN_SHARE * counts.alphabetic:
         return messages.READABILITY_NOT_LATIN
     mean = mean_sentence_words if mean_sentence_words is not None else float(words)
     # textstat splits sentences its own way; trust the longer of the two averages.
-    mean = max(mean, formulas.words_per_sentence(counts or formulas.count(text)))
+    mean = max(mean, formulas.words_per_sentence(counts))
     if mean > MAX_MEAN_SENTENCE_WORDS:
         return REASON_LONG_SENTENCES.format(mean=mean, max=MAX_MEAN_SENTENCE_WORDS)
     return None

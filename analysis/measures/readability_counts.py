@@ -6,7 +6,10 @@ one article costs eight passes over its words, each a syllable lookup. Here
 the text is read once into :class:`Counts`, every distinct word is looked up
 once (its syllables by textstat's own rule: the first CMU pronunciation's
 stressed phones, else Pyphen's hyphenation points + 1), and each formula is
-textstat's own expression, in textstat's order, over those counts. The
+textstat's own expression, in textstat's order, over those counts. What a
+word contributes (syllables, polysyllabic, unfamiliar, difficult, its letters)
+is one cached row (:func:`word_facts`, bounded, shared by every article of the
+process), and the sums are taken in C. The
 results are equal to textstat's to the last bit (``tests/test_readability.py``
 checks the seeds, a generated corpus and odd strings); textstat stays the
 reference, and nothing of its private modules is patched for these figures.
@@ -24,6 +27,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
+from operator import mul
 from pathlib import Path
 
 # textstat's English settings (textstat.backend.utils.constants.LANG_CONFIGS["en"]).
@@ -38,8 +43,15 @@ FOG_SYLLABLE_THRESHOLD = 3
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION_KEEP_APOSTROPHE = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-_SPACE = re.compile(r"\s")
-_WORD_CHAR = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
+# A token holding a word character, found from its start to its first word
+# character (so a long token of punctuation costs one scan, not one per character).
+_WORDY_TOKEN = re.compile(r"(?<!\S)\S*?\w")
+_ALPHABETIC_RUN = re.compile(r"[^\W\d_]+")
+# Letters of the Latin alphabet: ASCII and the Latin-1 / Latin Extended blocks.
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+LATIN_SYMBOLS = "\u00d7\u00f7"
+"""The characters of that range that are not word characters: the signs × and ÷."""
 
 FORMULAS = (
     "flesch_reading_ease",
@@ -54,6 +66,8 @@ FORMULAS = (
 
 LINSEAR_WORDS = 100
 """The Linsear Write formula (part of the consensus) reads the first 100 words."""
+WORD_CACHE = 65_536
+"""Distinct words whose facts are kept (about 10 MB; a long news run stays mostly in it)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,10 @@ class Counts:
         unfamiliar: Words not on the Dale-Chall easy list (Dale-Chall).
         letters: Word characters (letters, digits, underscore), for Coleman-Liau.
         characters: Non-space characters, for ARI.
+        alphabetic: Letters (word characters but digits and underscore), and
+        latin: those of the Latin alphabet (ASCII, Latin-1 and Latin
+            Extended blocks, the signs × and ÷ included as the range has them),
+            for Slant's check that the text is in a Latin script.
         linsear_easy: Linsear Write's easy words (1-2 syllables) in its sample.
         linsear_hard: Its hard words (3+ syllables).
         linsear_sentences: textstat's sentence count of that sample.
@@ -85,6 +103,8 @@ class Counts:
     unfamiliar: int
     letters: int
     characters: int
+    alphabetic: int
+    latin: int
     linsear_easy: int
     linsear_hard: int
     linsear_sentences: int
@@ -153,12 +173,56 @@ def sentence_count(text: str) -> int:
     if not text:
         return 0
     pieces = _SENTENCE.findall(text)
-    ignored = sum(1 for piece in pieces if len(word_list(piece)) <= 2)
+    # ``len(word_list(piece))``, counted without building the words: a token
+    # (between spaces) keeps a word after punctuation removal exactly when it
+    # holds a word character, since a kept apostrophe is followed by a letter.
+    ignored = sum(1 for words in map(len, map(_WORDY_TOKEN.findall, pieces)) if words <= 2)
     return max(1, len(pieces) - ignored)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def word_facts(word: str) -> tuple[int, bool, bool, int, int, int, bool]:
+    """What the formulas need of one word of :func:`word_list`, by textstat's rules.
+
+    Cached across articles: news repeats its words, so most lookups in a
+    long run are hits (the cache is bounded, see :data:`WORD_CACHE`).
+
+    Returns:
+        Its syllables, whether it is polysyllabic (3+), whether it is
+        unfamiliar (not on the Dale-Chall easy list), its word characters,
+        letters and Latin letters (see :class:`Counts`), and whether it is
+        difficult (unfamiliar with 3+ syllables: Gunning fog's complex words).
+    """
+    n = text_syllables(word)
+    lower = word.lower()
+    unfamiliar = lower not in easy_words()
+    # textstat re-reads the lower-cased word here, which differs from ``n``
+    # only for letters whose lower case adds a combining mark.
+    difficult = unfamiliar and text_syllables(lower) >= FOG_SYLLABLE_THRESHOLD
+    return (
+        n,
+        n >= 3,
+        unfamiliar,
+        _run_length(_WORD_RUN, word),
+        _run_length(_ALPHABETIC_RUN, word),
+        _run_length(_LATIN_RUN, word),
+        difficult,
+    )
+
+
+def _run_length(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` ``pattern`` (a run of one class) covers."""
+    return sum(map(len, pattern.findall(text)))
 
 
 def count(text: str) -> Counts:
     """Read ``text`` once into the counts every formula needs.
+
+    Every distinct word is looked up once (:func:`word_facts`) and the sums
+    are taken in C (``map``, ``compress``), so the cost per word is a
+    ``Counter`` update. Character counts come from the words too: removing
+    punctuation keeps every word character, and splitting removes only
+    spaces, which are never word characters (a test scans all of Unicode).
 
     Args:
         text: The text, as textstat would receive it.
@@ -168,52 +232,61 @@ def count(text: str) -> Counts:
     """
     words = word_list(text)
     tokens = text.split()
-    easy = easy_words()
     per_word = Counter(words)
-    n_syllables = polysyllables = difficult = unfamiliar = 0
-    for word, times in per_word.items():
-        n = text_syllables(word)
-        n_syllables += n * times
-        if n >= 3:
-            polysyllables += times
-        lower = word.lower()
-        if lower not in easy:
-            unfamiliar += times
-            # textstat re-reads the lower-cased word here, which differs from
-            # ``n`` only for letters whose lower case adds a combining mark.
-            if text_syllables(lower) >= FOG_SYLLABLE_THRESHOLD:
-                difficult += times
-    if len(tokens) > LINSEAR_WORDS:
-        sample: list[str] = []
-        used = 0
-        while used < len(tokens) and len(sample) < LINSEAR_WORDS:
-            word = strip_punctuation(tokens[used])
-            used += 1
-            if word:
-                sample.append(word)
-    else:
-        sample, used = words, len(tokens)
-    linsear_easy = linsear_hard = 0
-    for word in sample:
-        n = text_syllables(word)
-        if n >= 3:
-            linsear_hard += 1
-        elif n > 0:
-            linsear_easy += 1
+    times = list(per_word.values())
+    # One row of facts per distinct word, turned into one column per fact.
+    facts = list(zip(*map(word_facts, per_word), strict=True)) or [()] * 7
+    syllables_of, polysyllabic, unfamiliar, word_chars, alphabetic, latin, difficult = facts
+    sample, used = _linsear_sample(words, tokens)
+    linsear = Counter(map(_linsear_kind, map(text_syllables, sample)))
     return Counts(
         words=len(words),
         tokens=len(tokens),
         sentences=sentence_count(text),
-        syllables=n_syllables,
-        polysyllables=polysyllables,
-        difficult=difficult,
-        unfamiliar=unfamiliar,
-        letters=len(_WORD_CHAR.findall(_SPACE.sub("", text))),
-        characters=len(_SPACE.sub("", text)),
-        linsear_easy=linsear_easy,
-        linsear_hard=linsear_hard,
+        syllables=sum(map(mul, syllables_of, times)),
+        polysyllables=sum(compress(times, polysyllabic)),
+        difficult=sum(compress(times, difficult)),
+        unfamiliar=sum(compress(times, unfamiliar)),
+        letters=sum(map(mul, word_chars, times)),
+        # str.split() splits on exactly what \s matches (Py_UNICODE_ISSPACE).
+        characters=sum(map(len, tokens)),
+        alphabetic=sum(map(mul, alphabetic, times)),
+        # The two symbols of the Latin-1 block are punctuation, not in any word.
+        latin=sum(map(mul, latin, times)) + sum(map(text.count, LATIN_SYMBOLS)),
+        linsear_easy=linsear[1],
+        linsear_hard=linsear[3],
         linsear_sentences=sentence_count(" ".join(tokens[:used])),
     )
+
+
+def _linsear_kind(syllables: int) -> int:
+    """1 for Linsear Write's easy words (1-2 syllables), 3 for hard ones, 0 for neither."""
+    if syllables >= 3:
+        return 3
+    return 1 if syllables > 0 else 0
+
+
+def _linsear_sample(words: list[str], tokens: list[str]) -> tuple[list[str], int]:
+    """The first :data:`LINSEAR_WORDS` words and how many tokens they took, as textstat reads them.
+
+    A token's punctuation is removed on its own (the rules look one character
+    ahead, never across a space), so the words of the first 100 tokens are
+    ``word_list`` of those tokens joined; when none of them is all punctuation
+    those are the sample, and only otherwise are tokens read one by one.
+    """
+    if len(tokens) <= LINSEAR_WORDS:
+        return words, len(tokens)
+    head = word_list(" ".join(tokens[:LINSEAR_WORDS]))
+    if len(head) == LINSEAR_WORDS:
+        return head, LINSEAR_WORDS
+    sample: list[str] = []
+    used = 0
+    while used < len(tokens) and len(sample) < LINSEAR_WORDS:
+        word = strip_punctuation(tokens[used])
+        used += 1
+        if word:
+            sample.append(word)
+    return sample, used
 
 
 def words_per_sentence(c: Counts) -> float:

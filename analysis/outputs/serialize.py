@@ -29,20 +29,54 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if _serialised(f))
 
 
+@cache
+def _own_dict_is_fields(cls: type) -> bool:
+    """Whether an instance's ``__dict__`` holds its serialised fields, in order, once set.
+
+    True when instances have a ``__dict__`` (no ``__slots__``) and every field
+    is serialised and set by ``__init__`` (which sets them in field order):
+    the dict then starts with exactly the fields, and any extra attribute
+    would make it longer (``fields_of`` checks the length).
+    """
+    if any("__slots__" in vars(c) for c in cls.__mro__):
+        return False
+    return all(
+        _serialised(f)
+        and (f.init or f.default is not dataclasses.MISSING
+             or f.default_factory is not dataclasses.MISSING)
+        for f in dataclasses.fields(cls)
+    )
+
+
+_PLANS: dict[type, tuple[tuple[str, ...], bool]] = {}
+"""Per dataclass: its serialised field names, and whether its ``__dict__`` is them."""
+
+
 def fields_of(obj: Any) -> dict[str, Any]:
     """A dataclass's fields as a dict, one level deep: ``json.dumps``'s ``default`` hook.
 
     The C encoder calls it for every dataclass it meets and encodes the rest
     itself (tuples as lists), so one ``json.dumps`` call writes a whole story
-    without building an intermediate tree.
+    without building an intermediate tree. An article holds hundreds of
+    dataclasses, so the hook is a dict lookup by type and, for most classes,
+    the instance's own ``__dict__`` (read, never changed), not a new dict.
 
     Raises:
         TypeError: For anything that is not a dataclass instance, as
             ``json.dumps`` expects of its hook.
     """
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {name: getattr(obj, name) for name in _field_names(type(obj))}
-    raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
+    cls = type(obj)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        if not dataclasses.is_dataclass(cls):
+            raise TypeError(f"{cls.__name__} is not JSON serialisable")
+        plan = _PLANS[cls] = (_field_names(cls), _own_dict_is_fields(cls))
+    names, own = plan
+    if own:
+        values = obj.__dict__
+        if len(values) == len(names):
+            return values
+    return {name: getattr(obj, name) for name in names}
 
 
 def dumps(obj: Any, indent: int | None = None) -> str:

@@ -229,8 +229,22 @@ def _pattern(actor: Actor) -> re.Pattern[str] | None:
         return None
     ordered = sorted(names, key=len, reverse=True)
     alternatives = "|".join(_form(n) for n in ordered)
-    # Word boundaries that also work for names ending in "." ("U.S.").
-    return re.compile(rf"(?<![\w]){_TITLE_PREFIX}(?:{alternatives})(?![\w])")
+    # Word boundaries that also work for names ending in "." ("U.S."). The
+    # look-ahead names every character a mention can start with (a title's or
+    # a name's first letter): it changes no match, but spares the engine the
+    # optional title at the many word starts that cannot begin one.
+    return re.compile(rf"(?<![\w])(?={_first_characters(names)}){_TITLE_PREFIX}"
+                      rf"(?:{alternatives})(?![\w])")
+
+
+def _first_characters(names: set[str]) -> str:
+    """A class matching the first character of any title or of any of ``names`` (see ``_form``)."""
+    exact = {title[0] for title in _MENTION_TITLES} | {n[0] for n in names if not n.islower()}
+    folded = {n[0] for n in names if n.islower()}
+    group = "[" + "".join(map(re.escape, sorted(exact))) + "]"
+    if folded:
+        group += "|(?i:[" + "".join(map(re.escape, sorted(folded))) + "])"
+    return group
 
 
 def mentions(actor: Actor, text: str) -> list[Span]:

@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from analysis.results.doc import Removed
+from analysis.text import literals
 from analysis.text.segment import count_sentences, count_words, split_sentences, word_spans
 
 if sys.version_info >= (3, 11):
@@ -93,7 +94,8 @@ class Heuristics:
     """Cue lists and thresholds for the heuristic passes."""
 
     bio_cues: tuple[re.Pattern[str], ...]
-    any_bio_cue: re.Pattern[str]
+    bio_words: tuple[literals.Strings | None, ...]
+    any_bio_word: literals.Strings | None
     bio_min_cues: int
     caption: re.Pattern[str]
     link_run_min: int
@@ -132,9 +134,10 @@ def _config() -> tuple[tuple[Rule, ...], Heuristics]:
     verbs = "|".join(h["caption_verbs"])
     heuristics = Heuristics(
         bio_cues=tuple(re.compile(c, re.IGNORECASE) for c in h["bio_cues"]),
-        # One pass of the alternation rules out almost every line: only a line
-        # where some cue matches is tested cue by cue (same counts as before).
-        any_bio_cue=re.compile("|".join(f"(?:{c})" for c in h["bio_cues"]), re.IGNORECASE),
+        # The words each cue spells out: a line without them is not searched
+        # for that cue (same counts, a tenth of the cost; see text/literals.py).
+        bio_words=tuple(literals.required(c, re.IGNORECASE) for c in h["bio_cues"]),
+        any_bio_word=literals.union(literals.required(c, re.IGNORECASE) for c in h["bio_cues"]),
         bio_min_cues=int(h["bio_min_cues"]),
         caption=re.compile(rf"\b({verbs})\b", re.IGNORECASE),
         link_run_min=int(h["link_run_min"]),
@@ -263,8 +266,10 @@ def _is_link_item(line: str) -> bool:
     # bullets are not enough: a list of policies inside the body is prose.
     if len(line) > FURNITURE_MAX_CHARS:
         return False
-    item = _BULLET.sub("", line)
-    return bool(_LINK_ITEM.match(item)) or bool(_URL.search(item)) and _words(item) <= 20
+    bullet = _BULLET.match(line)  # matching, not sub(): sub scans the whole line
+    item = line[bullet.end() :] if bullet else line
+    # The word count first: it is cached, and it spares most paragraphs a scan for an address.
+    return bool(_LINK_ITEM.match(item)) or _words(item) <= 20 and bool(_URL.search(item))
 
 
 def _apply_heuristics(lines: _Lines) -> None:
@@ -287,9 +292,16 @@ def _apply_heuristics(lines: _Lines) -> None:
 
 def _bio_cues(line: str, h: Heuristics) -> int:
     """How many distinct bio cues ``line`` holds (0 for long lines: body text)."""
-    if len(line) > FURNITURE_MAX_CHARS or h.any_bio_cue.search(line) is None:
+    if len(line) > FURNITURE_MAX_CHARS:
         return 0
-    return sum(1 for cue in h.bio_cues if cue.search(line))
+    low = literals.lowered(line)
+    if not literals.may_match(h.any_bio_word, low):
+        return 0  # the common case: one pass over the words of all cues
+    return sum(
+        1
+        for cue, words in zip(h.bio_cues, h.bio_words, strict=True)
+        if literals.may_match(words, low) and cue.search(line)
+    )
 
 
 def _is_headline(line: str) -> bool:
@@ -396,11 +408,13 @@ _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def _is_crosshead(line: str) -> bool:
+    # The cheap tests first: most lines are long prose paragraphs, whose words
+    # need never be listed (``_words`` counts the same matches, cached).
+    if _CROSSHEAD_END.search(line) or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if not 2 <= _words(line) <= CROSSHEAD_MAX_WORDS:
+        return False
     words = [m.group() for m in word_spans(line)]
-    if not 2 <= len(words) <= CROSSHEAD_MAX_WORDS or _CROSSHEAD_END.search(line):
-        return False
-    if not (line[0].isupper() or line[0].isdigit()):
-        return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 
 
@@ -445,11 +459,25 @@ def _normalise(line: str) -> str:
     return _NORMALISE.sub(" ", line.lower()).strip()
 
 
+def _could_be_near(a: int, b: int) -> bool:
+    """Whether ``fuzz.ratio`` of texts ``a`` and ``b`` long can reach :data:`NEAR_DUPLICATE_RATIO`.
+
+    The ratio is ``100 × (1 - d / (a + b))`` for an edit distance ``d``
+    (insertions and deletions) of at least the difference in length.
+    """
+    return 100 * abs(a - b) <= (100 - NEAR_DUPLICATE_RATIO) * (a + b)
+
+
+def _key_words(key: str) -> int:
+    """``count_words(key)`` for a :func:`_normalise` key: its runs of letters and digits."""
+    return key.count(" ") + 1 if key else 0
+
+
 def _remove_duplicates(lines: _Lines, title: str) -> None:
     from rapidfuzz import fuzz
 
     seen: dict[str, int] = {}
-    kept: list[tuple[int, str]] = []
+    kept: list[tuple[int, str, int]] = []
     live = lines.live()
     near = len(live) <= NEAR_DUPLICATE_MAX_PARAGRAPHS
     for number, i in enumerate(live, start=1):
@@ -457,12 +485,18 @@ def _remove_duplicates(lines: _Lines, title: str) -> None:
         if key in seen:
             lines.remove([i], f"duplicate paragraph: repeats paragraph {seen[key]}", "duplicate")
             continue
-        if near and _words(key) >= NEAR_DUPLICATE_MIN_WORDS:
+        if near and _key_words(key) >= NEAR_DUPLICATE_MIN_WORDS:
+            # Only paragraphs of about the same length can be near-duplicates
+            # (see _could_be_near), and with a cutoff rapidfuzz gives up early
+            # on the rest; a score at or over the cutoff is the full score.
+            size = len(key)
             match = next(
                 (
                     (n, s)
-                    for n, other in kept
-                    if (s := fuzz.ratio(key, other)) >= NEAR_DUPLICATE_RATIO
+                    for n, other, other_size in kept
+                    if _could_be_near(size, other_size)
+                    and (s := fuzz.ratio(key, other, score_cutoff=NEAR_DUPLICATE_RATIO))
+                    >= NEAR_DUPLICATE_RATIO
                 ),
                 None,
             )
@@ -474,4 +508,4 @@ def _remove_duplicates(lines: _Lines, title: str) -> None:
                 )
                 continue
         seen[key] = number
-        kept.append((number, key))
+        kept.append((number, key, len(key)))
