@@ -71,17 +71,37 @@ _INITIAL_END = re.compile(r"(?<![A-Za-z])[A-Z]\.\s*$")
 _INITIAL_STARTS = re.compile(r"[A-Z]\.")
 
 
+# Each rule above ends in a full stop (then only spaces) and matches at most
+# eight characters with the one it looks behind at ("Messrs." and the
+# character before it), so only that tail of the previous sentence is read,
+# not the whole of it.
+_TAIL = 16
+
+
 def _continues(previous: str, part: str) -> bool:
     """Whether sentencex's break between ``previous`` and ``part`` is no sentence end."""
+    end = previous.rstrip()
+    if not end.endswith("."):
+        return False
+    tail = end[-_TAIL:]
     return bool(
-        (_TIME_END.search(previous) and _TIME_CONTINUES.match(part))
-        or (_TITLE_END.search(previous) and _NAME_STARTS.match(part))
-        or (_INITIAL_END.search(previous) and _INITIAL_STARTS.match(part))
+        (_TIME_END.search(tail) and _TIME_CONTINUES.match(part))
+        or (_TITLE_END.search(tail) and _NAME_STARTS.match(part))
+        or (_INITIAL_END.search(tail) and _INITIAL_STARTS.match(part))
     )
+
+
 # sentencex reads "no." and "May." as the abbreviations "No." (number) and
 # "May." (month), so "He said no. Analysts..." stayed one sentence. A capital
 # letter or an opening quote after them starts a new one ("No. 10" does not).
 _MISSED_BREAK = re.compile(r"(?:(?<=\b[Nn]o\.)|(?<=\bMay\.))\s+(?=[A-Z“\"‘])")
+
+
+def _missed_breaks(piece: str) -> list[str]:
+    """``piece`` split where :data:`_MISSED_BREAK` matches (read only when "o." or "May." occur)."""
+    if "o." in piece or "May." in piece:
+        return _MISSED_BREAK.split(piece)
+    return [piece]
 
 
 # sentencex is quadratic on some inputs (an unclosed curly quote, "!" or "?"
@@ -95,14 +115,20 @@ _MISSED_BREAK = re.compile(r"(?:(?<=\b[Nn]o\.)|(?<=\bMay\.))\s+(?=[A-Z“\"‘])
 PIECE_CHARS = 2_000
 
 
-def _split(text: str) -> list[str]:
+def _plain(text: str) -> str:
+    """``text`` with every space other than a plain space and a newline made " "."""
+    return _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
+
+
+def _split(text: str, plain: str) -> list[str]:
+    """Sentence strings of ``text``; ``plain`` is ``_plain(text)``, which sentencex reads."""
     if len(text) <= PIECE_CHARS:
-        return _split_piece(text)
+        return _split_piece(plain)
     out: list[str] = []
     start = 0
     while start < len(text):
         end = _cut(text, start)
-        parts = _split_piece(text[start:end])
+        parts = _split_piece(plain[start:end])
         if end >= len(text) or len(parts) < 2:
             # The end, or no sentence end in a whole piece: a "sentence" over
             # PIECE_CHARS (a text without full stops, an unclosed quote) is
@@ -145,12 +171,13 @@ def _cut(text: str, start: int) -> int:
     return limit if space < 0 else space + 1
 
 
-def _split_piece(text: str) -> list[str]:
+def _split_piece(plain: str) -> list[str]:
+    """Sentence strings of one bounded piece, already through :func:`_plain`."""
     from sentencex import segment  # imported here: only segmentation needs it
 
     out: list[str] = []
-    for piece in segment("en", _ODD_SPACE.sub(" ", text)):
-        for part in _MISSED_BREAK.split(piece):
+    for piece in segment("en", plain):
+        for part in _missed_breaks(piece):
             if out and _continues(out[-1], part):
                 out[-1] += part
             else:
@@ -191,7 +218,7 @@ def split_sentences(text: str) -> list[str]:
     Returns:
         The pieces, as sentencex and the rules above cut them.
     """
-    return _split(text)
+    return _split(text, _plain(text))
 
 
 def count_sentences(text: str) -> int:
@@ -203,7 +230,7 @@ def count_sentences(text: str) -> int:
     Returns:
         The number of non-blank sentences sentencex finds.
     """
-    return sum(1 for piece in _split(text) if piece.strip())
+    return sum(1 for piece in _split(text, _plain(text)) if piece.strip())
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:
@@ -233,11 +260,11 @@ def sentences(text: str, paras: tuple[Span, ...] | None = None) -> tuple[Span, .
     Returns:
         Sentence spans in order, trimmed of surrounding whitespace.
     """
-    plain = _ODD_SPACE.sub(" ", text)
+    plain = _plain(text)
     out: list[Span] = []
     for para in paras if paras is not None else paragraphs(text):
         cursor = para.start
-        for piece in _split(para.text):
+        for piece in _split(para.text, plain[para.start : para.end]):
             stripped = piece.strip()
             if not stripped:
                 continue
