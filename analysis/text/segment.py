@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 
 from analysis.results.doc import Span
+from analysis.text.bulk import no_collection
 
 # A word is a run of letters or digits, allowing inner apostrophes, hyphens and
 # the decimal/thousands separators of figures, so "U.S.-Japan", "2%", "$5.2"
@@ -260,9 +261,16 @@ def sentences(text: str, paras: tuple[Span, ...] | None = None) -> tuple[Span, .
     Returns:
         Sentence spans in order, trimmed of surrounding whitespace.
     """
-    plain = _plain(text)
-    out: list[Span] = []
-    for para in paras if paras is not None else paragraphs(text):
+    # Spans are built in bulk (one per sentence; "!)" repeated gives one per
+    # two characters): see analysis.text.bulk.
+    with no_collection():
+        paras = paras if paras is not None else paragraphs(text)
+        return tuple(_sentence_spans(text, _plain(text), paras))
+
+
+def _sentence_spans(text: str, plain: str, paras: tuple[Span, ...]) -> Iterator[Span]:
+    """The sentence spans of every paragraph in ``paras``, in order."""
+    for para in paras:
         cursor = para.start
         for piece in _split(para.text, plain[para.start : para.end]):
             stripped = piece.strip()
@@ -273,13 +281,12 @@ def sentences(text: str, paras: tuple[Span, ...] | None = None) -> tuple[Span, .
                 start = cursor
                 stripped = text[cursor : para.end].strip()
             end = start + len(stripped)
-            out.append(Span(start, end, text[start:end]))
+            yield Span(start, end, text[start:end])
             cursor = end
         if cursor < para.end and text[cursor : para.end].strip():
             tail = _trim(text, cursor, para.end)
             if tail is not None:
-                out.append(tail)
-    return tuple(out)
+                yield tail
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:

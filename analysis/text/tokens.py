@@ -36,13 +36,13 @@ two characters wide.
 
 from __future__ import annotations
 
-import gc
 import re
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import methodcaller, not_
 
 from analysis.results.doc import Doc, Token
+from analysis.text.bulk import no_collection
 
 __all__ = ["WORD", "Token", "count_words", "tokenize", "tokens_of"]
 
@@ -86,19 +86,10 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     joined = list(map(not_, map(str.strip, parts[0:-1:2], repeat(JOINERS))))
     joined[0] = False  # the first token has no previous token to join
     fields = zip(bounds[0:-1:2], bounds[1::2], words, norms, joined, strict=True)
-    # A token holds only numbers and strings, so it can never be part of a
-    # reference cycle, yet as a tuple subclass each one is tracked: every
-    # collection that runs while they are built traverses all those built so
-    # far, and on long text that cost grows faster than the text (1 MB of
-    # "a-": 2.4 s, 2 s of it collection, 4x the text 6-8x the time). The
-    # collector is paused for the build and resumed as it was.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Tokens are tracked tuples built in bulk: see analysis.text.bulk (on
+    # 1 MB of "a-", 2 of 2.4 s were collections, 4x the text 6-8x the time).
+    with no_collection():
         return tuple(map(_NEW, repeat(Token), fields))
-    finally:
-        if collecting:
-            gc.enable()
 
 
 # make_doc tokenises each article and hedging (which is still given the text,
