@@ -13,6 +13,9 @@ Rules, in order of precedence:
   apostrophe in "Japan’s" never opens a quote.
 * A quote still open at the end of its paragraph runs to the paragraph's end:
   news style opens each paragraph of a long quote and closes only the last.
+
+Opening marks are found by a regex search and each search resumes after the
+quote it found, so a paragraph is read about once, however its marks fall.
 """
 
 from __future__ import annotations
