@@ -73,3 +73,32 @@ def test_quotes_offsets_in_a_seed_paragraph():
     )
     spans = find_quotes(text, paragraphs(text))
     assert [(s.start, s.end) for s in spans] == [(0, 44), (73, 115)]
+
+
+# --- Bounded work, counted rather than timed ---
+
+
+@pytest.mark.parametrize(
+    "unit", ["“a ", '"a ', "‘a ", "“a” ", "‘a’s ", "Japan’s "],
+    ids=["open-curly", "open-straight", "open-single", "closed-curly", "apostrophe", "possessive"],
+)
+def test_quotes_each_character_scanned_for_a_closer_at_most_twice(monkeypatch, unit):
+    # A quote search resumes after the quote it found (or at the paragraph's
+    # end when it is unclosed), so the closer searches cover the text about
+    # once; resuming one character on would scan to the end of the paragraph
+    # from every mark: quadratic on "“a “a “a ...".
+    from analysis.text import quotes
+
+    scanned: list[int] = []
+    original = quotes._find_closer
+
+    def spy(text: str, start: int, end: int, closer: str) -> int:
+        found = original(text, start, end, closer)
+        scanned.append((end if found < 0 else found + 1) - start)
+        return found
+
+    monkeypatch.setattr(quotes, "_find_closer", spy)
+    text = unit * (30_000 // len(unit))
+    spans = find_quotes(text, paragraphs(text))
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    assert sum(scanned) <= 2 * len(text)

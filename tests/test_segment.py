@@ -285,3 +285,101 @@ def test_segment_long_paragraph_same_sentences_as_one_pass():
     text = " ".join(sentence_list)
     assert len(text) > 10 * segment.PIECE_CHARS
     assert _texts(text) == sentence_list
+
+
+# --- Bounded work, counted rather than timed ---
+
+# Inputs on which some pass of segmentation was quadratic, or could become so:
+# sentencex on unclosed quotes and on "!"/"?" before a non-space, a paragraph
+# with no space to cut at, and two short sentences before one of almost a
+# whole piece (the worst case for the pieces' re-read sentences).
+ADVERSARIAL_UNITS = {
+    "ldquo": "“a ",
+    "lsquo": "‘a ",
+    "bang-letter": "a!A",
+    "query-bracket": "?[",
+    "no-space": "a-",
+    "long-after-short": "Go now. Then ok. " + "yy " * 663 + "end. ",
+    "prose": "Officials said the plan would pass, critics said. ",
+}
+
+
+def _fed_to_sentencex(monkeypatch, text: str) -> list[int]:
+    """The length of every string sentencex is given while ``text`` is segmented."""
+    import sentencex
+
+    fed: list[int] = []
+    original = sentencex.segment
+
+    def spy(language: str, piece: str):
+        fed.append(len(piece))
+        return original(language, piece)
+
+    monkeypatch.setattr(sentencex, "segment", spy)
+    spans = sentences(text)
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    return fed
+
+
+@pytest.mark.parametrize("unit", list(ADVERSARIAL_UNITS.values()), ids=list(ADVERSARIAL_UNITS))
+def test_segment_sentencex_reads_bounded_pieces_a_bounded_number_of_times(monkeypatch, unit):
+    # sentencex is quadratic within a piece, so segmentation is linear only if
+    # no piece exceeds PIECE_CHARS and the pieces' re-read sentences cost a
+    # constant factor: measured at most 3.0x the text (long-after-short);
+    # re-reading from the paragraph start, or no cut, gives the text's length
+    # in pieces or a piece of the whole text.
+    text = unit * (60_000 // len(unit))
+    fed = _fed_to_sentencex(monkeypatch, text)
+    assert max(fed) <= segment.PIECE_CHARS
+    assert sum(fed) <= 3.5 * len(text)
+    assert len(fed) <= 4 * len(text) / (segment.PIECE_CHARS / 2)
+
+
+def test_segment_work_per_character_does_not_grow_with_the_text(monkeypatch):
+    # The same unit at 1x and 4x: four times the characters read, give or
+    # take the pieces at the two ends (quadratic work would read 16 times).
+    unit = ADVERSARIAL_UNITS["long-after-short"]
+    small = sum(_fed_to_sentencex(monkeypatch, unit * 10))
+    large = sum(_fed_to_sentencex(monkeypatch, unit * 40))
+    assert abs(large - 4 * small) <= 4 * segment.PIECE_CHARS
+
+
+def test_segment_normalises_spaces_once_per_text(monkeypatch):
+    # The non-ASCII-space copy is made once for the whole text, not once per
+    # paragraph or piece (each a scan of the whole text).
+    calls: list[int] = []
+    original = segment._plain
+
+    def spy(text: str) -> str:
+        calls.append(len(text))
+        return original(text)
+
+    monkeypatch.setattr(segment, "_plain", spy)
+    text = "\n".join(["Plan\u00a0A passed. It did."] * 50 + ["a!A" * 3_000])
+    assert len(sentences(text)) > 100
+    assert calls == [len(text)]
+
+
+
+def test_segment_spans_built_without_a_garbage_collection():
+    # One span per two characters here: collections during the build
+    # traversed all spans built so far, 4x the text 6-12x their time.
+    import gc
+
+    runs: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    text = "!)" * 30_000
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        spans = sentences(text)
+    finally:
+        gc.callbacks.remove(count)
+    # At most one: the deferred collection that the first allocation after
+    # the build may start (without the pause: one per 700 objects built).
+    assert len(runs) <= 1
+    assert len(spans) == 30_001  # "!", then ")!" 29,999 times, then ")"

@@ -13,13 +13,21 @@ Rules, in order of precedence:
   apostrophe in "Japan’s" never opens a quote.
 * A quote still open at the end of its paragraph runs to the paragraph's end:
   news style opens each paragraph of a long quote and closes only the last.
+
+Opening marks are found by a regex search and each search resumes after the
+quote it found, so a paragraph is read about once, however its marks fall.
 """
 
 from __future__ import annotations
 
+import re
+
 from analysis.results.doc import Span
 
 _PAIRS = {"“": "”", '"': '"', "‘": "’"}
+# Any opening mark: the regex engine skips the text between quotes in C, so a
+# paragraph costs one search per mark, not one Python step per character.
+_OPENER = re.compile('[“"‘]')
 
 
 def find_quotes(text: str, paras: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -33,15 +41,16 @@ def find_quotes(text: str, paras: tuple[Span, ...]) -> tuple[Span, ...]:
         Non-overlapping quote spans in order.
     """
     out: list[Span] = []
+    search = _OPENER.search
     for para in paras:
         i = para.start
-        while i < para.end:
+        while (m := search(text, i, para.end)) is not None:
+            i = m.start()
             ch = text[i]
-            closer = _PAIRS.get(ch)
-            if closer is None or (ch == "‘" and not _opens_word(text, i, para.start)):
+            if ch == "‘" and not _opens_word(text, i, para.start):
                 i += 1
                 continue
-            j = _find_closer(text, i + 1, para.end, closer)
+            j = _find_closer(text, i + 1, para.end, _PAIRS[ch])
             end = para.end if j < 0 else j + 1
             if end - i > 2:  # ignore empty quotes and stray marks
                 out.append(Span(i, end, text[i:end]))

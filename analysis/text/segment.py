@@ -21,7 +21,13 @@ said" that the comparison and the sourcing figures attach to it.
 
 sentencex never sees more than ``PIECE_CHARS`` characters at once (it is
 quadratic on unclosed quotes and on "!"/"?" before a non-space), so the cost
-of a paragraph is linear in its length.
+of a paragraph is linear in its length. The rest is linear too, and cheap
+beside VADER: the non-ASCII-space copy is made once per text (and not at all
+when there is none), the rules that join sentencex's pieces read only the
+last few characters of a sentence, "no."/"May." are looked for only where
+they occur, and spans are built with the cyclic collector paused
+(:mod:`analysis.text.bulk`). ``tests/test_segment.py`` counts what sentencex
+reads, so a quadratic regression fails a test rather than a stopwatch.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import re
 from collections.abc import Iterator
 
 from analysis.results.doc import Span
+from analysis.text.bulk import no_collection
 
 # A word is a run of letters or digits, allowing inner apostrophes, hyphens and
 # the decimal/thousands separators of figures, so "U.S.-Japan", "2%", "$5.2"
@@ -71,17 +78,37 @@ _INITIAL_END = re.compile(r"(?<![A-Za-z])[A-Z]\.\s*$")
 _INITIAL_STARTS = re.compile(r"[A-Z]\.")
 
 
+# Each rule above ends in a full stop (then only spaces) and matches at most
+# eight characters with the one it looks behind at ("Messrs." and the
+# character before it), so only that tail of the previous sentence is read,
+# not the whole of it.
+_TAIL = 16
+
+
 def _continues(previous: str, part: str) -> bool:
     """Whether sentencex's break between ``previous`` and ``part`` is no sentence end."""
+    end = previous.rstrip()
+    if not end.endswith("."):
+        return False
+    tail = end[-_TAIL:]
     return bool(
-        (_TIME_END.search(previous) and _TIME_CONTINUES.match(part))
-        or (_TITLE_END.search(previous) and _NAME_STARTS.match(part))
-        or (_INITIAL_END.search(previous) and _INITIAL_STARTS.match(part))
+        (_TIME_END.search(tail) and _TIME_CONTINUES.match(part))
+        or (_TITLE_END.search(tail) and _NAME_STARTS.match(part))
+        or (_INITIAL_END.search(tail) and _INITIAL_STARTS.match(part))
     )
+
+
 # sentencex reads "no." and "May." as the abbreviations "No." (number) and
 # "May." (month), so "He said no. Analysts..." stayed one sentence. A capital
 # letter or an opening quote after them starts a new one ("No. 10" does not).
 _MISSED_BREAK = re.compile(r"(?:(?<=\b[Nn]o\.)|(?<=\bMay\.))\s+(?=[A-Z“\"‘])")
+
+
+def _missed_breaks(piece: str) -> list[str]:
+    """``piece`` split where :data:`_MISSED_BREAK` matches (read only when "o." or "May." occur)."""
+    if "o." in piece or "May." in piece:
+        return _MISSED_BREAK.split(piece)
+    return [piece]
 
 
 # sentencex is quadratic on some inputs (an unclosed curly quote, "!" or "?"
@@ -95,14 +122,20 @@ _MISSED_BREAK = re.compile(r"(?:(?<=\b[Nn]o\.)|(?<=\bMay\.))\s+(?=[A-Z“\"‘])
 PIECE_CHARS = 2_000
 
 
-def _split(text: str) -> list[str]:
+def _plain(text: str) -> str:
+    """``text`` with every space other than a plain space and a newline made " "."""
+    return _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
+
+
+def _split(text: str, plain: str) -> list[str]:
+    """Sentence strings of ``text``; ``plain`` is ``_plain(text)``, which sentencex reads."""
     if len(text) <= PIECE_CHARS:
-        return _split_piece(text)
+        return _split_piece(plain)
     out: list[str] = []
     start = 0
     while start < len(text):
         end = _cut(text, start)
-        parts = _split_piece(text[start:end])
+        parts = _split_piece(plain[start:end])
         if end >= len(text) or len(parts) < 2:
             # The end, or no sentence end in a whole piece: a "sentence" over
             # PIECE_CHARS (a text without full stops, an unclosed quote) is
@@ -145,12 +178,13 @@ def _cut(text: str, start: int) -> int:
     return limit if space < 0 else space + 1
 
 
-def _split_piece(text: str) -> list[str]:
+def _split_piece(plain: str) -> list[str]:
+    """Sentence strings of one bounded piece, already through :func:`_plain`."""
     from sentencex import segment  # imported here: only segmentation needs it
 
     out: list[str] = []
-    for piece in segment("en", _ODD_SPACE.sub(" ", text)):
-        for part in _MISSED_BREAK.split(piece):
+    for piece in segment("en", plain):
+        for part in _missed_breaks(piece):
             if out and _continues(out[-1], part):
                 out[-1] += part
             else:
@@ -191,7 +225,7 @@ def split_sentences(text: str) -> list[str]:
     Returns:
         The pieces, as sentencex and the rules above cut them.
     """
-    return _split(text)
+    return _split(text, _plain(text))
 
 
 def count_sentences(text: str) -> int:
@@ -203,7 +237,7 @@ def count_sentences(text: str) -> int:
     Returns:
         The number of non-blank sentences sentencex finds.
     """
-    return sum(1 for piece in _split(text) if piece.strip())
+    return sum(1 for piece in _split(text, _plain(text)) if piece.strip())
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:
@@ -233,11 +267,18 @@ def sentences(text: str, paras: tuple[Span, ...] | None = None) -> tuple[Span, .
     Returns:
         Sentence spans in order, trimmed of surrounding whitespace.
     """
-    plain = _ODD_SPACE.sub(" ", text)
-    out: list[Span] = []
-    for para in paras if paras is not None else paragraphs(text):
+    # Spans are built in bulk (one per sentence; "!)" repeated gives one per
+    # two characters): see analysis.text.bulk.
+    with no_collection():
+        paras = paras if paras is not None else paragraphs(text)
+        return tuple(_sentence_spans(text, _plain(text), paras))
+
+
+def _sentence_spans(text: str, plain: str, paras: tuple[Span, ...]) -> Iterator[Span]:
+    """The sentence spans of every paragraph in ``paras``, in order."""
+    for para in paras:
         cursor = para.start
-        for piece in _split(para.text):
+        for piece in _split(para.text, plain[para.start : para.end]):
             stripped = piece.strip()
             if not stripped:
                 continue
@@ -246,13 +287,12 @@ def sentences(text: str, paras: tuple[Span, ...] | None = None) -> tuple[Span, .
                 start = cursor
                 stripped = text[cursor : para.end].strip()
             end = start + len(stripped)
-            out.append(Span(start, end, text[start:end]))
+            yield Span(start, end, text[start:end])
             cursor = end
         if cursor < para.end and text[cursor : para.end].strip():
             tail = _trim(text, cursor, para.end)
             if tail is not None:
-                out.append(tail)
-    return tuple(out)
+                yield tail
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
