@@ -190,3 +190,7 @@ READABILITY_NOT_LATIN = Message("W611", "most of the text is not in the Latin al
 # The dashboard's frame and saved stories
 UNSAFE_ADDRESS = Message("E830", "Slant stopped: this server listens on every network interface ({where}), so anyone on the network could open it. Start it with `bash scripts/dashboard.sh`, or add `--server.address localhost`; to share it with a class on purpose, pass `--server.address 0.0.0.0` yourself (see the README).")
 ALREADY_SAVED = Message("W831", "These articles are already saved as '{title}', so no second copy was made; that story is now selected.")
+
+# --- wp-dash ---
+# What one story may bring back from the dashboard's analysis worker (dashboard/worker.py).
+TOO_MANY_SENTENCES = Message("E930", "this article has {sentences:,} sentences and the dashboard shows at most {limit:,} in one story, so it was left out (the longest articles go first); the rest of the story is shown. Split the file into smaller articles, or analyse it on the command line (slant analyze), which has no such bound.")
