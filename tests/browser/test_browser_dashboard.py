@@ -241,7 +241,7 @@ CHART_FACTS = """async () => {
     };
   };
   const out = [];
-  for (const img of document.querySelectorAll('[data-testid="stImage"] img')) {
+  for (const img of document.querySelectorAll('.slant-chart img')) {
     if (!img.src.startsWith('data:image/svg+xml')) continue;
     // Draw the picture's SVG off screen at the picture's size, to measure its text.
     const text = await (await fetch(img.src)).text();
@@ -517,8 +517,8 @@ def _seeds_render_seconds(browser, url: str, shot: str | None = None) -> float:
         page.goto(url)
         page.wait_for_selector(".slant-card", timeout=120_000)
         page.wait_for_function(
-            "(n) => Array.from(document.querySelectorAll('.slant-chart img, "
-            "[data-testid=\"stImage\"] img')).filter(i => i.complete && i.naturalWidth > 0)"
+            "(n) => Array.from(document.querySelectorAll('.slant-chart img'))"
+            ".filter(i => i.complete && i.naturalWidth > 0)"
             ".length >= n", arg=CHART_IMAGES, timeout=120_000,
         )
         page.wait_for_function(
