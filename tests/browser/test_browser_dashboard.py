@@ -649,9 +649,11 @@ def test_browser_dashboard_hostile_upload_does_not_stall_other_sessions(browser,
         one.get_by_text("Open the overview").click()
         _settle(one, "[data-testid='stExpander']")
         one.screenshot(path=str(ARTIFACTS / "hostile-upload-overview.png"))
-        assert "hostile.txt" in one.locator("[data-testid='stExpander']").inner_text()
-        assert "sentences and the dashboard shows at most 20,000" in one.locator(
-            "[data-testid='stExpander']").inner_text()
+        told = one.locator("[data-testid='stExpander']").inner_text()
+        # Left out for its 333,335 sentences; on a very busy machine the time
+        # budget may run out first, which is also a bounded end with a message.
+        assert ("hostile.txt: this article has 333,335 sentences and the dashboard shows at "
+                "most 20,000" in told or "did not finish within 120 s" in told), told
         one.close()
 
         assert with_worker >= 2, (f"only {with_worker} render(s) while the worker ran: "
