@@ -193,3 +193,6 @@ ALREADY_SAVED = Message("W831", "These articles are already saved as '{title}', 
 # --- wp-align ---
 # The alignment pair scorer's weights table (analysis/compare/scorer.py).
 ALIGN_WEIGHTS_MISSING = Message("E940", "the alignment weights table {path} has no weight for {features}; rewrite it with `python -m analysis.evaluate.train_alignment tests/gold/alignment --write`.")
+# --- wp-dash ---
+# What one story may bring back from the dashboard's analysis worker (dashboard/worker.py).
+TOO_MANY_SENTENCES = Message("E930", "this article has {sentences:,} sentences and the dashboard shows at most {limit:,} in one story, so it was left out (the longest articles go first); the rest of the story is shown. Split the file into smaller articles, or analyse it on the command line (slant analyze), which has no such bound.")

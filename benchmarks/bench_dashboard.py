@@ -102,7 +102,7 @@ def first_render(browser, url: str) -> tuple[float, object]:
     page.goto(url)
     page.wait_for_selector(".slant-card", timeout=180_000)
     page.wait_for_function(
-        "() => Array.from(document.querySelectorAll('[data-testid=\"stImage\"] img'))"
+        "() => Array.from(document.querySelectorAll('.slant-chart img'))"
         ".filter(i => i.complete && i.naturalWidth > 0).length >= 5", timeout=180_000,
     )
     page.wait_for_function(DONE, timeout=180_000)

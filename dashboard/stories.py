@@ -4,9 +4,9 @@ A story is analysed once per server process whatever the number of tabs:
 :func:`analysed` is a :func:`st.cache_resource` keyed on the story's *content*
 (a hash of the input bytes, the outlet names and the analysis code), and
 Streamlit computes one key once even when two sessions ask at the same time.
-Results are also written to a disk cache (:func:`cache_dir`), so a restart
-does not re-analyse; a changed analyser changes the key, so stale results are
-never shown.
+Results are also written to a disk cache (:mod:`dashboard.disk_cache`, by the
+analysis worker), so a restart does not re-analyse; a changed analyser changes
+the key, so stale results are never shown.
 
 Every analysis goes through :func:`analyse`, the one function that runs the
 pipeline for the dashboard.
@@ -14,7 +14,6 @@ pipeline for the dashboard.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
@@ -22,14 +21,14 @@ import os
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
 
 from analysis.input.loading import LoadedStory, load_paths
-from analysis.outputs.serialize import from_dict, to_dict
 from analysis.results.article import FileError, Story
-from dashboard import store
+from dashboard import disk_cache, store
 from dashboard.worker import AnalysisLimit, analyse_bounded, cap_articles
 
 log = logging.getLogger("slant.dashboard")
@@ -41,41 +40,37 @@ SEEDS_TITLE = "Seed story: Hegseth in Japan (5 outlets)"
 SAVED_PREFIX = "saved:"
 CACHED_STORIES = 16
 """Analysed stories kept in memory (shared by all sessions)."""
-DISK_CACHE_ENTRIES = 32
-"""Analysed stories kept on disk, newest first, so a restart need not re-analyse."""
-CACHE_MARKER = ".slant-analysis-cache"
-"""A file the disk cache writes into a folder it created; it prunes only such folders."""
-CACHE_SUFFIX = ".slant-cache"
-"""The disk cache's file names end so (never ``.json``, the store's own files)."""
 ANALYSING = "Analysing the articles…"
 
 
 # --- the one analysis path ----------------------------------------------------
 
 
-def analyse(loaded: LoadedStory) -> Story:
+def analyse(loaded: LoadedStory, then: Callable[[Story], None] | None = None) -> Story:
     """Run the pipeline on a loaded story: the dashboard's only analysis call.
 
     The analysis runs in a worker process with a time and a memory budget
     (:mod:`dashboard.worker`), so no upload can stall the server for other
-    sessions; a story over the dashboard's cap keeps its first articles.
+    sessions; a story over the dashboard's cap keeps its first articles, and
+    one over its sentence bound loses its longest articles (each named).
 
     Args:
         loaded: The raw articles and the errors met reading them.
+        then: Run with the story in the worker (see
+            :func:`dashboard.worker.analyse_bounded`): the disk cache write.
 
     Returns:
         The analysed story. When the budget ran out, a story with no articles
         whose error says why and what to do (the page shows it).
     """
     capped, note = cap_articles(loaded)
+    if note:
+        capped = replace(capped, errors=(*capped.errors, FileError(loaded.info.title, note)))
     try:
-        story = analyse_bounded(capped)
+        return analyse_bounded(capped, then=then)
     except AnalysisLimit as exc:
         failed = FileError(loaded.info.source or loaded.info.title or "story", str(exc))
-        return Story(loaded.info, (), None, (*loaded.errors, failed))
-    if note:
-        story = replace(story, errors=(*story.errors, FileError(loaded.info.title, note)))
-    return story
+        return Story(loaded.info, (), None, (*capped.errors, failed))
 
 
 @st.cache_resource(show_spinner=False)
@@ -90,102 +85,16 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-# --- disk cache -----------------------------------------------------------------
-
-
-def cache_dir() -> Path | None:
-    """Where analysed stories are kept between restarts (``$SLANT_CACHE``).
-
-    Defaults to ``.analysis-cache`` inside the story store (a new name: the
-    folder of earlier versions held files this cache did not mark as its own).
-    Set ``SLANT_CACHE=off`` to keep results in memory only.
-    """
-    chosen = os.environ.get("SLANT_CACHE", "")
-    if chosen.lower() in ("off", "none", "0"):
-        return None
-    if not chosen:
-        return store.store_dir() / ".analysis-cache"
-    return Path(chosen).expanduser()
-
-
-def _own_folder(folder: Path) -> bool:
-    """Whether ``folder`` is the cache's own (created by it), creating it if missing.
-
-    A folder the cache did not create (``SLANT_CACHE`` pointed at the store or
-    at a folder of the user's files) is never written into or pruned.
-    """
-    marker = folder / CACHE_MARKER
-    if marker.is_file():
-        return True
-    if folder.exists() and any(folder.iterdir()):
-        log.warning("not using %s as the analysis cache: it holds files the cache did not "
-                    "write (point SLANT_CACHE at a new or empty folder)", folder)
-        return False
-    folder.mkdir(parents=True, exist_ok=True)
-    marker.write_text("Slant's analysis cache: files here may be deleted at any time.\n")
-    return True
-
-
-def _cache_path(folder: Path, full_key: str) -> Path:
-    return folder / f"{hashlib.sha256(full_key.encode()).hexdigest()[:32]}{CACHE_SUFFIX}"
-
-
-def disk_read(full_key: str) -> Story | None:
-    """The cached story for ``full_key``, or None (a bad entry is a miss, and removed)."""
-    folder = cache_dir()
-    if folder is None or not (folder / CACHE_MARKER).is_file():
-        return None
-    path = _cache_path(folder, full_key)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("key") != full_key:
-            return None
-        return from_dict(Story, data["story"])
-    except FileNotFoundError:
-        return None
-    except Exception:  # noqa: BLE001 - a bad cache entry is only a cache miss
-        log.warning("ignoring unreadable cache file %s", path, exc_info=True)
-        with contextlib.suppress(OSError):
-            path.unlink()
-        return None
-
-
-def disk_write(full_key: str, story: Story) -> None:
-    """Cache ``story`` on disk, keeping the newest :data:`DISK_CACHE_ENTRIES` of its own files.
-
-    The write is atomic (a temporary file, then a rename). It uses its own
-    code path until the shared atomic-write helper (``dashboard/atomic.py``,
-    wp-harden) lands.
-    """
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        if not _own_folder(folder):
-            return
-        path = _cache_path(folder, full_key)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=CACHE_SUFFIX + ".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"key": full_key, "story": to_dict(story)}, handle, ensure_ascii=False)
-        os.replace(tmp, path)
-        entries = sorted(
-            folder.glob(f"*{CACHE_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True
-        )
-        for old in entries[DISK_CACHE_ENTRIES:]:
-            old.unlink(missing_ok=True)
-    except Exception:  # noqa: BLE001 - failing to cache must not fail the analysis
-        log.warning("could not write the analysis cache", exc_info=True)
-
-
 # --- analysed stories -------------------------------------------------------------
 
 
 @st.cache_resource(show_spinner=ANALYSING, max_entries=CACHED_STORIES)
 def _analysed(full_key: str, _load: Callable[[], LoadedStory]) -> Story:
-    story = disk_read(full_key)
+    folder = disk_cache.cache_dir()
+    story = disk_cache.read(full_key, folder)
     if story is None:
-        story = analyse(_load())
-        disk_write(full_key, story)
+        # The worker writes the cache entry: JSON for a large story holds the GIL.
+        story = analyse(_load(), then=partial(disk_cache.write, full_key, folder))
     return story
 
 

@@ -3,14 +3,14 @@
 Pages call :func:`run_page` at the end of their script; it turns any
 exception into a friendly message (details go to the server console, never to
 the screen). Charts that need no tooltips are drawn on the server as SVG and
-cached per spec (:func:`svg_chart`); the others are Vega-Lite charts in the
+cached per spec (:func:`svg_charts`); the others are Vega-Lite charts in the
 browser without their export menu (:func:`interactive_chart`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -108,26 +108,24 @@ def _svg(view_key: str, name: str, _view: View) -> tuple[str | None, str]:
     return svg.spec_svg(charts.styled(chart, charts.WIDTH)), hint
 
 
-def svg_chart(view: View, name: str, title: str) -> None:
-    """Draw a chart as an SVG picture made on the server, with its reading hint.
+@st.cache_data(show_spinner=False, max_entries=256)
+def _figure(view_key: str, name: str, title: str, _view: View) -> str:
+    picture, hint = _svg(view_key, name, _view)
+    return svg.svg_figure(picture, title, hint)
 
-    The picture is cached per story, naming and chart (the spec is a function
+
+def svg_charts(view: View, shown: Sequence[tuple[str, str]]) -> None:
+    """Draw charts as SVG pictures made on the server, each with its heading and hint.
+
+    All of them go in one HTML block (see :func:`svg.svg_figure`). The
+    pictures are cached per story, naming and chart (the spec is a function
     of these), so a page switch costs no chart compilation.
 
     Args:
         view: The current view (its ``key`` names the story content and naming).
-        name: A key of :data:`charts.BUILDERS`.
-        title: The chart's heading.
+        shown: ``(title, name)`` pairs, ``name`` a key of :data:`charts.BUILDERS`.
     """
-    picture, hint = _svg(view.key, name, view)
-    st.subheader(title)
-    if picture is None:
-        st.caption("Not available for this story.")
-    else:
-        # st.html would strip the SVG (its sanitiser keeps HTML only); as an
-        # image it is shown at its own size, scaled down only in a narrower column.
-        st.image(picture, width="content", alt=title)
-    st.caption(hint)
+    st.html(svg.FIGURE_CSS + "".join(_figure(view.key, name, title, view) for title, name in shown))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

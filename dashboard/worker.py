@@ -9,12 +9,24 @@ releases the GIL, and kills the child when the budget runs out.
 
 API (for the dashboard's stories service):
 
-``analyse_bounded(loaded, *, timeout_s=TIMEOUT_S, memory_mb=MEMORY_MB, compare=True) -> Story``
+``analyse_bounded(loaded, *, timeout_s=TIMEOUT_S, memory_mb=MEMORY_MB, compare=True,
+then=None) -> Story``
     The same ``Story`` as :func:`analysis.pipeline.analyse_story` (results are
-    picklable frozen dataclasses). Raises :class:`AnalysisTimeout`,
+    picklable frozen dataclasses), bounded by :func:`bound_sentences`.
+    ``then(story)``, if given, runs in the worker after the story was sent
+    (the dashboard writes its disk cache there: turning a large story into
+    JSON holds the GIL for seconds); the parent waits for it, without the
+    GIL, within the same time budget. Raises :class:`AnalysisTimeout`,
     :class:`AnalysisOutOfMemory` or :class:`AnalysisFailed`, all subclasses of
     :class:`AnalysisLimit`, whose message (from :mod:`analysis.messages`) can
     be shown to the user as it is.
+
+``bound_sentences(story, limit=MAX_SENTENCES) -> Story``
+    Leave out the longest articles until the story holds at most ``limit``
+    sentences, each with a message. The server takes the analysed story in
+    by unpickling it, which holds the GIL for about 60 µs per sentence: a
+    1 MB upload of ``a!A`` has 333,000 sentences, 19 s during which no other
+    session and no health check was served.
 
 ``cap_articles(loaded, limit=MAX_ARTICLES) -> tuple[LoadedStory, str | None]``
     Keep the first ``limit`` articles of a story; the message (or None) says
@@ -37,15 +49,16 @@ import gc
 import multiprocessing
 import os
 import sys
+import time
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from multiprocessing.connection import Connection
 
 from analysis import messages
 from analysis.input.loading import LoadedStory
-from analysis.pipeline import analyse_story
-from analysis.results.article import Story
+from analysis.pipeline import analyse_story, compare_articles
+from analysis.results.article import FileError, Story
 
 TIMEOUT_S = 120.0
 """Default time budget for one story, in seconds."""
@@ -53,6 +66,9 @@ MEMORY_MB = 2048
 """Default budget: address space the analysis may add to the worker's, in megabytes."""
 MAX_ARTICLES = 100
 """Most articles the dashboard analyses in one story (see :func:`cap_articles`)."""
+MAX_SENTENCES = 20_000
+"""Most sentences the dashboard shows in one story, about 2 MB of prose (see
+:func:`bound_sentences`); taking them in costs the server about 1 s."""
 _NAMES_SHOWN = 10
 _RESERVE_BYTES = 4 * 1024 * 1024
 
@@ -95,6 +111,45 @@ def cap_articles(loaded: LoadedStory, limit: int = MAX_ARTICLES) -> tuple[Loaded
         count=count, limit=limit, left=len(left), names=names
     )
     return replace(loaded, articles=loaded.articles[:limit]), message
+
+
+def bound_sentences(story: Story, limit: int = MAX_SENTENCES) -> Story:
+    """Leave out the longest articles until ``story`` holds at most ``limit`` sentences.
+
+    Args:
+        story: An analysed story (its comparison is not looked at: compare
+            the articles that are kept).
+        limit: Most sentences of all articles together.
+
+    Returns:
+        The story without the articles left out, each named in ``errors``
+        with its sentence count and what to do.
+    """
+    sizes = [len(a.doc.sentences) for a in story.articles]
+    total = sum(sizes)
+    left_out: set[int] = set()
+    for index in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
+        if total <= limit:
+            break
+        left_out.add(index)
+        total -= sizes[index]
+    if not left_out:
+        return story
+    errors = tuple(
+        FileError(a.source.file, messages.TOO_MANY_SENTENCES.format(
+            sentences=sizes[i], limit=limit))
+        for i, a in enumerate(story.articles) if i in left_out
+    )
+    kept = tuple(a for i, a in enumerate(story.articles) if i not in left_out)
+    return replace(story, articles=kept, errors=(*story.errors, *errors))
+
+
+def _analyse(loaded: LoadedStory, compare: bool) -> Story:
+    """The story analysed and bounded, then its kept articles compared."""
+    story = bound_sentences(analyse_story(loaded, compare=False))
+    if compare and len(story.articles) >= 2:
+        story = replace(story, comparison=compare_articles(story.articles, story.story.actors))
+    return story
 
 
 # Imported once by the fork server, so each worker starts ready to run instead
@@ -153,19 +208,30 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _child(conn: Connection, loaded: LoadedStory, memory_mb: int, compare: bool) -> None:
-    """Worker body: analyse and send ``("ok", story)`` or ``(kind, detail)`` back."""
+def _child(
+    conn: Connection,
+    loaded: LoadedStory,
+    memory_mb: int,
+    compare: bool,
+    then: Callable[[Story], None] | None,
+) -> None:
+    """Worker body: analyse, send ``("ok", story)`` (then run ``then``) or ``(kind, detail)``."""
     _limit_memory(memory_mb)
     # A little memory held back, so that the report of a MemoryError can still
     # be pickled and sent once the analysis has used up the budget.
     reserve = bytearray(_RESERVE_BYTES)
     try:
-        conn.send(("ok", analyse_story(loaded, compare=compare)))
-        return
+        story = _analyse(loaded, compare)
+        conn.send(("ok", story))
     except MemoryError:
         outcome = ("memory", "")
     except Exception as exc:  # noqa: BLE001 - reported to the parent as a message
         outcome = ("error", f"{type(exc).__name__}: {exc}"[:300])
+    else:
+        conn.close()
+        if then is not None:
+            then(story)
+        return
     # Outside the handler the traceback, and the analysis it holds, is freed.
     del reserve
     gc.collect()
@@ -179,6 +245,7 @@ def analyse_bounded(
     timeout_s: float = TIMEOUT_S,
     memory_mb: int = MEMORY_MB,
     compare: bool = True,
+    then: Callable[[Story], None] | None = None,
 ) -> Story:
     """Analyse ``loaded`` in a worker process within a time and a memory budget.
 
@@ -187,9 +254,13 @@ def analyse_bounded(
         timeout_s: Seconds before the worker is stopped.
         memory_mb: Address-space budget of the worker, in megabytes.
         compare: Run the cross-article comparison.
+        then: Called with the story in the worker once it was sent (a
+            module-level function or a ``functools.partial`` of one, so it
+            can be pickled); it must not raise. The worker is stopped if it
+            runs past the time budget.
 
     Returns:
-        The analysed story.
+        The analysed story, bounded by :func:`bound_sentences`.
 
     Raises:
         AnalysisTimeout: The budget ran out; the worker was killed.
@@ -199,8 +270,11 @@ def analyse_bounded(
     ctx = _context()
     receive, send = ctx.Pipe(duplex=False)
     process = ctx.Process(
-        target=_child, args=(send, loaded, memory_mb, compare), name="slant-analysis", daemon=True
+        target=_child, args=(send, loaded, memory_mb, compare, then), name="slant-analysis",
+        daemon=True,
     )
+    deadline = time.monotonic() + timeout_s
+    kind = ""
     try:
         with _plain_main():
             process.start()
@@ -222,6 +296,9 @@ def analyse_bounded(
             raise AnalysisFailed(messages.ANALYSIS_CRASHED.format(reason=reason)) from None
     finally:
         receive.close()
+        if kind == "ok":
+            # ``then`` runs in the worker now; wait for it (without the GIL).
+            process.join(max(0.0, deadline - time.monotonic()))
         if process.is_alive():
             process.kill()
         process.join(5)

@@ -212,7 +212,10 @@ def test_dashboard_paste_creates_story_and_renders_literally(store):
         assert_clean(at)
         for h in at.html:
             assert "<script" not in h.value.lower(), page
-            assert "<img" not in h.value.lower(), page
+            # The only pictures are the overview's charts, SVG as data (an
+            # SVG shown as an image runs no script).
+            pictures = h.value.lower().count("<img")
+            assert pictures == h.value.count('<img src="data:image/svg+xml;base64,'), page
             assert "<i>Evil</i>" not in h.value, page
         for md in list(at.markdown) + list(at.title) + list(at.caption):
             # The article's own "**bold** claims" must arrive escaped; the
@@ -360,7 +363,7 @@ def test_dashboard_handout_is_self_contained():
 def test_dashboard_disk_cache_survives_restart(store, monkeypatch):
     """A second process (simulated by clearing the memory cache) reads the disk cache."""
     from analysis.input.loading import load_paths
-    from dashboard import stories
+    from dashboard import disk_cache, stories
 
     folder = store.parent / "cache"
     monkeypatch.setenv("SLANT_CACHE", str(folder))
@@ -375,9 +378,9 @@ def test_dashboard_disk_cache_survives_restart(store, monkeypatch):
     stories._analysed.clear()
     again = stories.analysed("test-key", load)
     assert calls == [1] and again == first
-    assert len(list(folder.glob("*" + stories.CACHE_SUFFIX))) == 1
+    assert len(list(folder.glob("*" + disk_cache.CACHE_SUFFIX))) == 1
     # A damaged cache file is a cache miss, never an error.
-    next(folder.glob("*" + stories.CACHE_SUFFIX)).write_text("{broken")
+    next(folder.glob("*" + disk_cache.CACHE_SUFFIX)).write_text("{broken")
     stories._analysed.clear()
     assert stories.analysed("test-key", load) == first
     assert calls == [1, 1]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import partial
 
 import pytest
 
 from analysis import messages
 from analysis.input.loading import LoadedStory, RawArticle, load_paths
 from analysis.pipeline import analyse_story
-from analysis.results.article import StoryInfo
-from dashboard import worker
+from analysis.results.article import FileError, StoryInfo
+from dashboard import disk_cache, worker
 
 MEMORY_MB = 32  # the analysis of a short story needs under 20 MB more, 2.9 MB of text over 32
 BODY = "Officials said on Monday the plan would pass. Critics slammed the deal.\n"
@@ -74,3 +75,37 @@ def test_worker_cap_articles_names_what_was_left_out():
     assert message == messages.TOO_MANY_ARTICLES.format(count=14, limit=3, left=11, names=names)
     same, none = worker.cap_articles(loaded, limit=14)
     assert same is loaded and none is None
+
+
+def _prose(sentences: int) -> str:
+    # Distinct sentences: repeated lines would be dropped as page furniture.
+    return " ".join(f"Officials said on day {i} the plan would pass." for i in range(sentences))
+
+
+def _sentences(story) -> dict[str, int]:
+    return {a.id: len(a.doc.sentences) for a in story.articles}
+
+
+def test_worker_bound_sentences_leaves_out_the_longest_articles_with_message():
+    story = analyse_story(_story(_prose(6), _prose(20), _prose(2)), compare=False)
+    assert _sentences(story) == {"a0": 6, "a1": 20, "a2": 2}
+    bounded = worker.bound_sentences(story, limit=10)
+    assert _sentences(bounded) == {"a0": 6, "a2": 2}
+    assert bounded.errors == (
+        FileError("a1.txt", messages.TOO_MANY_SENTENCES.format(sentences=20, limit=10)),
+    )
+    # Longest first, until the rest fits.
+    assert _sentences(worker.bound_sentences(story, limit=5)) == {"a2": 2}
+    assert worker.bound_sentences(story, limit=28) is story
+
+
+def test_worker_then_runs_in_the_worker_before_the_parent_returns(tmp_path):
+    # Long enough that writing its JSON takes longer than the parent's unpickling.
+    loaded = _story(_prose(1000))
+    folder = tmp_path / "cache"
+    story = worker.analyse_bounded(
+        loaded, timeout_s=120, memory_mb=4096, then=partial(disk_cache.write, "k", folder)
+    )
+    assert _sentences(story) == {"a0": 1000}
+    # The worker wrote the entry, and the parent waited for it.
+    assert disk_cache.read("k", folder) == story

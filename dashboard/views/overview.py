@@ -55,8 +55,7 @@ def render(view: View) -> None:
     )
     with st.expander("The same figures as a table"):
         st.html(figures_table(view))
-    for title, name in CHARTS:
-        ui.svg_chart(view, name, title)
+    ui.svg_charts(view, CHARTS)
 
 
 ui.run_page("overview", render)
