@@ -403,18 +403,23 @@ def add_files(
     files: Sequence[StoredFile],
     outlets: Mapping[str, str] | None = None,
     root: Path | str | None = None,
+    only_new: bool = False,
 ) -> SavedStory:
     """Add files (and outlet names) to a saved story, keeping everything already in it.
 
     The current version is read under the lock, so two sessions adding at the
     same time keep both sets of files. A name already in the story gets a
-    ``-2``, ``-3``... suffix before its extension.
+    ``-2``, ``-3``... suffix before its extension, and an outlet name given
+    for the file's article follows it to the new name.
 
     Args:
         story_id: The story.
         files: The files to add.
         outlets: Outlet names by article id to add or change.
         root: The store folder.
+        only_new: Skip files whose content is already in the current version
+            (the dashboard's "add to this story": the same upload twice is
+            one article), decided under the lock like the rest.
 
     Returns:
         The story as saved.
@@ -422,12 +427,20 @@ def add_files(
 
     def change(current: SavedStory) -> SavedStory:
         taken = {f.name for f in current.files}
+        seen = {f.data for f in current.files}
+        given = dict(outlets or {})
         added = []
         for f in files:
-            name = _unique_name(safe_name(f.name), taken)
+            if only_new and f.data in seen:
+                continue
+            seen.add(f.data)
+            asked = safe_name(f.name)
+            name = _unique_name(asked, taken)
             taken.add(name)
             added.append(StoredFile(name, f.data))
-        merged = {**current.outlets, **(outlets or {})}
+            if name != asked and Path(asked).stem in given:
+                given[Path(name).stem] = given.pop(Path(asked).stem)
+        merged = {**current.outlets, **given}
         return replace(current, files=(*current.files, *added), outlets=merged)
 
     return update_story(story_id, change, root)

@@ -30,6 +30,7 @@ from dashboard.store import (
     store_dir,
     to_loaded,
 )
+from dashboard.uploads import new_files
 
 ARTICLE = b"Officials said the talks went well. Critics slammed the deal on Monday.\n"
 
@@ -570,3 +571,59 @@ def test_store_add_to_a_deleted_story_says_not_found(tmp_path):
     delete_story(first.id, tmp_path)
     with pytest.raises(StoreError, match="no saved story"):
         add_files(first.id, [StoredFile("b.txt", ARTICLE)], root=tmp_path)
+
+
+def test_store_add_files_only_new_skips_content_already_in_the_current_version(tmp_path):
+    first = _story(tmp_path)  # a.txt holds ARTICLE
+    saved = add_files(
+        first.id, [StoredFile("copy.txt", ARTICLE), StoredFile("b.txt", b"Other text.")],
+        root=tmp_path, only_new=True,
+    )
+    assert [f.name for f in saved.files] == ["a.txt", "b.txt"]
+
+
+def test_store_add_files_outlet_follows_a_renamed_file(tmp_path):
+    first = save_story("Story", [StoredFile("pasted.txt", ARTICLE)], root=tmp_path)
+    saved = add_files(
+        first.id, [StoredFile("pasted.txt", b"Other text.")], {"pasted": "Gazette"},
+        root=tmp_path,
+    )
+    assert [f.name for f in saved.files] == ["pasted.txt", "pasted-2.txt"]
+    assert saved.outlets == {"pasted-2": "Gazette"}
+
+
+def test_store_two_windows_adding_through_the_page_keep_both_files(tmp_path, monkeypatch):
+    # The dashboard's "add to the selected story": each window read the story
+    # earlier (both saw only a.txt) and both pasted an article under the same
+    # outlet's file name. The add runs on the version current under the lock.
+    first = _story(tmp_path)
+    stale = load_story(first.id, tmp_path)
+    real_current = store._current
+    barrier = threading.Barrier(2, timeout=5)
+
+    def slow_current(folder, story_id):
+        current = real_current(folder, story_id)
+        try:
+            barrier.wait(timeout=0.5)  # both arrive only if the lock is missing
+        except threading.BrokenBarrierError:
+            pass
+        return current
+
+    monkeypatch.setattr(store, "_current", slow_current)
+
+    def add(text, outlet):
+        new = StoredFile("gazette.txt", text)
+        assert new_files([new], stale.files) == [new]  # what the page checks first
+        add_files(first.id, [new], {"gazette": outlet}, root=tmp_path, only_new=True)
+
+    threads = [
+        threading.Thread(target=add, args=(b"First window's article.", "Gazette")),
+        threading.Thread(target=add, args=(b"Second window's article.", "Courier")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    saved = load_story(first.id, tmp_path)
+    assert sorted(f.name for f in saved.files) == ["a.txt", "gazette-2.txt", "gazette.txt"]
+    assert sorted(saved.outlets.values()) == ["Courier", "Gazette"]

@@ -18,6 +18,7 @@ from dashboard.builders.view import View
 from dashboard.sidebar import STORY, choose
 from dashboard.store import (
     StoreError,
+    add_files,
     delete_story,
     load_story,
     save_story,
@@ -170,10 +171,9 @@ def save(
                 st.session_state["duplicate"] = NOTHING_NEW
                 st.session_state[CLEAR] = True
                 st.rerun()
-            saved = save_story(
-                existing.title, [*existing.files, *added],
-                {**existing.outlets, **new.outlets}, story_id=existing.id,
-            )
+            # Added on the version current under the store's lock, not on
+            # the copy read above: another window may have added files since.
+            saved = add_files(existing.id, added, new.outlets, only_new=True)
         else:
             saved = save_story(title or "My story", new.files, new.outlets)
     except StoreError as exc:
