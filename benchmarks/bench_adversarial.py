@@ -9,7 +9,7 @@ input and at most 30 s for any input at 1 MB. Both sizes of one input are
 timed side by side in the same run, alternating, and each figure is the best
 of ``--repeat`` runs, so a busy machine (ours is shared) shifts both alike.
 The token cache is emptied before every run: otherwise a repeat of the same
-text finds its tokens cached and the best of two is not a full run. Beside the
+text finds its tokens cached and the best of three is not a full run. Beside the
 whole pipeline, the ratio of the segmentation stage (paragraphs, sentences,
 quotes, words and tokens: ``make_doc`` on the cleaned text, timed again on its
 own) is printed, and with ``--stages`` the ratio of every stage as the
@@ -96,7 +96,7 @@ def main() -> None:
     """Print one row per input: seconds at 1x and 4x and their ratios, whole and segmentation."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", type=int, default=262_144, help="1x size in bytes")
-    parser.add_argument("--repeat", type=int, default=2, help="best of this many runs")
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
     parser.add_argument("--stages", action="store_true", help="print every stage's ratio")
     parser.add_argument("--wall", action="store_true", help="wall seconds, not CPU seconds")
     args = parser.parse_args()
