@@ -346,22 +346,27 @@ def _story(tmp_path, name="a.txt"):
     return save_story("Story", [StoredFile(name, ARTICLE)], root=tmp_path)
 
 
-def test_store_concurrent_adds_keep_both_files(tmp_path, monkeypatch):
-    first = _story(tmp_path)
-    # Widen the race window: each writer pauses between reading the current
-    # version and writing its change, as a session collecting uploads does.
-    real_current = store._current
+def _widen_the_race(monkeypatch):
+    # Each writer pauses between reading the current version and writing its
+    # change, as a session collecting uploads does: two writers both arrive at
+    # the barrier only if the lock lets them read at the same time.
+    real_read = store._read_or_set_aside
     barrier = threading.Barrier(2, timeout=5)
 
-    def slow_current(folder, story_id):
-        current = real_current(folder, story_id)
+    def slow_read(path, story_id):
+        current = real_read(path, story_id)
         try:
-            barrier.wait(timeout=0.5)  # both arrive only if the lock is missing
+            barrier.wait(timeout=0.5)
         except threading.BrokenBarrierError:
             pass
         return current
 
-    monkeypatch.setattr(store, "_current", slow_current)
+    monkeypatch.setattr(store, "_read_or_set_aside", slow_read)
+
+
+def test_store_concurrent_adds_keep_both_files(tmp_path, monkeypatch):
+    first = _story(tmp_path)
+    _widen_the_race(monkeypatch)
     errors = []
 
     def add(name):
@@ -598,18 +603,7 @@ def test_store_two_windows_adding_through_the_page_keep_both_files(tmp_path, mon
     # outlet's file name. The add runs on the version current under the lock.
     first = _story(tmp_path)
     stale = load_story(first.id, tmp_path)
-    real_current = store._current
-    barrier = threading.Barrier(2, timeout=5)
-
-    def slow_current(folder, story_id):
-        current = real_current(folder, story_id)
-        try:
-            barrier.wait(timeout=0.5)  # both arrive only if the lock is missing
-        except threading.BrokenBarrierError:
-            pass
-        return current
-
-    monkeypatch.setattr(store, "_current", slow_current)
+    _widen_the_race(monkeypatch)
 
     def add(text, outlet):
         new = StoredFile("gazette.txt", text)
