@@ -140,11 +140,26 @@ def test_actors_mentions_empty_actor():
     assert mentions(Actor(""), "anything") == []
 
 
-def test_actors_mention_pattern_first_characters_by_hand():
-    # Title initials (Representative, Vice President, Chancellor, Ambassador,
-    # Dr, Governor, Justice, Leader, Mr, Prime Minister, Secretary ...) and
-    # "Japan"'s J, case-sensitive; a lower-case name in any case.
-    assert actors._first_characters({"Japan", "the company"}) == "[ACDGJLMPRSV]|(?i:[t])"
+def test_actors_mention_pattern_matches_the_plain_pattern():
+    # The fast pattern (literal first characters, look-behind after them)
+    # finds exactly what the look-behind-first pattern finds, titles,
+    # boundaries and overlaps included.
+    texts = [
+        "Mr. Trump said; Mr.Trump; xTrump Trump; MrTrump; TRUMP trump Trump-ish.",
+        "Vice  President\n Trump's aide met Vice President President Trump.",
+        "aVice President Trump, President Vice President Trump, Mr. Mr. Trump.",
+        "Prime Minister Xi met Xi; Sen.Warren and Sen.  Warren; _Warren, 9Trump.",
+        "U.S.-Japan ties: U.S. US us; Donald Trump, Donald  Trump and Donald.",
+    ]
+    for actor in (Actor("Donald Trump", ("Xi", "U.S.")), Actor("Elizabeth Warren"), Actor("US")):
+        plain = actors._plain_pattern(actors._names(actor))
+        fast = actors._pattern(actor)
+        assert fast.pattern != plain.pattern
+        for text in texts:
+            expected = [(m.start(), m.end()) for m in plain.finditer(text)]
+            assert [(m.start, m.end) for m in mentions(actor, text)] == expected
+    found = mentions(Actor("Donald Trump"), texts[0])
+    assert [m.text for m in found] == ["Mr. Trump", "Trump", "Trump", "TRUMP", "Trump"]
 
 
 def test_actors_mentions_start_where_the_first_character_class_allows():

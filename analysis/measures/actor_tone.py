@@ -31,7 +31,6 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -86,9 +85,8 @@ class Feature(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True)
-class MentionTone:
-    """The model's verdict on one mention.
+class MentionTone(NamedTuple):
+    """The model's verdict on one mention (a named tuple: one is built per mention).
 
     Args:
         probabilities: P(negative), P(neutral), P(positive).
@@ -397,47 +395,73 @@ def tone_at(ctx: Context, mention: tuple[int, int]) -> MentionTone:
     sent, bag = ctx.sent, ctx.bag
     starts, ends, lower = sent.starts, sent.ends, sent.lower
     m0, m1 = mention
+    r0, r1 = m0 - s0, m1 - s0
     neg, neu, pos = bag.sums
     # The sentence's bag of words is summed once per sentence; the mention's
     # own words are taken out again (they are never features of their mention).
-    # Offsets in ``moved`` are relative to the sentence.
+    # Offsets in ``moved`` are relative to the sentence. ``moved`` keeps the
+    # bag's words in their order; words that are not (or no longer) in it go
+    # to ``extra``, in the order first moved: the two together are the one
+    # dict of :func:`features`' order, and only ``extra`` can hold grammar words.
     moved = dict(bag.moved)
-    first, last = _mention_words(sent, m0 - s0, m1 - s0)
-    for k in range(first, last + 1):
-        w = bag.words.get(k)
-        if w is not None:
-            neg, neu, pos = neg - w[0], neu - w[1], pos - w[2]
-            del moved[(starts[k], ends[k])]
+    extra: dict[tuple[int, int], float] = {}
+    first = bisect.bisect_left(starts, r0)
+    # A word straddling the mention's start belongs to it.
+    if first > 0 and ends[first - 1] > r0:
+        first -= 1
+    last = bisect.bisect_left(starts, r1) - 1
+    bag_words = bag.words
+    if bag_words:
+        for k in range(first, last + 1):
+            w = bag_words.get(k)
+            if w is not None:
+                neg, neu, pos = neg - w[0], neu - w[1], pos - w[2]
+                del moved[(starts[k], ends[k])]
     neg, neu, pos = neg + bias[0], neu + bias[1], pos + bias[2]
     w = model.compound
     if w is not None:
         value = ctx.compound
         neg, neu, pos = neg + w[0] * value, neu + w[1] * value, pos + w[2] * value
+    lex_weights = model.lex
+    search = _BOUNDARY.search
     for a, b, k, positive, value in ctx.lex:
         if b <= m0:
-            left, d, cut = True, first - k, _BOUNDARY.search(text, b, m0)
+            left, d, cut = True, first - k, search(text, b, m0)
         elif a >= m1:
-            left, d, cut = False, k - last, _BOUNDARY.search(text, m1, a)
+            left, d, cut = False, k - last, search(text, m1, a)
         else:
             continue
-        w = model.lex[positive, left, _distance_bucket(max(1, d)), cut is not None]
+        bucket = "near" if d <= NEAR else "mid" if d <= MID else "far"
+        w = lex_weights[positive, left, bucket, cut is not None]
         if w is not None:
             neg, neu, pos = neg + w[0] * value, neu + w[1] * value, pos + w[2] * value
             key = (a - s0, b - s0)
-            moved[key] = moved.get(key, 0.0) + (w[2] - w[0]) * value
+            share = (w[2] - w[0]) * value
+            if key in moved:
+                moved[key] += share
+            else:
+                extra[key] = extra.get(key, 0.0) + share
     # Window words have the value 1.0: ``w * 1.0`` is ``w``, so it is left out.
+    window = bag.left
     for k in range(max(0, first - WINDOW), first):
-        w = bag.left[k]
+        w = window[k]
         if w is not None:
             neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
             key = (starts[k], ends[k])
-            moved[key] = moved.get(key, 0.0) + (w[2] - w[0])
+            if key in moved:
+                moved[key] += w[2] - w[0]
+            else:
+                extra[key] = extra.get(key, 0.0) + (w[2] - w[0])
+    window = bag.right
     for k in range(last + 1, min(len(starts), last + 1 + WINDOW)):
-        w = bag.right[k]
+        w = window[k]
         if w is not None:
             neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
             key = (starts[k], ends[k])
-            moved[key] = moved.get(key, 0.0) + (w[2] - w[0])
+            if key in moved:
+                moved[key] += w[2] - w[0]
+            else:
+                extra[key] = extra.get(key, 0.0) + (w[2] - w[0])
     roles = []
     if _is_speaker(lower, first, last):
         roles.append(model.speaker)
@@ -447,22 +471,44 @@ def tone_at(ctx: Context, mention: tuple[int, int]) -> MentionTone:
         roles.append(model.in_quote)
     if first == 0:
         roles.append(model.sentence_start)
-    key = (m0 - s0, m1 - s0)
+    key = (r0, r1)
     for w in roles:
         if w is not None:
             neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
-            moved[key] = moved.get(key, 0.0) + (w[2] - w[0])
+            if key in moved:
+                moved[key] += w[2] - w[0]
+            else:
+                extra[key] = extra.get(key, 0.0) + (w[2] - w[0])
     top = max(neg, neu, pos)
     e0, e1, e2 = math.exp(neg - top), math.exp(neu - top), math.exp(pos - top)
     total = e0 + e1 + e2
-    probs = (e0 / total, e1 / total, e2 / total)
-    best = max(range(3), key=probs.__getitem__)
+    p0, p1, p2 = e0 / total, e1 / total, e2 / total
+    # The first most probable class, as ``max`` picks it.
+    best = 0
+    if p1 > p0:
+        best = 1
+    if p2 > (p1 if best else p0):
+        best = 2
     # Grammar words next to the mention ("by", "against") count in the model
     # but are not listed as phrases: a reader looks for the words that judge.
+    # The bag holds content words only, so only ``extra`` needs the test.
+    cutoff = MIN_PHRASE_WEIGHT
     strong = [
         (a + s0, b + s0, share)
         for (a, b), share in moved.items()
-        if abs(share) >= MIN_PHRASE_WEIGHT and text[a + s0 : b + s0].lower() not in _FUNCTION
+        if share >= cutoff or share <= -cutoff
     ]
-    strong.sort(key=lambda p: -abs(p[2]))
-    return MentionTone(probs, probs[2] - probs[0], CLASSES[best], tuple(strong[:MENTION_PHRASES]))
+    if extra:
+        strong += [
+            (a + s0, b + s0, share)
+            for (a, b), share in extra.items()
+            if (share >= cutoff or share <= -cutoff)
+            and text[a + s0 : b + s0].lower() not in _FUNCTION
+        ]
+    strong.sort(key=_strength)
+    return MentionTone((p0, p1, p2), p2 - p0, CLASSES[best], tuple(strong[:MENTION_PHRASES]))
+
+
+def _strength(phrase: tuple[int, int, float]) -> float:
+    """Sort key: the strongest phrase first."""
+    return -abs(phrase[2])

@@ -167,7 +167,10 @@ def analyse(doc: Doc) -> SentimentResult:
         guessed = True
     # Sentences prepared for actor tone, by index, shared by all actors.
     contexts: dict[int, actor_tone.Context] = {}
-    actor_results = tuple(_actor_sentiment(a, doc.text, scored, contexts) for a in actor_list)
+    starts = [s.start for s in scored]
+    actor_results = tuple(
+        _actor_sentiment(a, doc.text, scored, starts, contexts) for a in actor_list
+    )
     if n == 0:
         return SentimentResult(None, None, None, None, (), None, None, (), actor_results, guessed)
 
@@ -204,6 +207,7 @@ def _actor_sentiment(
     actor: Actor,
     text: str,
     scored: Sequence[SentenceSentiment],
+    starts: Sequence[int],
     contexts: dict[int, actor_tone.Context],
 ) -> ActorSentiment:
     """The tone towards ``actor``, measured at each of its mentions.
@@ -214,37 +218,44 @@ def _actor_sentiment(
     mean probabilities, and its phrases the spans that moved the tone most
     over all mentions (the mention itself left out). ``mean`` keeps the older
     figure, the mean score of the sentences that mention the actor.
-    ``contexts`` holds the sentences already prepared for actor tone (by
-    index); new ones are added.
+    ``starts`` are the sentences' start offsets; ``contexts`` holds the
+    sentences already prepared for actor tone (by index); new ones are added.
     """
-    starts = [s.start for s in scored]
+    spans = _actors.mentions(actor, text)
     hit: set[int] = set()
-    spans: list[Span] = []
     tones: list[actor_tone.MentionTone] = []
-    for m in _actors.mentions(actor, text):
-        spans.append(m)
-        k = bisect.bisect_right(starts, m.start) - 1
-        if k < 0 or m.end > scored[k].end:
+    tone_at, prepare, find = actor_tone.tone_at, actor_tone.context, bisect.bisect_right
+    for m in spans:
+        m0, m1 = m.start, m.end
+        k = find(starts, m0) - 1
+        if k < 0:
+            continue
+        s = scored[k]
+        if m1 > s.end:
             continue
         hit.add(k)
         ctx = contexts.get(k)
         if ctx is None:
-            s = scored[k]
-            ctx = contexts[k] = actor_tone.context(text, (s.start, s.end), s.explanation, s.vader)
-        tones.append(actor_tone.tone_at(ctx, (m.start, m.end)))
+            ctx = contexts[k] = prepare(text, (s.start, s.end), s.explanation, s.vader)
+        tones.append(tone_at(ctx, (m0, m1)))
     indexes = tuple(sorted(hit))
     mean = sum(scored[k].compound for k in indexes) / len(indexes) if indexes else None
     if not tones:
         return ActorSentiment(actor.name, len(indexes), mean, indexes, spans=tuple(spans))
-    probs = [sum(t.probabilities[c] for t in tones) / len(tones) for c in range(3)]
-    tone = sum(t.tone for t in tones) / len(tones)
-    label_ = actor_tone.CLASSES[max(range(3), key=probs.__getitem__)]
+    # One pass over the mentions, each sum added in the order ``sum`` adds it.
+    p0 = p1 = p2 = total = 0
     mention_keys = {(m.start, m.end) for m in spans}
     moved: dict[tuple[int, int], float] = {}
-    for t in tones:
-        for a, b, weight in t.phrases:
-            if (a, b) not in mention_keys:
-                moved[(a, b)] = moved.get((a, b), 0.0) + weight
+    for (q0, q1, q2), t, _, t_phrases in tones:
+        p0, p1, p2, total = p0 + q0, p1 + q1, p2 + q2, total + t
+        for a, b, weight in t_phrases:
+            key = (a, b)
+            if key not in mention_keys:
+                moved[key] = moved.get(key, 0.0) + weight
+    n = len(tones)
+    probs = (p0 / n, p1 / n, p2 / n)
+    tone = total / n
+    label_ = actor_tone.CLASSES[max(range(3), key=probs.__getitem__)]
     sign = {"positive": 1.0, "negative": -1.0}.get(label_, 0.0)
     ranked = sorted(moved.items(), key=lambda kv: -(kv[1] * sign if sign else abs(kv[1])))
     phrases = tuple(

@@ -209,42 +209,66 @@ def surname(name: str) -> str | None:
     return parts[-1]
 
 
-def _form(name: str) -> str:
-    """The regex for one name, case-insensitive where that is safe (see module docs)."""
+def _form(name: str, guard: str = "") -> str:
+    """The regex for one name, case-insensitive where that is safe (see module docs).
+
+    ``guard`` is put right after the name's first character (see :func:`_pattern`).
+    """
     words = name.split()
     if name.islower():
         return "(?i:" + r"\s+".join(map(re.escape, words)) + ")"
     out = []
     for w in words:
         acronym = w.isupper() or _is_initials(w) or not w[:1].isupper()
-        out.append(re.escape(w) if acronym else re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")")
+        rest = re.escape(w[1:]) if acronym else "(?i:" + re.escape(w[1:]) + ")"
+        out.append(re.escape(w[0]) + (guard if not out else "") + rest)
     return r"\s+".join(out)
+
+
+# After a mention's first character: the character before it is no word
+# character (the look-behind spans the first character and the one before).
+_GUARD = r"(?<![\w][\s\S])"
+_TITLES_ORDERED = sorted(_MENTION_TITLES, key=len, reverse=True)
+
+
+def _names(actor: Actor) -> list[str]:
+    """The names a mention of ``actor`` may use (surnames added), longest first."""
+    names = {n.strip() for n in actor.names if n.strip()}
+    names.update(filter(None, (surname(n) for n in list(names))))
+    return sorted(names, key=len, reverse=True)
+
+
+def _plain_pattern(names: list[str]) -> re.Pattern[str]:
+    """The mention pattern as written first: a look-behind, an optional title, the names.
+
+    Word boundaries that also work for names ending in "." ("U.S.").
+    """
+    alternatives = "|".join(_form(n) for n in names)
+    return re.compile(rf"(?<![\w]){_TITLE_PREFIX}(?:{alternatives})(?![\w])")
 
 
 @lru_cache(maxsize=256)
 def _pattern(actor: Actor) -> re.Pattern[str] | None:
-    names = {n.strip() for n in actor.names if n.strip()}
-    names.update(filter(None, (surname(n) for n in list(names))))
+    names = _names(actor)
     if not names:
         return None
-    ordered = sorted(names, key=len, reverse=True)
-    alternatives = "|".join(_form(n) for n in ordered)
-    # Word boundaries that also work for names ending in "." ("U.S."). The
-    # look-ahead names every character a mention can start with (a title's or
-    # a name's first letter): it changes no match, but spares the engine the
-    # optional title at the many word starts that cannot begin one.
-    return re.compile(rf"(?<![\w])(?={_first_characters(names)}){_TITLE_PREFIX}"
-                      rf"(?:{alternatives})(?![\w])")
-
-
-def _first_characters(names: set[str]) -> str:
-    """A class matching the first character of any title or of any of ``names`` (see ``_form``)."""
-    exact = {title[0] for title in _MENTION_TITLES} | {n[0] for n in names if not n.islower()}
-    folded = {n[0] for n in names if n.islower()}
-    group = "[" + "".join(map(re.escape, sorted(exact))) + "]"
-    if folded:
-        group += "|(?i:[" + "".join(map(re.escape, sorted(folded))) + "])"
-    return group
+    if any(n.islower() for n in names):
+        # A lower-case name matches in any case from its first letter on: no
+        # literal first character to skip to.
+        return _plain_pattern(names)
+    # The same matches as :func:`_plain_pattern`, tried in the same order
+    # (each title with every name, then every name alone), written as one
+    # alternation whose every branch starts with a literal character, the
+    # look-behind moved after it: ``re`` then skips in C to the characters a
+    # mention can start with, where a leading look-behind made it try every
+    # position (three times faster on the corpus).
+    alternatives = "|".join(_form(n) for n in names)
+    titled = (
+        t[0] + _GUARD + r"\s+".join([t.split()[0][1:], *t.split()[1:]]) for t in _TITLES_ORDERED
+    )
+    branches = [rf"{t}\.?\s+(?:{alternatives})(?![\w])" for t in titled]
+    branches += [rf"{_form(n, _GUARD)}(?![\w])" for n in names]
+    return re.compile("|".join(branches))
 
 
 def mentions(actor: Actor, text: str) -> list[Span]:
