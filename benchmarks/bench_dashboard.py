@@ -51,6 +51,7 @@ PAGES = [
     ("Compare", ".slant-row"),
     ("Coverage", "[data-testid='stVegaLiteChart'] svg"),
     ("Method", "[data-testid='stExpander']"),  # the word lists, after every section
+    ("Export", "[data-testid='stDownloadButton']"),
     ("Overview", ".slant-cards"),
 ]
 DONE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"

@@ -50,6 +50,7 @@ PAGES = [
     st.Page("views/compare.py", title="Compare", icon=":material/compare_arrows:"),
     st.Page("views/coverage.py", title="Coverage", icon=":material/grid_on:"),
     st.Page("views/method.py", title="Method", icon=":material/functions:"),
+    st.Page("views/export.py", title="Export", icon=":material/download:"),
     st.Page("views/own_articles.py", title="Your articles", icon=":material/folder_open:"),
 ]
 

@@ -12,12 +12,13 @@ run.
 from __future__ import annotations
 
 import random
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from dashboard import stories, ui
 from dashboard.builders import exports
-from dashboard.builders.escape import md_escape
+from dashboard.builders.escape import esc, md_escape
 from dashboard.builders.handout import build_handout
 from dashboard.builders.view import View, build_view
 from dashboard.lesson.teacher_key import teacher_key_html
@@ -33,6 +34,17 @@ ANONYMOUS_NOTE = (
     "CSV and JSON name the outlets, so they are offered after the reveal. The handout "
     "uses the names shown on screen."
 )
+SWITCH_CSS = """<style>
+.slant-switch { display: inline-flex; align-items: center; gap: 0.6rem; color: inherit;
+  text-decoration: none; font-size: 1rem; margin: 0.25rem 0 0.5rem; }
+.slant-switch:hover { text-decoration: none; color: inherit; }
+.slant-switch .knob { width: 2.2rem; height: 1.25rem; border-radius: 1rem; background: #c9ced6;
+  position: relative; flex: none; }
+.slant-switch .knob::after { content: ""; position: absolute; top: 0.15rem; left: 0.15rem;
+  width: 0.95rem; height: 0.95rem; border-radius: 50%; background: #fff; }
+.slant-switch[aria-checked="true"] .knob { background: #1f5fa8; }
+.slant-switch[aria-checked="true"] .knob::after { left: 1.1rem; }
+</style>"""
 CLASSROOM_HELP = (
     "Hides outlet names (Outlet A, B, C…) until you reveal them, enlarges the type for a "
     "projector, hides developer menus and shows a discussion prompt. It is kept in the page "
@@ -51,11 +63,13 @@ def new_seed() -> int:
 
 
 def _load_from_address() -> None:
-    """Once per session: the revealed state and shuffle seed from the address."""
+    """Once per session: classroom mode, the revealed state and the seed from the address."""
     if "_address_read" in st.session_state:
         return
     st.session_state["_address_read"] = True
     params = st.query_params
+    if CLASSROOM not in st.session_state:
+        st.session_state[CLASSROOM] = params.get(CLASSROOM) == "true"
     if REVEALED not in st.session_state:
         st.session_state[REVEALED] = params.get(REVEALED) == "1"
     if LETTERS not in st.session_state:
@@ -66,23 +80,46 @@ def _load_from_address() -> None:
 
 
 def _write_address(classroom: bool) -> None:
-    """Keep the revealed state and the seed in the address (only in classroom mode)."""
+    """Keep classroom mode, the revealed state and the seed in the address."""
     wanted = {}
     if classroom:
+        wanted[CLASSROOM] = "true"
         wanted[LETTERS] = str(st.session_state[LETTERS])
         if st.session_state[REVEALED]:
             wanted[REVEALED] = "1"
-    for key in (REVEALED, LETTERS):
+    for key in (CLASSROOM, REVEALED, LETTERS):
         if key in wanted and st.query_params.get(key) != wanted[key]:
             st.query_params[key] = wanted[key]
         elif key not in wanted and key in st.query_params:
             del st.query_params[key]
 
 
-def _classroom_changed() -> None:
-    st.session_state[REVEALED] = False
-    if st.session_state.get(CLASSROOM) and not st.session_state.get(LETTERS):
-        st.session_state[LETTERS] = new_seed()
+def switch_address(classroom: bool, params: dict[str, str]) -> str:
+    """The address (query string) that turns classroom mode on or off.
+
+    Turning it on brings a fresh letter seed and hides the names; turning it
+    off drops the seed and the revealed state. Other parameters (the story)
+    are kept.
+
+    Args:
+        classroom: Whether classroom mode is on now.
+        params: The page's current query parameters.
+    """
+    kept = {k: v for k, v in params.items() if k not in (CLASSROOM, REVEALED, LETTERS)}
+    if not classroom:
+        kept[CLASSROOM] = "true"
+        kept[LETTERS] = str(new_seed())
+    return "?" + urlencode(kept)
+
+
+def switch_html(classroom: bool, params: dict[str, str]) -> str:
+    """The classroom switch as a plain link (no widget JavaScript to fetch)."""
+    state = "true" if classroom else "false"
+    return (
+        f"{SWITCH_CSS}<a class='slant-switch' role='switch' aria-checked='{state}' "
+        f"target='_self' href='{esc(switch_address(classroom, params))}' "
+        f"title='{esc(CLASSROOM_HELP)}'><span class='knob'></span>Classroom mode</a>"
+    )
 
 
 def _reveal(value: bool) -> None:
@@ -95,16 +132,20 @@ def _shuffle() -> None:
 
 
 def classroom_controls() -> tuple[bool, bool, int]:
-    """The classroom switch, Reveal / Hide and Shuffle letters; returns their state."""
+    """The classroom switch, Reveal / Hide and Shuffle letters; returns their state.
+
+    The switch is a link that loads the page with classroom mode turned on or
+    off in the address: on the first screen a toggle widget makes the browser
+    fetch its own JavaScript before the page is drawn (docs/dashboard.md).
+    """
     _load_from_address()
-    classroom = st.toggle(
-        "Classroom mode", key=CLASSROOM, bind="query-params", on_change=_classroom_changed,
-        help=CLASSROOM_HELP,
-    )
+    classroom = bool(st.session_state[CLASSROOM])
     if classroom and not st.session_state[LETTERS]:
         st.session_state[LETTERS] = new_seed()  # opened from an address without a seed
     if not classroom:
         st.session_state[REVEALED] = False
+    _write_address(classroom)
+    st.html(switch_html(classroom, st.query_params.to_dict()))
     revealed = bool(st.session_state[REVEALED])
     if classroom:
         if revealed:
@@ -117,7 +158,6 @@ def classroom_controls() -> tuple[bool, bool, int]:
         st.button("Shuffle letters", key="shuffle", on_click=_shuffle, width="stretch",
                   help="Gives the outlets new letters (and hides the names again), so "
                   "the letters do not follow the order of the files.")
-    _write_address(classroom)
     return classroom, revealed, int(st.session_state[LETTERS])
 
 
@@ -136,11 +176,16 @@ def story_picker() -> str:
         st.session_state[STORY] = st.query_params.get(STORY, stories.SEEDS_KEY)
     if st.session_state[STORY] not in options:
         st.session_state[STORY] = stories.SEEDS_KEY  # an unknown or deleted story
-    # Not bound with bind="query-params": a bound select box puts the shown
-    # title in the address, and titles are neither unique nor short.
-    choice = st.selectbox(
-        "Story", options, key=STORY, format_func=lambda k: titles.get(k, k)
-    )
+    if len(options) == 1:
+        # Nothing to pick: no select box, whose JavaScript (about 20 chunks)
+        # the browser would otherwise fetch before the first page is drawn.
+        choice = st.session_state[STORY]
+    else:
+        # Not bound with bind="query-params": a bound select box puts the shown
+        # title in the address, and titles are neither unique nor short.
+        choice = st.selectbox(
+            "Story", options, key=STORY, format_func=lambda k: titles.get(k, k)
+        )
     if choice == stories.SEEDS_KEY:
         if STORY in st.query_params:
             del st.query_params[STORY]
@@ -152,10 +197,8 @@ def story_picker() -> str:
 
 
 def downloads(view: View) -> None:
-    """The export buttons for the current story."""
+    """The export buttons for the current story (drawn by the Export page)."""
     stem = exports.file_stem(view.story.story.title)
-    st.divider()
-    st.caption("Export")
     if view.anonymous:
         st.caption(ANONYMOUS_NOTE)
     else:
@@ -213,6 +256,4 @@ def sidebar() -> View | None:
         return None
     view = build_view(f"{key}:{stories.code_version()}", story, classroom, revealed, seed)
     st.session_state[ui.VIEW_KEY] = view
-    with st.sidebar:
-        downloads(view)
     return view

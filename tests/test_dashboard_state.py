@@ -4,8 +4,11 @@ AppTest drives the app as a browser would after a reload: the query
 parameters are all a new session knows.
 """
 
+import html
 import json
+import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from streamlit import config
@@ -93,17 +96,37 @@ def test_dashboard_state_reveal_is_kept_in_the_address():
     assert not [o for o in OUTLETS if o in cards(at)]
 
 
-def test_dashboard_state_classroom_switch_picks_a_seed_and_leaving_drops_it():
+def _switch_href(at: AppTest) -> str:
+    """The address the sidebar's classroom switch (a link) loads."""
+    (switch,) = [h.value for h in at.sidebar.html if "slant-switch" in h.value]
+    return html.unescape(re.search(r"href='([^']*)'", switch).group(1))
+
+
+def test_dashboard_state_classroom_switch_picks_a_seed_and_leaving_drops_it(store):
+    from dashboard.store import StoredFile, save_story
+
+    saved = save_story("Budget", [StoredFile("a.txt", ARTICLE.encode())], root=store)
     at = opened()
     assert "letters" not in at.query_params
-    at.toggle(key="classroom").set_value(True).run()
-    seed = int(at.query_params["letters"])
-    assert seed > 0
+    on = parse_qs(urlparse(_switch_href(at)).query)
+    assert on["classroom"] == ["true"] and int(on["letters"][0]) > 0
+    at = opened(**{k: v[0] for k, v in on.items()})
+    assert at.query_params["classroom"] == "true"
+    assert at.query_params["letters"] == on["letters"][0]
+    assert not [o for o in OUTLETS if o in cards(at)] and "Outlet A" in cards(at)
     at.button(key="shuffle").click().run()
-    assert int(at.query_params["letters"]) != seed
-    at.toggle(key="classroom").set_value(False).run()
+    assert int(at.query_params["letters"]) != int(on["letters"][0])
+    at.button(key="reveal").click().run()
+    assert at.query_params["revealed"] == "1"
+    off = parse_qs(urlparse(_switch_href(at)).query)
+    assert off == {}  # leaving drops the seed and the revealed state
+    at = opened(**{k: v[0] for k, v in off.items()})
     assert "letters" not in at.query_params and "revealed" not in at.query_params
     assert all(o in cards(at) for o in OUTLETS)
+    # The story in the address is kept both ways.
+    at = opened(story=f"saved:{saved.id}")
+    on = parse_qs(urlparse(_switch_href(at)).query)
+    assert on["story"] == [f"saved:{saved.id}"] and on["classroom"] == ["true"]
 
 
 def test_dashboard_state_story_in_the_address(store):

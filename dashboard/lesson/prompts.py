@@ -33,6 +33,7 @@ PAGES = {
     "compare": "compare",
     "coverage": "coverage",
     "method": None,
+    "export": None,
     "own": None,
 }
 """Dashboard page key to the topic of its prompt (None: always the general prompt)."""
@@ -201,7 +202,7 @@ def page_prompts(story: Story | None, name: Namer) -> dict[str, str]:
 
     Returns:
         Page key ("overview", "article", "compare", "coverage", "method",
-        "own") to the prompt text.
+        "export", "own") to the prompt text.
     """
     general = content.general_prompts()
     return {

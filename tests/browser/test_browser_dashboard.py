@@ -41,6 +41,7 @@ PAGES = {
     "coverage": "[data-testid='stVegaLiteChart'] svg",
     # The word-list expander comes after every teacher's section of the page.
     "method": "[data-testid='stExpander']",
+    "export": "[data-testid='stDownloadButton']",
     "own_articles": "[data-testid='stFileUploader']",
 }
 VIEWPORTS = {"1280x720": (1280, 720), "1600x1000": (1600, 1000)}
@@ -455,7 +456,8 @@ def test_browser_dashboard_hostile_article_is_inert(server, browser):
         after = mark.evaluate("m => getComputedStyle(m, '::after').content")
         assert "neutral alternative" in after
         # The outlet without a name is called after its file, shown escaped.
-        assert "evil<b>x" in page.locator("[data-testid='stHtml']").first.inner_text()
+        main = page.locator("[data-testid='stMain'] [data-testid='stHtml']")
+        assert "evil<b>x" in main.first.inner_text()
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
 
