@@ -442,26 +442,20 @@ def tone_at(ctx: Context, mention: tuple[int, int]) -> MentionTone:
             else:
                 extra[key] = extra.get(key, 0.0) + share
     # Window words have the value 1.0: ``w * 1.0`` is ``w``, so it is left out.
-    window = bag.left
-    for k in range(max(0, first - WINDOW), first):
-        w = window[k]
-        if w is not None:
-            neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
-            key = (starts[k], ends[k])
-            if key in moved:
-                moved[key] += w[2] - w[0]
-            else:
-                extra[key] = extra.get(key, 0.0) + (w[2] - w[0])
-    window = bag.right
-    for k in range(last + 1, min(len(starts), last + 1 + WINDOW)):
-        w = window[k]
-        if w is not None:
-            neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
-            key = (starts[k], ends[k])
-            if key in moved:
-                moved[key] += w[2] - w[0]
-            else:
-                extra[key] = extra.get(key, 0.0) + (w[2] - w[0])
+    # Left window first, then right: the order of the float sums is kept.
+    for window, near in (
+        (bag.left, range(max(0, first - WINDOW), first)),
+        (bag.right, range(last + 1, min(len(starts), last + 1 + WINDOW))),
+    ):
+        for k in near:
+            w = window[k]
+            if w is not None:
+                neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
+                key = (starts[k], ends[k])
+                if key in moved:
+                    moved[key] += w[2] - w[0]
+                else:
+                    extra[key] = extra.get(key, 0.0) + (w[2] - w[0])
     roles = []
     if _is_speaker(lower, first, last):
         roles.append(model.speaker)
