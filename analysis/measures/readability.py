@@ -146,16 +146,7 @@ def analyse(doc: Doc) -> ReadabilityResult:
     )
 
 
-_GRADE_FIELDS = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall_readability_score",
-    "text_standard",
-)
+_GRADE_FIELDS = (*formulas.FORMULAS, "text_standard")
 
 
 def _grades(counts: formulas.Counts) -> dict[str, float | None]:

@@ -132,12 +132,13 @@ def _config() -> tuple[tuple[Rule, ...], Heuristics]:
     )
     h = data["heuristics"]
     verbs = "|".join(h["caption_verbs"])
+    # The words each cue spells out: a line without them is not searched
+    # for that cue (same counts, a tenth of the cost; see text/literals.py).
+    bio_words = tuple(literals.required(c, re.IGNORECASE) for c in h["bio_cues"])
     heuristics = Heuristics(
         bio_cues=tuple(re.compile(c, re.IGNORECASE) for c in h["bio_cues"]),
-        # The words each cue spells out: a line without them is not searched
-        # for that cue (same counts, a tenth of the cost; see text/literals.py).
-        bio_words=tuple(literals.required(c, re.IGNORECASE) for c in h["bio_cues"]),
-        any_bio_word=literals.union(literals.required(c, re.IGNORECASE) for c in h["bio_cues"]),
+        bio_words=bio_words,
+        any_bio_word=literals.union(bio_words),
         bio_min_cues=int(h["bio_min_cues"]),
         caption=re.compile(rf"\b({verbs})\b", re.IGNORECASE),
         link_run_min=int(h["link_run_min"]),
