@@ -672,3 +672,36 @@ def test_cleaning_near_duplicate_of_another_length_is_still_found():
     cleaned = clean("\n".join([first, PARA_1, second]))
     assert cleaned.text.split("\n") == [first, PARA_1]
     assert cleaned.removed[0].rule == "near_duplicate"
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        pytest.param(
+            "The city closed the Harbor Street bridge on Monday after inspectors found "
+            "cracks in the steel beams that hold up its deck.",
+            id="relative_clause",
+        ),
+        pytest.param(
+            "Growers say the rules will hit the 40 farms that hold county water contracts.",
+            id="relative_clause_plural",
+        ),
+        pytest.param(
+            "The school board plans to hold a second vote on the reading list next week.",
+            id="infinitive",
+        ),
+    ],
+)
+def test_cleaning_lede_with_a_visual_verb_in_a_clause_is_not_a_caption(lede):
+    # "hold" here is not what a photo shows: the line is the story's first paragraph.
+    raw = f"Bridge closed after inspectors find cracks\n{lede}\n{PARA_2}\n"
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n") == [lede, PARA_2]
+    assert cleaned.removed == ()
+
+
+def test_cleaning_caption_with_its_visual_verb_as_main_verb_still_removed():
+    caption = "Mayor Ana Ruiz holds a briefing at City Hall on Monday."
+    raw = f"Bridge closed after inspectors find cracks\n{caption}\n{PARA_2}\n"
+    cleaned = clean(raw)
+    assert [(r.rule, r.text) for r in cleaned.removed] == [("caption", caption)]

@@ -77,6 +77,7 @@ _NOT_NAMES = frozenset(
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(\([^)]{1,40}\))?\s*[-—–]\s")
 _NORMALISE = re.compile(r"[\W_]+")
 _BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
+_PREV_WORD = re.compile(r"(\w+)\W*$")  # searched up to a match: the word before it
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Heuristics:
     any_bio_word: literals.Strings | None
     bio_min_cues: int
     caption: re.Pattern[str]
+    caption_not_after: frozenset[str]
     link_run_min: int
     max_line_words: int
 
@@ -141,6 +143,7 @@ def _config() -> tuple[tuple[Rule, ...], Heuristics]:
         any_bio_word=literals.union(bio_words),
         bio_min_cues=int(h["bio_min_cues"]),
         caption=re.compile(rf"\b({verbs})\b", re.IGNORECASE),
+        caption_not_after=frozenset(h["caption_not_after"]),
         link_run_min=int(h["link_run_min"]),
         max_line_words=int(h["max_line_words"]),
     )
@@ -321,8 +324,17 @@ def _is_caption(line: str) -> bool:
         _words(line) <= CAPTION_MAX_WORDS
         and _sentences(line) == 1
         and not any(q in line for q in '"“”')
-        and bool(h.caption.search(line))
+        and any(_main_verb(line, m.start(), h) for m in h.caption.finditer(line))
     )
+
+
+def _main_verb(line: str, start: int, h: Heuristics) -> bool:
+    """Whether the visual verb at ``start`` can be the line's main verb.
+
+    It cannot when the word before it is one of ``caption_not_after``.
+    """
+    before = _PREV_WORD.search(line, 0, start)
+    return before is None or before.group(1).lower() not in h.caption_not_after
 
 
 def _is_byline(line: str) -> bool:
