@@ -38,6 +38,27 @@ def test_hedging_variants_all_weighed_marks_guideline_hedges():
     assert {"byrule", "kind=hedge|before=1:it", "kind=hedge|after=1:fail"} <= set(features)
 
 
+def test_hedging_variants_cue_position_and_after_be():
+    late = "The town hall was rebuilt in stone and glass, and it is notable."
+    early = "A notable town hall was rebuilt."
+    # "notable" is token 13 of 15 in `late` (3 * 13 // 15 = 2), token 1 of 7 in `early`.
+    assert variants.cue_position(late, variants.tokenize(late), _only(late)) == [
+        "kind=peacock|third=2"
+    ]
+    assert variants.cue_position(early, variants.tokenize(early), _only(early)) == [
+        "kind=peacock|third=0"
+    ]
+    assert variants.after_be(late, variants.tokenize(late), _only(late)) == [
+        "kind=peacock|after be"
+    ]
+    assert variants.after_be(early, variants.tokenize(early), _only(early)) == []
+
+
+def _only(text: str):
+    (found,) = variants.candidates(text)
+    return found
+
+
 def test_hedging_variants_sentence_facts():
     text = 'According to the 1990 report, "it failed" (twice).'
     assert variants.sentence_facts(text, variants.tokenize(text)) == [

@@ -75,6 +75,22 @@ def class_window(text: str, tokens: Sequence[Token], c: Candidate) -> list[str]:
     return [_named(f"kind={c.cue.kind}", d, w) for d, w in _near(tokens, c, 3)]
 
 
+def cue_position(text: str, tokens: Sequence[Token], c: Candidate) -> list[str]:
+    """The cue's class with the third of the sentence it starts in (0, 1 or 2)."""
+    third = min(2, 3 * c.first // max(1, len(tokens)))
+    return [f"kind={c.cue.kind}|third={third}"]
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+def after_be(text: str, tokens: Sequence[Token], c: Candidate) -> list[str]:
+    """The cue's class after a form of "be" ("is considered", "was often")."""
+    if c.first > 0 and tokens[c.first].joined and tokens[c.first - 1].norm in _BE:
+        return [f"kind={c.cue.kind}|after be"]
+    return []
+
+
 def no_extra(text: str, tokens: Sequence[Token], c: Candidate) -> list[str]:
     """Nothing added (the shipped model's features)."""
     return []
@@ -137,6 +153,8 @@ VARIANTS: dict[str, dict[str, object]] = {
     "class window 3": {"extra": class_window},
     "all weighed, class window 3": {"all_weighed": True, "extra": class_window},
     "sentence facts": {"facts": True},
+    "cue position": {"extra": cue_position},
+    "after a form of be": {"extra": after_be},
 }
 """Variant name to :func:`variant_bag` keyword arguments."""
 
