@@ -61,6 +61,7 @@ class _Collector:
 
 
 def measure(n: int, profile: bool = False, hold: bool = False) -> dict:
+    from analysis.batch.collection import restore, tune_for_batch
     from analysis.input.loading import RawArticle, iter_table
     from analysis.outputs.export import article_jsonl
     from analysis.pipeline import ACTOR_SAMPLE, analyse_raw, warm_up
@@ -89,6 +90,10 @@ def measure(n: int, profile: bool = False, hold: bool = False) -> dict:
 
         profiler = cProfile.Profile()
         profiler.enable()
+    # As `slant analyze --format jsonl` does (analysis.pipeline.analyse_stream):
+    # the loaded data frozen, the collector tuned for a batch; --hold mirrors
+    # --format json, which keeps the interpreter's defaults.
+    thresholds = None if hold else tune_for_batch()
     collector = _Collector()
     gc.callbacks.append(collector)
     held: list[Article] = []
@@ -112,6 +117,8 @@ def measure(n: int, profile: bool = False, hold: bool = False) -> dict:
     analysis = time.perf_counter() - start
     analysis_cpu = time.process_time() - cpu_start
     gc.callbacks.remove(collector)
+    if thresholds is not None:
+        restore(thresholds)
     if profiler is not None:
         profiler.disable()
 
