@@ -6,7 +6,11 @@ article is analysed with :func:`analysis.pipeline.analyse_raw` (which adds the
 CPU seconds of each stage to a dict), written as its JSONL line
 (``serialization``) and dropped, as the CLI drops it. With ``--hold`` every
 article is kept instead, as ``--format json`` and the dashboard keep a story
-(the garbage collector then rescans the growing results). Then the very same
+(the garbage collector then rescans the growing results). Without ``--hold``
+the collector is tuned for a batch as the CLI's stream tunes it
+(:mod:`analysis.batch.collection`: data loaded at warm-up frozen, young
+collections after 20,000 allocations); ``--hold`` keeps the interpreter's
+defaults, as ``--format json`` does. Then the very same
 sentences are scored with VADER alone (``SentimentIntensityAnalyzer.polarity_scores``)
 in the same process. VADER is the irreducible cost: the targets are a whole
 pipeline at most 3x VADER alone in CPU time in one process (issue 15), 2x in
