@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import messages
+from analysis.batch.collection import batch_collection
 from analysis.batch.maps import Mapper
 from analysis.input.loading import MAX_FILE_BYTES, LoadedStory, RawArticle, load_paths
 from analysis.registry import ANALYSERS, HEADLINE_ANALYSERS
@@ -430,12 +431,16 @@ def analyse_stream(
         stream = itertools.chain(head, stream)
     task = partial(analyse_chunk, actors=actors, actors_guessed=guessed, finish=finish)
     done = 0
-    for results in map(task, chunked(stream)):
-        for result in results:
-            done += 1
-            if progress is not None:
-                progress(done, None, "")
-            yield result
+    # A batch run: every lazy table loaded first, then frozen, and the
+    # collector looks less often (see analysis.batch.collection).
+    warm_up()
+    with batch_collection():
+        for results in map(task, chunked(stream)):
+            for result in results:
+                done += 1
+                if progress is not None:
+                    progress(done, None, "")
+                yield result
 
 
 WARM_UP_TEXT = (

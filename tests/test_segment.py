@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.text import segment
 from analysis.text.segment import count_sentences, count_words, paragraphs, sentences
@@ -383,3 +387,16 @@ def test_segment_spans_built_without_a_garbage_collection():
     # the build may start (without the pause: one per 700 objects built).
     assert len(runs) <= 1
     assert len(spans) == 30_001  # "!", then ")!" 29,999 times, then ")"
+
+
+# The word pattern as first written (with backtracking): the possessive form
+# in segment._WORD must find the very same words.
+_BACKTRACKING_WORD = re.compile(r"[^\W_](?:[\w'’.,\-]*[^\W_])?")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aZé9Ж東'’ -._,;$%\u0301🎉\n", max_size=40))
+def test_segment_word_pattern_equals_its_backtracking_form(text):
+    assert [m.span() for m in segment._WORD.finditer(text)] == [
+        m.span() for m in _BACKTRACKING_WORD.finditer(text)
+    ]

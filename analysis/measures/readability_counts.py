@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import compress, islice, repeat
 from operator import mul
 from pathlib import Path
 
@@ -173,11 +173,14 @@ def sentence_count(text: str) -> int:
     if not text:
         return 0
     pieces = _SENTENCE.findall(text)
-    # ``len(word_list(piece))``, counted without building the words: a token
-    # (between spaces) keeps a word after punctuation removal exactly when it
-    # holds a word character, since a kept apostrophe is followed by a letter.
-    ignored = sum(1 for words in map(len, map(_WORDY_TOKEN.findall, pieces)) if words <= 2)
-    return max(1, len(pieces) - ignored)
+    # ``len(word_list(piece)) <= 2``, decided without building the words: a
+    # token (between spaces) keeps a word after punctuation removal exactly
+    # when it holds a word character, since a kept apostrophe is followed by a
+    # letter. Only the first three such tokens are looked for (the search
+    # stops there), all in C: ``next`` gives None when a piece has no third.
+    thirds = map(next, map(islice, map(_WORDY_TOKEN.finditer, pieces), repeat(2), repeat(None)),
+                 repeat(None))
+    return max(1, len(pieces) - list(thirds).count(None))
 
 
 @lru_cache(maxsize=WORD_CACHE)

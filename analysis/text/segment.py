@@ -41,7 +41,11 @@ from analysis.text.bulk import no_collection
 # A word is a run of letters or digits, allowing inner apostrophes, hyphens and
 # the decimal/thousands separators of figures, so "U.S.-Japan", "2%", "$5.2"
 # and "don't" each count once. Punctuation and symbols are not words.
-_WORD = re.compile(r"[^\W_](?:[\w'’.,\-]*[^\W_])?")
+# Written as runs of letters and digits joined by runs of those marks, each
+# run possessive: the same matches as ``[^\W_](?:[\w'’.,\-]*[^\W_])?`` (the
+# longest run of word characters and marks, cut back to its last letter or
+# digit; a test compares the two), without backtracking over "said," or "U.S.".
+_WORD = re.compile(r"[^\W_]++(?:[_'’.,\-]++[^\W_]++)*+")
 
 # Blank-line or single-newline paragraph breaks: news copied from the web puts
 # one paragraph per line, hand-written text often leaves a blank line.

@@ -56,8 +56,10 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # with a final 's cut off into a token of its own (tests compare the two).
 _LETTER = r"[^\W_]"
 _APOSTROPHE = "['’]"
+# The runs are possessive (``++``, ``*+``): nothing after a run of letters
+# can need part of it back, so the engine keeps no backtracking state.
 _SPLIT = re.compile(
-    rf"({_LETTER}+(?:{_APOSTROPHE}(?![sS](?!{_LETTER}|{_APOSTROPHE}{_LETTER})){_LETTER}+)*"
+    rf"({_LETTER}++(?:{_APOSTROPHE}(?![sS](?!{_LETTER}|{_APOSTROPHE}{_LETTER})){_LETTER}++)*+"
     rf"|(?<={_LETTER}){_APOSTROPHE}[sS])"
 )
 

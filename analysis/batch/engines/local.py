@@ -16,16 +16,20 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from analysis import messages
+from analysis.batch.collection import tune_for_batch
 from analysis.batch.engines import EngineError, ordered_window
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
 """Chunks queued per worker: enough that no worker waits, few enough to bound memory."""
 
 
-def _ignore_interrupt() -> None:
+def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops
     # the run and says so once; workers must not each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker only ever runs the batch: the data it was forked with is
+    # frozen and its collector tuned for good (analysis.batch.collection).
+    tune_for_batch()
 
 
 def map_chunks(
@@ -61,7 +65,7 @@ def map_chunks(
     if warm_up is not None:
         warm_up()
     chunks = itertools.chain(head, iterator)
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
 
     def submit(chunk: list[Any]) -> Future:
         return pool.submit(fn, chunk)
