@@ -42,7 +42,11 @@ itself only ever compares exact (lower-cased) tokens:
   harmless because they never occur in text.
 - ``noun``: the last word gets its plural (thug: thugs; illegal alien: illegal
   aliens), with :data:`IRREGULAR_NOUNS` for the few irregular ones.
-- anything else (``fixed``, ``adj``, ``adv``): matched as written.
+- ``adj``: the last word gets its -ly adverb and its comparative and
+  superlative (stupid: stupidly, stupider, stupidest; clumsy: clumsily;
+  pathetic: pathetically), so one row covers "a clumsy plan" and "clumsily
+  planned".
+- anything else (``fixed``, ``adv``): matched as written.
 
 When two rows generate the same surface form, both are kept and tried in file
 order: the first whose context rule accepts the match wins (so "some" can be an
@@ -63,9 +67,9 @@ from analysis import messages
 from analysis.text.tokens import Token, tokenize
 
 __all__ = [
-    "Entry", "Lexicon", "PhraseMatch", "PhraseMatcher", "Token", "available_lexicons",
-    "expand_term", "load_lexicon", "matcher", "normalise", "noun_forms", "read_lexicon",
-    "tokenize", "verb_forms",
+    "Entry", "Lexicon", "PhraseMatch", "PhraseMatcher", "Token", "adjective_forms",
+    "available_lexicons", "expand_term", "load_lexicon", "matcher", "normalise", "noun_forms",
+    "read_lexicon", "tokenize", "verb_forms",
 ]  # fmt: skip
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
@@ -114,7 +118,7 @@ class Entry:
     Args:
         term: The headword or phrase as written in the file.
         category: The entry's category (``hedge``, ``attribution`` ...).
-        pos: How it inflects: ``verb``, ``noun`` or ``fixed``.
+        pos: How it inflects: ``verb``, ``noun``, ``adj`` or ``fixed``.
         connotation: For loaded wording, what the word adds ("implies doubt").
         neutral: A neutral alternative a reporter could have used.
         context: The name of a context rule that must accept each match, or "".
@@ -249,6 +253,49 @@ def noun_forms(noun: str) -> set[str]:
     return {noun, noun + "s"}
 
 
+def adjective_forms(adjective: str) -> set[str]:
+    """Return an adjective with its -ly adverb, comparative and superlative.
+
+    Args:
+        adjective: A lower-case adjective ("clumsy").
+
+    Returns:
+        The forms ("clumsy", "clumsily", "clumsier", "clumsiest"). As with
+        verbs, over-generated non-words ("furiouser") never occur in text.
+
+    """
+    forms = {adjective}
+    if adjective.endswith("ly"):
+        return forms
+    if adjective.endswith("ic"):
+        forms.add(adjective + "ally")
+    elif adjective.endswith("le") and len(adjective) > 3 and adjective[-3] not in _VOWELS:
+        forms.add(adjective[:-1] + "y")  # terrible: terribly
+    elif adjective.endswith("y") and len(adjective) > 1 and adjective[-2] not in _VOWELS:
+        forms.add(adjective[:-1] + "ily")
+    elif adjective.endswith("ll"):
+        forms.add(adjective + "y")  # full: fully
+    elif adjective.endswith("ue"):
+        forms.add(adjective[:-1] + "ly")  # true: truly
+    else:
+        forms.add(adjective + "ly")
+    if adjective.endswith("e"):
+        forms |= {adjective + "r", adjective + "st"}
+    elif adjective.endswith("y") and len(adjective) > 1 and adjective[-2] not in _VOWELS:
+        forms |= {adjective[:-1] + "ier", adjective[:-1] + "iest"}
+    else:
+        forms |= {adjective + "er", adjective + "est"}
+        if (
+            len(adjective) >= 3
+            and adjective[-1] not in _VOWELS
+            and adjective[-1] not in "wxy"
+            and adjective[-2] in _VOWELS
+            and adjective[-3] not in _VOWELS
+        ):
+            forms |= {adjective + adjective[-1] + "er", adjective + adjective[-1] + "est"}
+    return forms
+
+
 def _term_pieces(term: str) -> list[list[str]]:
     """Split a term into pieces, each a list of alternatives ("(a|b c)" or a word)."""
     pieces = []
@@ -285,6 +332,8 @@ def expand_term(term: str, pos: str = "fixed") -> set[tuple[str, ...]]:
             phrases |= {(form, *words[1:]) for form in verb_forms(words[0])}
         elif pos == "noun":
             phrases |= {(*words[:-1], form) for form in noun_forms(words[-1])}
+        elif pos == "adj":
+            phrases |= {(*words[:-1], form) for form in adjective_forms(words[-1])}
         else:
             phrases.add(words)
     return phrases
