@@ -262,11 +262,13 @@ def adjective_forms(adjective: str) -> set[str]:
     Returns:
         The forms ("clumsy", "clumsily", "clumsier", "clumsiest"). As with
         verbs, over-generated non-words ("furiouser") never occur in text.
+        An adjective in -ly ("ugly") gets its degrees only ("uglier", "ugliest").
 
     """
     forms = {adjective}
     if adjective.endswith("ly"):
-        return forms
+        # "ugly", "deadly": degrees only; the adverb would be the word itself.
+        return forms | {adjective[:-1] + "ier", adjective[:-1] + "iest"}
     if adjective.endswith("ic"):
         forms.add(adjective + "ally")
     elif adjective.endswith("le") and len(adjective) > 3 and adjective[-3] not in _VOWELS:
