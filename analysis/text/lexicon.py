@@ -200,6 +200,25 @@ def normalise(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+def _ends_consonant_y(word: str) -> bool:
+    """Whether a word ends in a consonant and "y" (bully, clumsy): the y turns to i."""
+    return word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS
+
+
+def _may_double(word: str) -> bool:
+    """Whether a consonant-vowel-consonant ending may double (slammed, grimmer).
+
+    We add both spellings rather than guess stress; the wrong one never occurs.
+    """
+    return (
+        len(word) >= 3
+        and word[-1] not in _VOWELS
+        and word[-1] not in "wxy"
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
+
+
 def verb_forms(verb: str) -> set[str]:
     """Return the base form of a verb with its -s, -ed and -ing forms.
 
@@ -215,21 +234,13 @@ def verb_forms(verb: str) -> set[str]:
     forms = {verb}
     if verb.endswith("e"):
         forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
-    elif verb.endswith("y") and len(verb) > 1 and verb[-2] not in _VOWELS:
+    elif _ends_consonant_y(verb):
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
     elif verb.endswith(("s", "sh", "ch", "x", "z")):
         forms |= {verb + "es", verb + "ed", verb + "ing"}
     else:
         forms |= {verb + "s", verb + "ed", verb + "ing"}
-    # Consonant-vowel-consonant endings may double (slammed, admitted). We add
-    # both spellings rather than guess stress; the wrong one never occurs.
-    if (
-        len(verb) >= 3
-        and verb[-1] not in _VOWELS
-        and verb[-1] not in "wxy"
-        and verb[-2] in _VOWELS
-        and verb[-3] not in _VOWELS
-    ):
+    if _may_double(verb):
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
     return forms
 
@@ -248,7 +259,7 @@ def noun_forms(noun: str) -> set[str]:
         return {noun, *IRREGULAR_NOUNS[noun]}
     if noun.endswith(("s", "sh", "ch", "x", "z")):
         return {noun, noun + "es"}
-    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in _VOWELS:
+    if _ends_consonant_y(noun):
         return {noun, noun[:-1] + "ies"}
     return {noun, noun + "s"}
 
@@ -273,7 +284,7 @@ def adjective_forms(adjective: str) -> set[str]:
         forms.add(adjective + "ally")
     elif adjective.endswith("le") and len(adjective) > 3 and adjective[-3] not in _VOWELS:
         forms.add(adjective[:-1] + "y")  # terrible: terribly
-    elif adjective.endswith("y") and len(adjective) > 1 and adjective[-2] not in _VOWELS:
+    elif _ends_consonant_y(adjective):
         forms.add(adjective[:-1] + "ily")
     elif adjective.endswith("ll"):
         forms.add(adjective + "y")  # full: fully
@@ -283,17 +294,11 @@ def adjective_forms(adjective: str) -> set[str]:
         forms.add(adjective + "ly")
     if adjective.endswith("e"):
         forms |= {adjective + "r", adjective + "st"}
-    elif adjective.endswith("y") and len(adjective) > 1 and adjective[-2] not in _VOWELS:
+    elif _ends_consonant_y(adjective):
         forms |= {adjective[:-1] + "ier", adjective[:-1] + "iest"}
     else:
         forms |= {adjective + "er", adjective + "est"}
-        if (
-            len(adjective) >= 3
-            and adjective[-1] not in _VOWELS
-            and adjective[-1] not in "wxy"
-            and adjective[-2] in _VOWELS
-            and adjective[-3] not in _VOWELS
-        ):
+        if _may_double(adjective):
             forms |= {adjective + adjective[-1] + "er", adjective + adjective[-1] + "est"}
     return forms
 
