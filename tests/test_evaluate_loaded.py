@@ -116,6 +116,21 @@ def test_evaluate_loaded_choose_by_training_precision():
     assert keep == [True, True, True, False, True]
 
 
+def test_evaluate_loaded_unseen_candidate_borrows_its_word_class_precision():
+    # "weird" (emotive adjective) is matched once and right; "odd" (emotive
+    # adjective) and "mess" (emotive noun) are never matched. odd borrows the
+    # emotive adjectives' (1 + 1) / (1 + 2) = 0.67; mess has no matched emotive
+    # noun to borrow from (0.5).
+    weird = evaluate_loaded.Entry("weird", "emotive", "adj", "x", "unusual")
+    odd = evaluate_loaded.Entry("odd", "emotive", "adj", "x", "unusual")
+    mess = evaluate_loaded.Entry("mess", "emotive", "noun", "x", "problem")
+    rows = [evaluate_loaded.Row("a", frozenset({"weird"}), "t1")]
+    table = evaluate_loaded.MatchTable((((0, frozenset({"weird"})),),), (weird, odd, mess), 0)
+    keep = evaluate_loaded.choose(table, rows, [0], evaluate_loaded.Setting(0.6, 0.0, 0.6))
+    assert keep == [True, True, False]
+    assert evaluate_loaded.word_class(mess) == ("emotive", "noun")
+
+
 def test_evaluate_loaded_category_precision():
     assert evaluate_loaded.category_precision(0, 0) == 0.5
     assert evaluate_loaded.category_precision(1, 2) == 0.5
