@@ -375,6 +375,7 @@ def word_class(entry: Entry) -> tuple[str, str]:
 
     Emotive adjectives ("weird") and emotive nouns ("mess") are marked by
     annotators at different rates, so an unseen one is judged by its own kind.
+    A class none of whose candidates was matched falls back to its category.
     """
     return entry.category, entry.pos
 
@@ -394,11 +395,14 @@ def choose(
         for i, words in table.per_row[r]:
             predicted[i] += len(words)
             hits[i] += len(words & rows[r].gold)
+    # Counted per word class and, under (category, ""), per whole category.
     class_hits: Counter[tuple[str, str]] = Counter()
     class_predicted: Counter[tuple[str, str]] = Counter()
     for i in range(table.core, len(table.entries)):
-        class_hits[word_class(table.entries[i])] += hits[i]
-        class_predicted[word_class(table.entries[i])] += predicted[i]
+        entry = table.entries[i]
+        for key in (word_class(entry), (entry.category, "")):
+            class_hits[key] += hits[i]
+            class_predicted[key] += predicted[i]
     keep = []
     for i, entry in enumerate(table.entries):
         if i < table.core:
@@ -409,6 +413,9 @@ def choose(
             keep.append(smoothed_precision(hits[i], predicted[i]) >= setting.candidates)
         else:
             c = word_class(entry)
+            if not class_predicted[c]:
+                # A class with no matched candidate has no evidence: use its category's.
+                c = (entry.category, "")
             prior = category_precision(class_hits[c], class_predicted[c])
             keep.append(prior >= setting.unseen)
     return keep
