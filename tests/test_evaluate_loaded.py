@@ -116,6 +116,33 @@ def test_evaluate_loaded_choose_by_training_precision():
     assert keep == [True, True, True, False, True]
 
 
+def test_evaluate_loaded_unseen_candidate_borrows_its_word_class_precision():
+    # Matched: "weird" (emotive adjective) twice and right, "disgrace" (emotive
+    # noun) once and wrong. Never matched: "odd" (emotive adjective), "mess"
+    # (emotive noun) and "rage" (emotive verb, a class with nothing matched).
+    # odd borrows the emotive adjectives' (2 + 1) / (2 + 2) = 0.75, mess the
+    # emotive nouns' (0 + 1) / (1 + 2) = 0.33, rage falls back to all emotive
+    # candidates: (2 + 1) / (3 + 2) = 0.6.
+    entry = evaluate_loaded.Entry
+    weird = entry("weird", "emotive", "adj", "x", "unusual")
+    disgrace = entry("disgrace", "emotive", "noun", "x", "failure")
+    odd = entry("odd", "emotive", "adj", "x", "unusual")
+    mess = entry("mess", "emotive", "noun", "x", "problem")
+    rage = entry("rage", "emotive", "verb", "x", "spread")
+    rows = [
+        evaluate_loaded.Row("a", frozenset({"weird"}), "t1"),
+        evaluate_loaded.Row("b", frozenset({"weird"}), "t2"),
+    ]
+    per_row = (
+        ((0, frozenset({"weird"})),),
+        ((0, frozenset({"weird"})), (1, frozenset({"disgrace"}))),
+    )
+    table = evaluate_loaded.MatchTable(per_row, (weird, disgrace, odd, mess, rage), 0)
+    keep = evaluate_loaded.choose(table, rows, [0, 1], evaluate_loaded.Setting(0.6, 0.0, 0.55))
+    assert keep == [True, False, True, False, True]
+    assert evaluate_loaded.word_class(mess) == ("emotive", "noun")
+
+
 def test_evaluate_loaded_category_precision():
     assert evaluate_loaded.category_precision(0, 0) == 0.5
     assert evaluate_loaded.category_precision(1, 2) == 0.5

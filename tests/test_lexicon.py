@@ -14,6 +14,7 @@ from analysis.text.cleaning import clean
 from analysis.text.lexicon import (
     Entry,
     PhraseMatcher,
+    adjective_forms,
     available_lexicons,
     expand_term,
     load_lexicon,
@@ -84,6 +85,32 @@ def test_lexicon_verb_forms_do_not_double_w():
 )
 def test_lexicon_noun_forms(noun, forms):
     assert noun_forms(noun) == forms
+
+
+@pytest.mark.parametrize(
+    ("adjective", "forms"),
+    [
+        ("stupid", {"stupid", "stupidly", "stupider", "stupidest"}),
+        ("clumsy", {"clumsy", "clumsily", "clumsier", "clumsiest"}),
+        ("pathetic", {"pathetic", "pathetically"}),
+        ("terrible", {"terrible", "terribly"}),
+        ("rude", {"rude", "rudely", "ruder", "rudest"}),
+        ("grim", {"grim", "grimly", "grimmer", "grimmest"}),
+        ("full", {"full", "fully"}),
+        ("true", {"true", "truly"}),
+    ],
+)
+def test_lexicon_adjective_forms_include_adverb_and_degrees(adjective, forms):
+    assert forms <= adjective_forms(adjective)
+
+
+def test_lexicon_adjective_forms_of_ly_adjective_are_degrees_only():
+    # "ugly" already ends in -ly: no adverb "uglily" is made up.
+    assert adjective_forms("ugly") == {"ugly", "uglier", "ugliest"}
+
+
+def test_lexicon_expand_term_inflects_last_word_of_adjective_phrase():
+    assert expand_term("self serving", "adj") >= {("self", "serving"), ("self", "servingly")}
 
 
 def test_lexicon_expand_term_alternatives_and_optional_words():

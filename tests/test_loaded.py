@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from handmade import hand_doc
 
+from analysis.evaluate import loaded as loaded_eval
 from analysis.measures import loaded
 from analysis.results.doc import Doc
-from analysis.text.lexicon import Entry, load_lexicon, read_lexicon
+from analysis.text.lexicon import Entry, PhraseMatcher, load_lexicon, read_lexicon
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -41,6 +42,38 @@ def test_loaded_categories(text, expected):
 def test_loaded_inflections_of_slam(form):
     (m,) = loaded.find_matches(f"Critics {form} the plan.")
     assert m.text == form and m.entry == "slam" and m.category == "attribution"
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "entry"),
+    [
+        ("The rollout was clumsily handled.", "clumsily", "clumsy"),
+        ("It was the stupidest plan yet.", "stupidest", "stupid"),
+        ("The mayor acted corruptly.", "corruptly", "corrupt"),
+        ("The debate grew uglier.", "uglier", "ugly"),
+    ],
+)
+def test_loaded_adjectives_match_as_adverbs_and_degrees(text, form, entry):
+    (m,) = loaded.find_matches(text)
+    assert (m.text, m.entry, m.category) == (form, entry, "emotive")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Adverbs whose sense differs from the adjective's are not derived:
+        # "historically" is about history, "slightly" and "perfectly" are plain degree.
+        "The district has historically voted early.",
+        "Prices rose slightly in May.",
+        "The filing was perfectly legal.",
+    ],
+)
+def test_loaded_sense_shifted_adverbs_not_marked(text):
+    # Checked against the candidate pool too: "historic", "slight" and "perfect"
+    # are candidates, and a selection that kept them must not bring the adverbs.
+    pool = read_lexicon(Path(loaded_eval.CANDIDATES)).entries
+    everything = PhraseMatcher((*load_lexicon("loaded").entries, *pool))
+    assert loaded.find_matches(text, phrases=everything) == ()
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ coverage comes from a pool of candidate entries written for Slant
 one tuned choice: a candidate the training topics matched is kept when its
 smoothed precision there, ``(hits + 0.5) / (predicted + 1)``, reaches a
 threshold; a candidate they never matched is kept when the matched
-candidates of its category reached a second threshold. The thresholds are
+candidates of its category and part of speech reached a second threshold. The thresholds are
 chosen inside each training part by an inner cross-validation over its
 topics: the best mean F1 among settings whose mean precision reaches
 :data:`PRECISION_FLOOR`. Each outer fold's figure is measured on topics that
@@ -67,15 +67,21 @@ ERR_COLUMNS = messages.EVAL_LOADED_COLUMNS
 CANDIDATES = Path(__file__).resolve().parent.parent / "data" / "loaded_candidates.tsv"
 """The pool of candidate entries that tuning chooses from."""
 
-CANDIDATE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
-"""Smoothed-precision thresholds for candidates the training topics matched."""
+CANDIDATE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+"""Smoothed-precision thresholds for candidates the training topics matched.
+
+0.7 keeps a candidate with one hit in one prediction (0.75) or two in two
+(0.83) and drops one with two hits in three (0.625); 0.8 needs three hits in
+three (0.875) and drops one hit in one.
+"""
 
 UNSEEN_THRESHOLDS = (0.2, 0.3, 0.4, 1.0)
-"""Thresholds on a category's precision for candidates the training topics never matched.
+"""Thresholds on a word class's precision for candidates the training topics never matched.
 
 A candidate no training topic matched has no evidence of its own; it is kept
-when the candidates of its category that were matched reached this precision
-(1.0 never keeps an unseen candidate).
+when the matched candidates of its word class (:func:`word_class`: its
+category and part of speech) reached this precision (1.0 never keeps an
+unseen candidate).
 """
 
 CORE_THRESHOLDS = (0.0, 0.1, 0.2)
@@ -339,8 +345,9 @@ class Setting:
             topics matched.
         core: Minimum smoothed precision for an unprotected core entry; 0.0
             keeps every core entry.
-        unseen: Minimum precision of its category (see :func:`category_precision`)
-            for a candidate the training topics never matched; 1.0 never keeps one.
+        unseen: Minimum precision of its word class (see :func:`word_class` and
+            :func:`category_precision`) for a candidate the training topics
+            never matched; 1.0 never keeps one.
 
     """
 
@@ -359,8 +366,18 @@ SETTINGS = tuple(
 
 
 def category_precision(hits: int, predicted: int) -> float:
-    """A category's precision over its matched candidates, one hit in two added (0.5 when empty)."""
+    """A word class's precision over its matched candidates, plus one hit in two (0.5 if none)."""
     return (hits + 1) / (predicted + 2)
+
+
+def word_class(entry: Entry) -> tuple[str, str]:
+    """The class an unseen candidate borrows its precision from: category and part of speech.
+
+    Emotive adjectives ("weird") and emotive nouns ("mess") are marked by
+    annotators at different rates, so an unseen one is judged by its own kind.
+    A class none of whose candidates was matched falls back to its category.
+    """
+    return entry.category, entry.pos
 
 
 def choose(
@@ -378,11 +395,14 @@ def choose(
         for i, words in table.per_row[r]:
             predicted[i] += len(words)
             hits[i] += len(words & rows[r].gold)
-    category_hits: Counter[str] = Counter()
-    category_predicted: Counter[str] = Counter()
+    # Counted per word class and, under (category, ""), per whole category.
+    class_hits: Counter[tuple[str, str]] = Counter()
+    class_predicted: Counter[tuple[str, str]] = Counter()
     for i in range(table.core, len(table.entries)):
-        category_hits[table.entries[i].category] += hits[i]
-        category_predicted[table.entries[i].category] += predicted[i]
+        entry = table.entries[i]
+        for key in (word_class(entry), (entry.category, "")):
+            class_hits[key] += hits[i]
+            class_predicted[key] += predicted[i]
     keep = []
     for i, entry in enumerate(table.entries):
         if i < table.core:
@@ -392,8 +412,11 @@ def choose(
         elif predicted[i]:
             keep.append(smoothed_precision(hits[i], predicted[i]) >= setting.candidates)
         else:
-            c = entry.category
-            prior = category_precision(category_hits[c], category_predicted[c])
+            c = word_class(entry)
+            if not class_predicted[c]:
+                # A class with no matched candidate has no evidence: use its category's.
+                c = (entry.category, "")
+            prior = category_precision(class_hits[c], class_predicted[c])
             keep.append(prior >= setting.unseen)
     return keep
 

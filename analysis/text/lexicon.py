@@ -42,7 +42,11 @@ itself only ever compares exact (lower-cased) tokens:
   harmless because they never occur in text.
 - ``noun``: the last word gets its plural (thug: thugs; illegal alien: illegal
   aliens), with :data:`IRREGULAR_NOUNS` for the few irregular ones.
-- anything else (``fixed``, ``adj``, ``adv``): matched as written.
+- ``adj``: the last word gets its -ly adverb and its comparative and
+  superlative (stupid: stupidly, stupider, stupidest; clumsy: clumsily;
+  pathetic: pathetically), so one row covers "a clumsy plan" and "clumsily
+  planned".
+- anything else (``fixed``, ``adv``): matched as written.
 
 When two rows generate the same surface form, both are kept and tried in file
 order: the first whose context rule accepts the match wins (so "some" can be an
@@ -63,9 +67,9 @@ from analysis import messages
 from analysis.text.tokens import Token, tokenize
 
 __all__ = [
-    "Entry", "Lexicon", "PhraseMatch", "PhraseMatcher", "Token", "available_lexicons",
-    "expand_term", "load_lexicon", "matcher", "normalise", "noun_forms", "read_lexicon",
-    "tokenize", "verb_forms",
+    "Entry", "Lexicon", "PhraseMatch", "PhraseMatcher", "Token", "adjective_forms",
+    "available_lexicons", "expand_term", "load_lexicon", "matcher", "normalise", "noun_forms",
+    "read_lexicon", "tokenize", "verb_forms",
 ]  # fmt: skip
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
@@ -114,7 +118,7 @@ class Entry:
     Args:
         term: The headword or phrase as written in the file.
         category: The entry's category (``hedge``, ``attribution`` ...).
-        pos: How it inflects: ``verb``, ``noun`` or ``fixed``.
+        pos: How it inflects: ``verb``, ``noun``, ``adj`` or ``fixed``.
         connotation: For loaded wording, what the word adds ("implies doubt").
         neutral: A neutral alternative a reporter could have used.
         context: The name of a context rule that must accept each match, or "".
@@ -196,6 +200,25 @@ def normalise(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+def _ends_consonant_y(word: str) -> bool:
+    """Whether a word ends in a consonant and "y" (bully, clumsy): the y turns to i."""
+    return word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS
+
+
+def _may_double(word: str) -> bool:
+    """Whether a consonant-vowel-consonant ending may double (slammed, grimmer).
+
+    We add both spellings rather than guess stress; the wrong one never occurs.
+    """
+    return (
+        len(word) >= 3
+        and word[-1] not in _VOWELS
+        and word[-1] not in "wxy"
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
+
+
 def verb_forms(verb: str) -> set[str]:
     """Return the base form of a verb with its -s, -ed and -ing forms.
 
@@ -211,21 +234,13 @@ def verb_forms(verb: str) -> set[str]:
     forms = {verb}
     if verb.endswith("e"):
         forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
-    elif verb.endswith("y") and len(verb) > 1 and verb[-2] not in _VOWELS:
+    elif _ends_consonant_y(verb):
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
     elif verb.endswith(("s", "sh", "ch", "x", "z")):
         forms |= {verb + "es", verb + "ed", verb + "ing"}
     else:
         forms |= {verb + "s", verb + "ed", verb + "ing"}
-    # Consonant-vowel-consonant endings may double (slammed, admitted). We add
-    # both spellings rather than guess stress; the wrong one never occurs.
-    if (
-        len(verb) >= 3
-        and verb[-1] not in _VOWELS
-        and verb[-1] not in "wxy"
-        and verb[-2] in _VOWELS
-        and verb[-3] not in _VOWELS
-    ):
+    if _may_double(verb):
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
     return forms
 
@@ -244,9 +259,48 @@ def noun_forms(noun: str) -> set[str]:
         return {noun, *IRREGULAR_NOUNS[noun]}
     if noun.endswith(("s", "sh", "ch", "x", "z")):
         return {noun, noun + "es"}
-    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in _VOWELS:
+    if _ends_consonant_y(noun):
         return {noun, noun[:-1] + "ies"}
     return {noun, noun + "s"}
+
+
+def adjective_forms(adjective: str) -> set[str]:
+    """Return an adjective with its -ly adverb, comparative and superlative.
+
+    Args:
+        adjective: A lower-case adjective ("clumsy").
+
+    Returns:
+        The forms ("clumsy", "clumsily", "clumsier", "clumsiest"). As with
+        verbs, over-generated non-words ("furiouser") never occur in text.
+        An adjective in -ly ("ugly") gets its degrees only ("uglier", "ugliest").
+
+    """
+    forms = {adjective}
+    if adjective.endswith("ly"):
+        # "ugly", "deadly": degrees only; the adverb would be the word itself.
+        return forms | {adjective[:-1] + "ier", adjective[:-1] + "iest"}
+    if adjective.endswith("ic"):
+        forms.add(adjective + "ally")
+    elif adjective.endswith("le") and len(adjective) > 3 and adjective[-3] not in _VOWELS:
+        forms.add(adjective[:-1] + "y")  # terrible: terribly
+    elif _ends_consonant_y(adjective):
+        forms.add(adjective[:-1] + "ily")
+    elif adjective.endswith("ll"):
+        forms.add(adjective + "y")  # full: fully
+    elif adjective.endswith("ue"):
+        forms.add(adjective[:-1] + "ly")  # true: truly
+    else:
+        forms.add(adjective + "ly")
+    if adjective.endswith("e"):
+        forms |= {adjective + "r", adjective + "st"}
+    elif _ends_consonant_y(adjective):
+        forms |= {adjective[:-1] + "ier", adjective[:-1] + "iest"}
+    else:
+        forms |= {adjective + "er", adjective + "est"}
+        if _may_double(adjective):
+            forms |= {adjective + adjective[-1] + "er", adjective + adjective[-1] + "est"}
+    return forms
 
 
 def _term_pieces(term: str) -> list[list[str]]:
@@ -285,6 +339,8 @@ def expand_term(term: str, pos: str = "fixed") -> set[tuple[str, ...]]:
             phrases |= {(form, *words[1:]) for form in verb_forms(words[0])}
         elif pos == "noun":
             phrases |= {(*words[:-1], form) for form in noun_forms(words[-1])}
+        elif pos == "adj":
+            phrases |= {(*words[:-1], form) for form in adjective_forms(words[-1])}
         else:
             phrases.add(words)
     return phrases
