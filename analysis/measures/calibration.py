@@ -235,11 +235,12 @@ def _tone_word(
         elif i > but:
             value *= 1.5
             rules.append("but_after")
-    token = text[starts[i] :].split(maxsplit=1)[0]
-    lead = len(token) - len(token.lstrip(_PUNCT))
-    word = token.strip(_PUNCT)
-    start = starts[i] + lead
-    return start, start + len(word), word, value, tuple(rules)
+    # Curly quotes are read as straight ones (one character for one, so the
+    # offsets hold), as the scoring pass reads them.
+    token = text[starts[i] :].split(maxsplit=1)[0].translate(_STRAIGHT)
+    start = starts[i] + len(token) - len(token.lstrip(_PUNCT))
+    end = start + len(token.strip(_PUNCT))
+    return start, end, text[start:end], value, tuple(rules)
 
 
 def apply(ex: Any, text: str, cal: Calibration) -> Any:
