@@ -140,11 +140,23 @@ def news_tone() -> tuple[dict[str, float], frozenset[str]]:
     return words, frozenset(relief)
 
 
+_KEYS: dict[str, str] = {}
+"""The key of each token seen (a news text repeats most of its tokens)."""
+_KEYS_MAX = 50_000
+"""Tokens kept in :data:`_KEYS` before it is emptied (a few MB)."""
+
+
 def _key(token: str) -> str:
     """A token as VADER reads it, lower-cased, without a possessive ending."""
-    stripped = token.strip(_PUNCT)
-    word = token if len(stripped) <= 2 else stripped
-    return word.lower().removesuffix("'s")
+    key = _KEYS.get(token)
+    if key is None:
+        stripped = token.strip(_PUNCT)
+        word = token if len(stripped) <= 2 else stripped
+        key = word.lower().removesuffix("'s")
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        _KEYS[token] = key
+    return key
 
 
 class Terms(NamedTuple):
@@ -175,10 +187,14 @@ def terms(ex: Any, text: str) -> Terms:
         text: The text that was scored.
 
     """
-    tokens = text.split()
-    n = len(tokens) or 1
     words, relief = news_tone()
-    keys = [_key(t) for t in text.translate(_STRAIGHT).split()] if tokens else []
+    if "\u201c" in text or "\u201d" in text or "\u2018" in text or "\u2019" in text:
+        tokens = text.translate(_STRAIGHT).split()
+    else:
+        tokens = text.split()
+    n = len(tokens) or 1
+    get = _KEYS.get
+    keys = [get(t) or _key(t) for t in tokens]
     ratios = tuple(w[4] / w[3] if w[3] else 0.0 for w in ex.words)
     density = tuple(w[4] / n for w in ex.words)
     relieved: tuple[bool, ...] = (False,) * len(ex.words)

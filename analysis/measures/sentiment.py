@@ -43,8 +43,9 @@ LIMITATIONS: tuple[str, ...] = (
     "does not know count as nothing. Plain VADER has no entry for 'harshly', so 'He spoke "
     "harshly of the peace agreement.' is scored on 'peace' and 'agreement' alone and comes "
     "out clearly positive (+0.77). Slant adds 'harshly', yet the sentence still scores "
-    "positive (+0.35), and words such as 'rebuked', 'slammed' or 'lambasted' are still "
-    "missing: 'He rebuked the peace agreement.' scores +0.45.",
+    "positive (+0.37). Slant's own list of news words knows 'rebuked', 'slammed' and "
+    "'lambasted', but each counts little against 'peace' and 'agreement': 'He rebuked the "
+    "peace agreement.' scores +0.51.",
     "Words such as 'war', 'threat', 'attack' or 'killed' count as negative whoever is framed: "
     "a sentence about defending against a threat is as negative as one making the threat. The "
     "score measures the tone of the words, not the writer's stance.",
