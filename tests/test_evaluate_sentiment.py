@@ -8,6 +8,7 @@ import pytest
 
 from analysis.evaluate import calibrate
 from analysis.evaluate.sentiment import evaluate, macro_f1, pearson, read_rated
+from analysis.measures.calibration import read_table
 
 # Our own sentences; the "human" means are invented for the test (-4..+4 scale).
 ROWS = (
@@ -112,11 +113,17 @@ def test_evaluate_sentiment_cv_refits_per_fold(tmp_path):
 def test_evaluate_sentiment_train_writes_table_with_provenance(tmp_path):
     path = _many_rows(tmp_path / "many.tsv")
     out = tmp_path / "weights.tsv"
-    scale, n, ridge = calibrate.train(path, out)
+    cal, ridge, min_articles = calibrate.train(path, out)
     text = out.read_text(encoding="utf-8")
     assert "# trained on: NYT editorial" in text and "MIT" in text
-    assert f"compound\tscale\t{scale:.6f}" in text and ridge in calibrate.RIDGE
+    assert f"compound\tscale\t{cal.scale:.6f}" in text and ridge in calibrate.RIDGE
+    assert min_articles in calibrate.MIN_ARTICLES
+    for term, value in (("density", cal.density), ("relief", cal.relief), ("news_tone", cal.tone)):
+        assert f"\n{term}\tfeature\t{value:.6f}\t" in text
     # "good" and "bad" occur in all 12 articles, so they get weights (the food
     # words have no VADER valence); the scale stays positive
-    assert n == 2 and scale > 0
-    assert "\ngood\tword\t" in text and "\nbad\tword\t" in text
+    assert set(cal.weights) == {"good", "bad"} and cal.scale > 0
+    # every weight is written to six places, except those under 5e-4
+    written = {r["term"]: float(r["weight"]) for r in read_table(out) if r["category"] == "word"}
+    for word, weight in cal.weights.items():
+        assert written.get(word, 0.0) == pytest.approx(weight, abs=5e-4)

@@ -356,13 +356,15 @@ def test_vader_explain_senses_table_has_reasons():
 
 
 def test_vader_explain_calibration_hand_checked():
-    # score = scale * 0.4404 + weight["good"] * 1.9 / 1.9, both read from the table
+    # score = scale * 0.4404 + weight["good"] * 1.9 / 1.9 + density * 1.9 / 4 tokens,
+    # the factors read from the table
     cal = vader_explain.calibration()
     ex = explain("The book was good.")
     (good,) = ex.words
-    expected = cal.scale * 0.4404 + cal.weights.get("good", 0.0)
+    correction = cal.weights.get("good", 0.0) + cal.density * 1.9 / 4
+    expected = cal.scale * 0.4404 + correction
     assert ex.vader == 0.4404 and ex.compound == pytest.approx(expected, abs=1e-12)
-    assert good.calibration == pytest.approx(cal.weights.get("good", 0.0), abs=1e-12)
+    assert good.calibration == pytest.approx(correction, abs=1e-12)
     assert good.contribution == pytest.approx(ex.compound, abs=1e-12)
 
 
@@ -370,7 +372,9 @@ def test_vader_explain_calibration_reverses_with_negation():
     cal = vader_explain.calibration()
     ex = explain("The book was not good.")
     (good,) = ex.words
-    assert good.calibration == pytest.approx(cal.weights.get("good", 0.0) * -0.74, abs=1e-12)
+    # the word's weight and its density term (adjusted -1.406 over 5 tokens) both reverse
+    expected = cal.weights.get("good", 0.0) * -0.74 + cal.density * 1.9 * -0.74 / 5
+    assert good.calibration == pytest.approx(expected, abs=1e-12)
 
 
 def test_vader_explain_calibration_table_header():

@@ -67,6 +67,14 @@ from typing import NamedTuple
 
 from vaderSentiment import vaderSentiment as _vs
 
+from analysis.measures import calibration as _calibration
+
+# Re-exported: callers and tests read these from vader_explain as before.
+from analysis.measures.calibration import (  # noqa: F401
+    CALIBRATION_TABLE,
+    Calibration,
+    read_table,
+)
 from analysis.results.sentiment import WordContribution
 
 MAX_WORDS_PER_CALL = 200
@@ -82,7 +90,6 @@ macro F1 on the NYT-editorial development set; figures in docs/sentiment.md)."""
 _LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 NEWS_TABLE = _LEXICONS / "vader_news.tsv"
 SENSES_TABLE = _LEXICONS / "vader_senses.tsv"
-CALIBRATION_TABLE = _LEXICONS / "vader_calibration.tsv"
 
 # Rule codes attached to each word, with the sentence a teacher can read out.
 RULES: dict[str, str] = {
@@ -105,7 +112,7 @@ RULES: dict[str, str] = {
     "(Slant's news senses)",
     "harmed": "what a verb such as 'undermine' or 'erode' harms, so it reads as a loss "
     "(valence times -0.74; Slant's news senses)",
-    "calibrated": "weighted by Slant's calibration against human ratings of news sentences",
+    **_calibration.RULES,
 }
 
 _NEGATE = frozenset(_vs.NEGATE)
@@ -173,47 +180,14 @@ def contributions(words: tuple[Word, ...], offset: int = 0) -> tuple[WordContrib
     )
 
 
-def _calibrate(ex: Scored) -> Scored:
-    """Apply :func:`calibration` to one pass, keeping the shares exact.
+def _calibrate(ex: Scored, text: str = "") -> Scored:
+    """Apply :func:`calibration` to one pass over ``text``, keeping the shares exact.
 
-    Each word's new share is ``scale * share + weight * adjusted / valence``
-    and the punctuation share is scaled too, so they still add up to the
-    score; a score past +-1 is brought back to +-1 by scaling every share by
-    the same factor.
+    The formula and its terms are :mod:`analysis.measures.calibration`'s; each
+    word's share becomes its calibrated share, Slant's news-tone words are
+    added, and the shares plus the punctuation share still add up to the score.
     """
-    if not ex.words:
-        return ex  # nothing to weigh: the score stays 0.0
-    cal = calibration()
-    weights, scale = cal.weights, cal.scale
-    corrections = [weights.get(w[2].lower(), 0.0) * w[4] / w[3] if w[3] else 0.0 for w in ex.words]
-    shares = [scale * w[5] + c for w, c in zip(ex.words, corrections, strict=True)]
-    emphasis = scale * ex.emphasis
-    total = sum(shares) + emphasis
-    shrink = 1.0 / abs(total) if abs(total) > 1.0 else 1.0
-    words = tuple(
-        (
-            a,
-            b,
-            text,
-            valence,
-            adjusted,
-            share * shrink,
-            (*rules, "calibrated") if c else rules,
-            c * shrink,
-        )
-        for (a, b, text, valence, adjusted, _, rules, _), share, c in zip(
-            ex.words, shares, corrections, strict=True
-        )
-    )
-    return Scored(
-        total * shrink,
-        ex.compound,
-        words,
-        emphasis * shrink + 0.0,
-        ex.exclamations,
-        ex.questions,
-        ex.chunks,
-    )
+    return _calibration.apply(ex, text, calibration())
 
 
 @cache
@@ -233,25 +207,6 @@ def news_adjustments() -> tuple[frozenset[str], dict[str, float]]:
         elif row.get("category") == "manner":
             added[row["term"].lower()] = float(row["valence"])
     return frozenset(names), added
-
-
-def read_table(path: Path) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file with ``#`` header lines and a column row.
-
-    Used for every sentiment data file (news table, senses, calibration,
-    actor-tone weights).
-    """
-    rows: list[dict[str, str]] = []
-    columns: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not columns:
-            columns = cells
-            continue
-        rows.append(dict(zip(columns, cells, strict=False)))
-    return rows
 
 
 def _sense_key(word: str) -> str:
@@ -334,36 +289,9 @@ def sense_matches(lower: list[str]) -> dict[int, Sense]:
     return hidden
 
 
-@dataclass(frozen=True)
-class Calibration:
-    """The linear correction fitted to human ratings (see docs/sentiment.md).
-
-    ``score = scale * compound + sum(weight[word] * adjusted / valence)``: the
-    VADER compound is rescaled, and each lexicon word found in the weights
-    table adds its own correction, signed as VADER's rules signed the word (a
-    negated word's correction is reversed too).
-
-    Args:
-        scale: Factor on VADER's compound.
-        weights: Correction per lower-cased lexicon word.
-
-    """
-
-    scale: float
-    weights: dict[str, float]
-
-
-@cache
 def calibration() -> Calibration:
-    """Read the calibration table (once per process)."""
-    scale = 1.0
-    weights: dict[str, float] = {}
-    for row in read_table(CALIBRATION_TABLE):
-        if row["category"] == "scale":
-            scale = float(row["weight"])
-        else:
-            weights[row["term"]] = float(row["weight"])
-    return Calibration(scale, weights)
+    """The calibration's weights (read once per process by :mod:`analysis.measures.calibration`)."""
+    return _calibration.calibration()
 
 
 @cache
@@ -424,10 +352,11 @@ def score(text: str, *, adjusted: bool | None = None, calibrated: bool | None = 
     bounds = _chunk_bounds(text)
     if len(bounds) == 1:
         once = _explain_once(text, adjust)
-        return _calibrate(once) if calibrate else once
-    parts = [_shifted(_explain_once(text[a:b], adjust), a) for a, b in bounds]
+        return _calibrate(once, text) if calibrate else once
+    parts = [_explain_once(text[a:b], adjust) for a, b in bounds]
     if calibrate:
-        parts = [_calibrate(p) for p in parts]
+        parts = [_calibrate(p, text[a:b]) for p, (a, b) in zip(parts, bounds, strict=True)]
+    parts = [_shifted(p, a) for p, (a, _) in zip(parts, bounds, strict=True)]
     share = 1.0 / len(parts)
     words = tuple(
         (a, b, word, valence, adjusted_, contribution * share, rules, cal * share)

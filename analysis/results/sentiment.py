@@ -20,13 +20,16 @@ class WordContribution:
             emoji itself; VADER replaces it by its description).
         end: Offset one past the word.
         text: ``text[start:end]``.
-        valence: The word's entry in VADER's lexicon.
-        adjusted: Its valence after VADER's rules, before normalisation.
+        valence: The word's entry in VADER's lexicon (0.0 for a word of
+            Slant's news-tone list, which VADER lacks; rule ``news_tone``).
+        adjusted: Its valence after VADER's rules, before normalisation (0.0
+            for a news-tone word: it counts only through the calibration).
         contribution: Its share of the final score, calibration included (see
             :mod:`analysis.measures.vader_explain`).
         rules: Codes from :data:`RULES` that changed it, in the order applied.
         calibration: The part of ``contribution`` that the calibration's own
-            weight for this word added (0.0 when the word has none).
+            terms for this word added (its weight, its density and relief
+            terms; all of it for a news-tone word; 0.0 when there are none).
 
     """
 
