@@ -164,7 +164,8 @@ def _gold_stories():
     from analysis.pipeline import analyze_paths
 
     gold = Path(__file__).resolve().parent / "gold"
-    files = [*gold_files(gold / "alignment"), *gold_files(gold / "alignment-heldout")]
+    held_out = sorted((gold / "alignment-heldout").glob("*/alignment.toml"))
+    files = [*gold_files(gold / "alignment"), *held_out]
     return [analyze_paths([read_gold(f).story]).articles for f in files]
 
 
