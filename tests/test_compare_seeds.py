@@ -92,14 +92,15 @@ def _row(comparison, fragment: str):
         # 002 ~ 004 on doubling defence spending: each is the other's best
         # match, linked at a score below the link threshold (mutual_singles).
         ("spending", (A002, A004), "spending"),
-        # A gold fact the learned aligner misses (docs/compare.md, "Measured"):
-        # 004's Signal sentence is left out. Kept as an expected failure so
-        # that the row shows up again the day the aligner finds it.
+        # A gold fact the learned aligner finds in part (docs/compare.md,
+        # "Measured"): 000's and 004's Signal sentences are each other's best
+        # match, 001's is left out. Kept as an expected failure so that the
+        # row shows up again the day the aligner finds all three.
         pytest.param(
             "Signal",
             (A000, A001, A004),
             "Signal",
-            marks=pytest.mark.xfail(strict=True, reason="004 s6 is left out (see comment)"),
+            marks=pytest.mark.xfail(strict=True, reason="001 s10 is left out (see comment)"),
         ),
     ],
 )
