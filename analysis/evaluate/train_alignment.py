@@ -1,8 +1,9 @@
 """Learn the alignment pair scorer from the gold stories, with honest figures.
 
 The pair scorer (:mod:`analysis.compare.scorer`) is a logistic model over a
-few explainable features of each candidate pair; the grouping reads three
-thresholds (``link``, ``match``, ``average``; see :mod:`analysis.compare.align`).
+few explainable features of each candidate pair; the grouping reads four
+thresholds (``link``, ``match``, ``average``, ``mutual``, the last fixed; see
+:mod:`analysis.compare.align`).
 Everything tuned is fitted here, on Slant's alignment gold
 (``tests/gold/alignment/``), by **leave-one-story-out cross-validation**:
 
@@ -68,8 +69,8 @@ HEADER = (
     "# description: Log-odds weight of each feature of a candidate pair of sentences"
     " (analysis/compare/scorer.py FEATURES); a pair's score is sigmoid(bias + sum of"
     " weight * value). mean is the feature's mean over the training pairs, used to show"
-    " which features set a link's score. link, match and average are the grouping"
-    " thresholds (analysis/compare/align.py). Written by"
+    " which features set a link's score. link, match, average and mutual are the"
+    " grouping thresholds (analysis/compare/align.py). Written by"
     " analysis/evaluate/train_alignment.py; see docs/compare.md.\n"
     "# sources: Trained on Slant's own alignment gold, tests/gold/alignment/: seven"
     " invented stories (bus-fares, plant-closure, rental-cap, wildfire, derailment,"
