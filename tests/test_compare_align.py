@@ -164,7 +164,8 @@ def _gold_stories():
     from analysis.pipeline import analyze_paths
 
     gold = Path(__file__).resolve().parent / "gold"
-    files = [*gold_files(gold / "alignment"), *gold_files(gold / "alignment-heldout")]
+    held_out = sorted((gold / "alignment-heldout").glob("*/alignment.toml"))
+    files = [*gold_files(gold / "alignment"), *held_out]
     return [analyze_paths([read_gold(f).story]).articles for f in files]
 
 
@@ -223,3 +224,59 @@ def test_compare_align_degenerate_stories_do_not_fail(texts):
     result = compare(arts)
     assert result.groups == ()
     assert result.articles == tuple(a.id for a in arts)
+
+
+def _bare_units(places):
+    from analysis.compare.align import Unit
+
+    return [Unit(a, s, 0, 0, "", frozenset(), {}, (), k) for k, (a, s) in enumerate(places)]
+
+
+def test_compare_align_mutual_singles_links_each_others_best():
+    from analysis.compare.align import mutual_singles
+
+    # Unit 0 (article 0) scores 0.25 with unit 1 and 0.22 with unit 2 (both
+    # article 1): 0 and 1 are each other's best, so they link at 0.2.
+    units = _bare_units([(0, 0), (1, 0), (1, 1)])
+    pairs = [(0, 1, 0.25), (0, 2, 0.22)]
+    linked = {}
+    assert mutual_singles(units, [[0], [1], [2]], pairs, 0.2, linked) == [[0, 1], [2]]
+    assert linked == {(0, 1): 0.25}
+    # Below the threshold nothing links.
+    assert mutual_singles(units, [[0], [1], [2]], pairs, 0.3) == [[0], [1], [2]]
+
+
+def test_compare_align_mutual_singles_needs_both_sides_best():
+    from analysis.compare.align import mutual_singles
+
+    # Unit 1's best in article 0 is unit 3 (0.3), not unit 0 (0.25): 1 and 3
+    # link, 0 stays alone though unit 1 is its best.
+    units = _bare_units([(0, 0), (1, 0), (1, 1), (0, 1)])
+    pairs = [(0, 1, 0.25), (1, 3, 0.3)]
+    assert mutual_singles(units, [[0], [1], [2], [3]], pairs, 0.2) == [[0], [1, 3], [2]]
+    # Unit 3 grouped already: unit 1 still prefers it, so 0 and 1 stay apart.
+    assert mutual_singles(units, [[0], [1], [2, 3]], pairs, 0.2) == [[0], [1], [2, 3]]
+
+
+def test_compare_align_mutual_singles_leaves_groups_alone():
+    from analysis.compare.align import mutual_singles
+
+    # Unit 1 is grouped already: a mutual best match never pulls it out.
+    units = _bare_units([(0, 0), (1, 0), (2, 0)])
+    assert mutual_singles(units, [[0], [1, 2]], [(0, 1, 0.4)], 0.2) == [[0], [1, 2]]
+
+
+def test_compare_align_split_singles_joins_neighbours_group():
+    from analysis.compare.align import split_singles
+
+    # Article 0's sentence 1 is alone beside sentence 0, grouped with article
+    # 1's sentence; it scores 0.55 with that sentence, its best there.
+    units = _bare_units([(0, 0), (0, 1), (1, 0)])
+    linked = {}
+    assert split_singles(units, [[0, 2], [1]], [(1, 2, 0.55)], 0.5, linked) == [[0, 2, 1]]
+    assert linked == {(1, 2): 0.55}
+    # Below the table's average it stays alone.
+    assert split_singles(units, [[0, 2], [1]], [(1, 2, 0.55)], 0.6) == [[0, 2], [1]]
+    # Not beside a member of the group: no split.
+    far = _bare_units([(0, 0), (0, 2), (1, 0)])
+    assert split_singles(far, [[0, 2], [1]], [(1, 2, 0.55)], 0.5) == [[0, 2], [1]]

@@ -89,23 +89,18 @@ def _row(comparison, fragment: str):
     [
         ("America first does not mean America alone", (A000, A001, A002), "America first"),
         ("Iwo Jima", (A003,), "Iwo Jima"),
-        # Two gold facts the learned aligner misses (docs/compare.md,
-        # "Measured"): 004's Signal sentence scores 0.57 with 000's but 0.20
-        # with 001's (below the match threshold 0.3, so it matches one of two
-        # members); 002 ~ 004 on spending scores 0.29, below the link
-        # threshold 0.3. Kept as expected failures so that the rows show up
-        # again the day the aligner finds them.
+        # 002 ~ 004 on doubling defence spending: each is the other's best
+        # match, linked at a score below the link threshold (mutual_singles).
+        ("spending", (A002, A004), "spending"),
+        # A gold fact the learned aligner finds in part (docs/compare.md,
+        # "Measured"): 000's and 004's Signal sentences are each other's best
+        # match, 001's is left out. Kept as an expected failure so that the
+        # row shows up again the day the aligner finds all three.
         pytest.param(
             "Signal",
             (A000, A001, A004),
             "Signal",
-            marks=pytest.mark.xfail(strict=True, reason="004 s6 is left out (see comment)"),
-        ),
-        pytest.param(
-            "spending",
-            (A002, A004),
-            "spending",
-            marks=pytest.mark.xfail(strict=True, reason="002 s14 ~ 004 s5 scores 0.29"),
+            marks=pytest.mark.xfail(strict=True, reason="001 s10 is left out (see comment)"),
         ),
     ],
 )
@@ -137,18 +132,6 @@ SEED_CONTRASTS = [
     ("000", "001", (("emphasized", "spoke harshly", "attribution"), ("aggression", "", "loaded"))),
     ("000", "001", (("emphasized", "told reporters", "attribution"), ("aggression", "", "loaded"))),
     ("000", "002", (("emphasized", "made it clear", "attribution"), (AMERICA, EQUATE, "quote"))),
-    # 003 quotes "indispensable partner ... aggression" (inside the quote: not
-    # counted); 004 writes them in its own voice ("underscored Japan's
-    # indispensable role in the face of Chinese aggression").
-    (
-        "003",
-        "004",
-        (
-            ("remarked", "underscored", "attribution"),
-            ("", "indispensable", "loaded"),
-            ("", "aggression", "loaded"),
-        ),
-    ),
     ("000", "001", (("highlighted", "said", "attribution"),)),
     ("000", "001", (("affirmed", "said", "attribution"), ("", "staunch", "loaded"))),
     ("001", "003", (("called", "revealed", "attribution"), (BATTLE, WAR, "quote"))),
@@ -167,10 +150,18 @@ SEED_CONTRASTS = [
     ("003", "004", (("vital", "indispensable", "loaded"), ("", "aggression", "loaded"))),
     ("000", "001", (("strong message", "", "loaded"),)),
     ("001", "002", (("", SIGNIFICANT, "loaded"),)),
+    # A pair the gold does not have (the aligner's error, kept visible here):
+    # 002 s1 (the 85-minute talks "solidifying military relations") and 003
+    # s2, the outlet's own comment "This step marks a significant move in
+    # strengthening ... military capabilities" (guidelines, rule 4). Linked
+    # as each other's best match at 0.21 (align.mutual_singles).
+    ("002", "003", (("relations", "capabilities", "wording"), ("", "significant move", "loaded"))),
     ("000", "002", (("strong message", "", "loaded"), ("", SIGNIFICANT, "loaded"))),
-    # 001 "its staunch ally" / 002 the same 85-minute meeting, no such word.
-    ("001", "002", (("staunch", "", "loaded"),)),
     ("000", "002", (("area", "islands", "wording"),)),
+    # Another pair the gold does not have: 003 s7 (concerns about the "America
+    # First" policy) and 004 s2 (Japan a cornerstone of peace "under President
+    # Donald Trump's administration"): two facts sharing a setting.
+    ("003", "004", (("policy", "administration", "wording"),)),
 ]
 
 

@@ -28,6 +28,9 @@ Method (constants here, learned weights and thresholds in
    sentence per article, except that a single sentence may join a group
    holding its direct neighbour (one outlet may tell in two sentences what
    another tells in one; at most :data:`MAX_PER_ARTICLE`).
+5. **Mutual best matches left alone.** Two sentences that no group took
+   link at a lower score (the table's ``mutual``) when each is the other's
+   best-scoring partner in the other's article (:func:`mutual_singles`).
 
 The groups do not depend on the order of the computation: the merge order is
 fixed by the scores and the sentence positions, and :func:`reference_groups` (an
@@ -37,6 +40,7 @@ all-pairs version used by the tests) gives the same groups.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -303,7 +307,8 @@ class _Context:
     themes: frozenset[str]
     weights: Weights
     best: dict[tuple[int, int], float] = field(default_factory=dict)
-    # (unit, unit) -> score of the links that brought quote introductions in.
+    # (unit, unit) -> score of the links added after the clustering (quote
+    # introductions, mutual best matches), so that the groups explain them.
     intros: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def cosine(self, i: int, j: int) -> float:
@@ -759,9 +764,149 @@ def cluster(
     clusters = _Clusters(units, scores.matches, scores.support, scores.n, weights.average)
     clusters.run(link_order(scores.matches, weights.link), scores.n)
     groups = [list(m) for m in clusters.members.values()]
+    linked: dict[tuple[int, int], float] = {}
+    singles = single_pairs(units, scores)
+    groups = mutual_singles(units, groups, singles, weights.mutual, linked)
+    groups = split_singles(units, groups, singles, weights.average, linked)
+    if ctx is not None:
+        ctx.intros.update(linked)
     if ctx is not None and QUOTE_INTROS:
         groups = quote_intros(units, groups, ctx)
     return groups
+
+
+def single_pairs(units: Sequence[Unit], scores: Scores) -> list[tuple[int, int, float]]:
+    """Every stored pair of units of different articles whose sentences have no copy.
+
+    A sentence with copies in other articles is grouped with them already, so
+    it never waits alone for :func:`mutual_singles`.
+    """
+    only: dict[int, int] = {}
+    for k, u in enumerate(units):
+        only[u.sig] = -1 if u.sig in only else k
+    out = []
+    for table in (scores.matches, scores.support):
+        for key, score in table.items():
+            x, y = only.get(key // scores.n, -1), only.get(key % scores.n, -1)
+            if x >= 0 and y >= 0 and units[x].article != units[y].article:
+                out.append((x, y, score))
+    return out
+
+
+def mutual_singles(
+    units: Sequence[Unit],
+    groups: list[list[int]],
+    pairs: Sequence[tuple[int, int, float]],
+    minimum: float,
+    linked: dict[tuple[int, int], float] | None = None,
+) -> list[list[int]]:
+    """Pair two sentences left alone when each is the other's best match.
+
+    A pair scoring at least ``minimum`` (the weights table's ``mutual``,
+    below its ``link`` threshold) links two sentences that no group took when each is the
+    other's best-scoring partner in the other's article: nothing else in
+    either article competes for it, so the link cannot bridge two facts.
+
+    Args:
+        units: The alignment units.
+        groups: The groups so far (single sentences included).
+        pairs: ``(unit, unit, score)`` of sentences without copies
+            (:func:`single_pairs`).
+        minimum: The least score.
+        linked: Filled with ``(unit, unit) -> score`` of the pairs linked
+            (a group's explained links list them).
+    """
+    best = _best(units, pairs)
+    alone = {g[0]: gi for gi, g in enumerate(groups) if len(g) == 1}
+    found = sorted(
+        (-s, min(x, y), max(x, y))
+        for x, y, s in pairs
+        if s >= minimum
+        and x in alone
+        and y in alone
+        and best[(x, units[y].article)] == s
+        and best[(y, units[x].article)] == s
+    )
+    for neg, x, y in found:
+        if x in alone and y in alone:
+            gx, gy = alone.pop(x), alone.pop(y)
+            groups[gx].append(y)
+            groups[gy] = []
+            if linked is not None:
+                linked[(x, y)] = -neg
+    return [g for g in groups if g]
+
+
+def _best(units: Sequence[Unit], pairs) -> dict[tuple[int, int], float]:
+    # Each unit's best score in each other article.
+    best: dict[tuple[int, int], float] = {}
+    for x, y, s in pairs:
+        for a, b in ((x, y), (y, x)):
+            key = (a, units[b].article)
+            if s > best.get(key, 0.0):
+                best[key] = s
+    return best
+
+
+def split_singles(
+    units: Sequence[Unit],
+    groups: list[list[int]],
+    pairs: Sequence[tuple[int, int, float]],
+    average: float,
+    linked: dict[tuple[int, int], float] | None = None,
+) -> list[list[int]]:
+    """A sentence left alone joins the group holding its neighbour (a split).
+
+    One outlet may tell in two sentences what another tells in one. A
+    sentence that no group took joins the group of the sentence before or
+    after it in its article when its mean score with that group's members
+    of other articles reaches ``average`` (the weights table's) and each of
+    them is its best match in its article. This is the split rule of the
+    clustering for pairs below the ``link`` threshold, which the clustering
+    never tries.
+
+    Args:
+        units: The alignment units.
+        groups: The groups so far (single sentences included).
+        pairs: ``(unit, unit, score)`` of sentences without copies.
+        average: The least mean score.
+        linked: Filled with the pair that explains each join.
+    """
+    best = _best(units, pairs)
+    score = {}
+    for x, y, s in pairs:
+        score[(x, y)] = score[(y, x)] = s
+    where = {m: gi for gi, g in enumerate(groups) for m in g}
+    at = {(u.article, u.sentence): k for k, u in enumerate(units)}
+    for k, u in enumerate(units):
+        if len(groups[where[k]]) != 1:
+            continue
+        options = []
+        for step in (-1, 1):
+            nb = at.get((u.article, u.sentence + step))
+            if nb is None or len(groups[where[nb]]) < 2:
+                continue
+            g = groups[where[nb]]
+            if sum(1 for m in g if units[m].article == u.article) >= MAX_PER_ARTICLE:
+                continue
+            others = [m for m in g if units[m].article != u.article]
+            scores = [score.get((k, m), 0.0) for m in others]
+            if not others or sum(scores) / len(others) < average:
+                continue
+            pairs_ok = zip(others, scores, strict=True)
+            if any(s <= 0 or best.get((k, units[m].article)) != s for m, s in pairs_ok):
+                continue
+            options.append((sum(scores) / len(others), -step, where[nb]))
+        if options:
+            _, _, gi = max(options)
+            groups[gi].append(k)
+            groups[where[k]] = []
+            where[k] = gi
+            if linked is not None:
+                m = max((m for m in groups[gi] if units[m].article != u.article),
+                        key=lambda m: score.get((k, m), 0.0))  # fmt: skip
+                linked[tuple(sorted((k, m)))] = score[(k, m)]
+    return [g for g in groups if g]
 
 
 def quote_intros(units: Sequence[Unit], groups: list[list[int]], ctx: _Context) -> list[list[int]]:
@@ -966,6 +1111,17 @@ def reference_groups(articles: Sequence) -> list[list[int]]:
         if ga is not gb and kind(ga, gb) and joined(ga, gb):
             groups.remove(gb)
             ga.extend(gb)
+    copies = Counter(u.sig for u in units)
+    singles = [
+        (x, y, score(x, y))
+        for x in range(len(units))
+        for y in range(x + 1, len(units))
+        if copies[units[x].sig] == 1 == copies[units[y].sig]
+        and units[x].article != units[y].article
+        and score(x, y) >= SUPPORT_MIN
+    ]
+    groups = mutual_singles(units, groups, singles, w.mutual)
+    groups = split_singles(units, groups, singles, w.average)
     groups = quote_intros(units, groups, ctx)
     return sorted(
         sorted(g, key=lambda m: (units[m].article, units[m].sentence))

@@ -62,6 +62,9 @@ class Weights:
         match: A pair whose score reaches this *matches*: a sentence joins a
             group only when it matches most of the members.
         average: A merge needs this mean score across the two groups.
+        mutual: Two sentences left alone link at this score when each is
+            the other's best match (1.0: never; see
+            :func:`analysis.compare.align.mutual_singles`).
     """
 
     weights: dict[str, float]
@@ -70,6 +73,7 @@ class Weights:
     link: float
     match: float
     average: float
+    mutual: float = 1.0
 
 
 def pair_features(
@@ -148,7 +152,7 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
     """Read the weights table: ``# key: value`` header lines, then TSV rows.
 
     Rows are ``feature<TAB>weight<TAB>mean``; the ``bias`` row has no mean.
-    The header holds ``link``, ``match`` and ``average`` thresholds.
+    The header holds ``link``, ``match``, ``average`` and ``mutual`` thresholds.
     """
     header: dict[str, str] = {}
     weights: dict[str, float] = {}
@@ -179,4 +183,5 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
         float(header["link"]),
         float(header["match"]),
         float(header["average"]),
+        float(header.get("mutual", 1.0)),
     )
