@@ -62,6 +62,8 @@ import re
 import string
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, compress
+from operator import add, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -109,9 +111,9 @@ RULES: dict[str, str] = {
 }
 
 _NEGATE = frozenset(_vs.NEGATE)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _PUNCT = string.punctuation
 _RUN = re.compile(r"\S+")
-_STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
 _HIDDEN = "\x00name"  # stands in for a name word: in no lexicon, list or idiom
 
 
@@ -319,19 +321,32 @@ def sense_matches(lower: list[str]) -> dict[int, Sense]:
     if _neutral_forms().isdisjoint(lower):
         return {}  # most sentences: no word the table could take out
     by_first, _ = news_senses()
-    keys = [_sense_key(w) for w in lower]
+    n = len(lower)
     hidden: dict[int, Sense] = {}
-    for i, key in enumerate(keys):
-        for sense in by_first.get(key, ()):
+    # Only positions whose word can be a phrase's first word are tried (found
+    # in C); the other positions' phrase lists are empty.
+    for i in compress(range(n), map(_first_forms().__contains__, lower)):
+        for sense in by_first.get(_sense_key(lower[i]), ()):
             end = i + len(sense.positions)
-            if end > len(keys):
+            if end > n:
                 continue
-            window = keys[i:end]
+            window = [_sense_key(w) for w in lower[i:end]]
             if all(p is None or w in p for p, w in zip(sense.positions, window, strict=True)):
-                for j in range(i, end):
-                    if keys[j] in sense.neutral:
+                for j, key in enumerate(window, start=i):
+                    if key in sense.neutral:
                         hidden.setdefault(j, sense)
     return hidden
+
+
+@cache
+def _first_forms() -> frozenset[str]:
+    """Every lower-cased word whose :func:`_sense_key` can be a phrase's first word.
+
+    A key ``k`` comes from ``k``, ``k's``, ``k’s`` or ``k’s's`` (the two
+    endings are removed in that order), so this holds all four of each first word.
+    """
+    firsts = news_senses()[0]
+    return frozenset(k + end for k in firsts for end in ("", "'s", "’s", "’s's"))
 
 
 @dataclass(frozen=True)
@@ -471,6 +486,12 @@ def _emoji_chars() -> frozenset[str]:
     return frozenset(k for k in analyzer().emojis if len(k) == 1)
 
 
+@cache
+def _ascii_emoji() -> bool:
+    """Whether VADER's emoji table holds an ASCII character (it holds none: © is the first)."""
+    return any(c.isascii() for c in _emoji_chars())
+
+
 def _demojize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """VADER's emoji replacement, keeping where each output character came from.
 
@@ -480,7 +501,9 @@ def _demojize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
         emoji); both maps are None when the text has no emoji, as is usual.
 
     """
-    if _emoji_chars().isdisjoint(text):
+    # ``isascii`` is answered without reading the text; only a text with
+    # other characters (curly quotes, dashes) is checked character by character.
+    if (text.isascii() and not _ascii_emoji()) or _emoji_chars().isdisjoint(text):
         return text, None, None
     emojis = analyzer().emojis
     out: list[str] = []
@@ -553,7 +576,14 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     # '“peace' is not found; news text is full of curly quotes. Straightening
     # them (one character for one, so offsets stay) lets those words count.
     if adjusted and ("\u201c" in text or "\u201d" in text or "\u2018" in text or "\u2019" in text):
-        text_read = text.translate(_STRAIGHT)
+        # Four ``replace`` calls (in C) rather than ``str.translate``, whose
+        # table look-up per character is slow on non-ASCII text; same result.
+        text_read = (
+            text.replace("\u201c", '"')
+            .replace("\u201d", '"')
+            .replace("\u2018", "'")
+            .replace("\u2019", "'")
+        )
     else:
         text_read = text
     demojized, src_start, src_end = _demojize(text_read)
@@ -566,8 +596,8 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     if n == 0:
         return Scored(0.0, 0.0, (), 0.0, exclamations, questions, 1)
     rows = [_TOKEN_ROWS.get(t) or _token_row(t) for t in tokens]
-    words = [r[0] for r in rows]
-    lower = [r[1] for r in rows]
+    words = list(map(_FIRST, rows))
+    lower = list(map(_SECOND, rows))
     names: list[int] = []
     neutral: list[int] = []
     hidden: dict[int, str] = {}  # position -> the lexicon word hidden there
@@ -595,7 +625,7 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     rules: dict[int, list[str]] = {}
     scored_at: list[int] = []  # positions whose valence VADER computed from the lexicon
     scorable = _scorable(adjusted)
-    for i in [i for i, lw in enumerate(lower) if lw in scorable]:
+    for i in list(compress(range(n), map(scorable.__contains__, lower))):
         if lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of":
             continue  # VADER leaves "kind of" to the next word
         scored_at.append(i)
@@ -627,14 +657,7 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
         scored_at = sorted(scored_at + names + neutral)
     out: list[Word] = []
     if scored_at:
-        # Where each token starts: the first occurrence after the previous
-        # token, as only whitespace lies between them.
-        starts: list[int] = []
-        pos = 0
-        for token in tokens[: scored_at[-1] + 1]:
-            pos = demojized.find(token, pos)
-            starts.append(pos)
-            pos += len(token)
+        starts = _token_starts(demojized, tokens[: scored_at[-1] + 1])
         for i in scored_at:
             word, _, lead = rows[i]
             a = starts[i] + lead
@@ -666,6 +689,26 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
         questions,
         1,
     )
+
+
+def _token_starts(text: str, tokens: list[str]) -> list[int]:
+    """Where each of ``tokens``, the first tokens of ``text.split()``, starts in ``text``."""
+    joined = " ".join(tokens)
+    if text.startswith(joined):
+        # Single spaces between the tokens and none in front, as in almost
+        # every sentence: token k starts after the k tokens before it and k
+        # spaces (sums in C).
+        lengths = map(len, tokens[:-1])
+        return list(map(add, accumulate(lengths, initial=0), range(len(tokens))))
+    # Otherwise: the first occurrence after the previous token, as only
+    # whitespace lies between them.
+    starts: list[int] = []
+    pos = 0
+    for token in tokens:
+        pos = text.find(token, pos)
+        starts.append(pos)
+        pos += len(token)
+    return starts
 
 
 def _valence(
