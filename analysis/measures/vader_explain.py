@@ -111,6 +111,9 @@ RULES: dict[str, str] = {
 }
 
 _NEGATE = frozenset(_vs.NEGATE)
+_NEGATION_CUES = _NEGATE | {"so", "this"}
+"""Words that :func:`_negation_check` reads (with any word holding "n't")."""
+_BOOSTERS = frozenset(_vs.BOOSTER_DICT)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _PUNCT = string.punctuation
 _RUN = re.compile(r"\S+")
@@ -327,13 +330,18 @@ def sense_matches(lower: list[str]) -> dict[int, Sense]:
     # in C); the other positions' phrase lists are empty.
     for i in compress(range(n), map(_first_forms().__contains__, lower)):
         for sense in by_first.get(_sense_key(lower[i]), ()):
-            end = i + len(sense.positions)
+            positions = sense.positions
+            end = i + len(positions)
             if end > n:
                 continue
-            window = [_sense_key(w) for w in lower[i:end]]
-            if all(p is None or w in p for p, w in zip(sense.positions, window, strict=True)):
-                for j, key in enumerate(window, start=i):
-                    if key in sense.neutral:
+            # The first word fits: the phrase was found by it. A plain loop
+            # that stops at the first word that does not fit.
+            for p, w in zip(positions[1:], lower[i + 1 : end], strict=True):
+                if p is not None and _sense_key(w) not in p:
+                    break
+            else:
+                for j in range(i, end):
+                    if _sense_key(lower[j]) in sense.neutral:
                         hidden.setdefault(j, sense)
     return hidden
 
@@ -595,7 +603,9 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     n = len(tokens)
     if n == 0:
         return Scored(0.0, 0.0, (), 0.0, exclamations, questions, 1)
-    rows = [_TOKEN_ROWS.get(t) or _token_row(t) for t in tokens]
+    rows = list(map(_TOKEN_ROWS.get, tokens))  # in C; tokens not seen yet are None
+    if None in rows:
+        rows = [r or _token_row(t) for r, t in zip(rows, tokens, strict=True)]
     words = list(map(_FIRST, rows))
     lower = list(map(_SECOND, rows))
     names: list[int] = []
@@ -606,8 +616,8 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
         # sentence had an unknown word there.
         proper = news_adjustments()[0]
         if not proper.isdisjoint(lower):
-            for i in range(1, n):
-                if lower[i] in proper and words[i][0].isupper() and not words[i].isupper():
+            for i in compress(range(1, n), map(proper.__contains__, lower[1:])):
+                if words[i][0].isupper() and not words[i].isupper():
                     names.append(i)
                     hidden[i] = lower[i]
                     words[i] = lower[i] = _HIDDEN
@@ -746,6 +756,22 @@ def _valence(
             valence -= _vs.C_INCR
         rules.append("caps")
 
+    # The loop below reads only the three words before. ``_negation_check``
+    # changes nothing unless one of them is a negation or "so" / "this",
+    # ``_special_idioms_check`` nothing unless the word or the one two before
+    # it belongs to an idiom, and a word that is not a booster adds 0.0: most
+    # words need none of it, only the ``+ 0.0`` (which turns -0.0 into 0.0).
+    window = lower[max(0, i - 3) : i]
+    negations = not _NEGATION_CUES.isdisjoint(window) or "n't" in " ".join(window)
+    idioms = _idiom_words()
+    if not (
+        negations
+        or not _BOOSTERS.isdisjoint(window)
+        or (i > 2 and (lw in idioms or lower[i - 2] in idioms))
+    ):
+        if not all(map(lexicon.__contains__, window)):
+            valence = valence + 0.0
+        return _least_check(valence, i, lower, rules, lexicon)
     for start_i in range(3):
         before = i - (start_i + 1)
         if i > start_i and lower[before] not in lexicon:
@@ -761,11 +787,18 @@ def _valence(
             valence = valence + s
             if s != 0:
                 rules.append("booster" if _vs.BOOSTER_DICT[lower[before]] > 0 else "dampener")
-            valence = _negation_check(valence, lower, start_i, i, rules)
-            if start_i == 2:
+            if negations:
+                valence = _negation_check(valence, lower, start_i, i, rules)
+            if start_i == 2 and (lw in idioms or lower[i - 2] in idioms):
                 valence = _special_idioms_check(valence, lower, i, rules)
 
-    # VADER's _least_check
+    return _least_check(valence, i, lower, rules, lexicon)
+
+
+def _least_check(
+    valence: float, i: int, lower: list[str], rules: list[str], lexicon: dict[str, float]
+) -> float:
+    """VADER's ``_least_check``: "least" before the word reverses it, unless "at least"."""
     if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
         if lower[i - 2] != "at" and lower[i - 2] != "very":
             valence = valence * _vs.N_SCALAR
