@@ -442,3 +442,48 @@ def test_vader_explain_token_table_stays_bounded(monkeypatch):
     assert 0 < len(vader_explain._TOKEN_ROWS) <= 50
     assert vader_explain._token_row("(great),") == ("great", "great", 1)
     assert vader_explain._token_row(":)") == (":)", ":)", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Not a good  day", [0, 4, 6, 12]),  # two spaces: found one by one
+        (" Not a good day", [1, 5, 7, 12]),  # a space in front
+        ("Not a good day", [0, 4, 6, 11]),  # single spaces: summed
+        ("Not\ta\ngood day", [0, 4, 6, 11]),
+    ],
+)
+def test_vader_explain_token_starts_any_spacing(text, starts):
+    assert vader_explain._token_starts(text, text.split()) == starts
+
+
+def test_vader_explain_good_word_offsets_after_odd_spacing():
+    scored = vader_explain.score("It was  not\tgood,   but  nice.")
+    assert [(a, b, word) for a, b, word, *_ in scored.words] == [(12, 16, "good"), (25, 29, "nice")]
+
+
+def test_vader_explain_emoji_table_has_no_ascii_character():
+    # An ASCII text is passed over without looking for emoji: safe only
+    # while VADER's emoji table holds no ASCII character.
+    assert not vader_explain._ascii_emoji()
+    assert min(vader_explain._emoji_chars()) == "©"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is good.",  # no word before it reaches a rule
+        "This is not good.",  # negation one word before
+        "It is very good.",  # a booster
+        "It is not really very good.",  # negation three words before, boosters
+        "So good, this good, never so good.",  # "so" / "this" / "never so"
+        "He is a bad ass and kind of nice.",  # an idiom, "kind of"
+        "At least it is good, at least not bad, the least good.",  # "least"
+    ],
+)
+def test_vader_explain_rules_before_a_word_match_vader(sentence):
+    # The pass skips the steps that cannot change a word (nothing before it
+    # is a negation, "so", "this", a booster or part of an idiom); each kind
+    # of word before must still be scored as VADER scores it.
+    expected = _SIA.polarity_scores(sentence)["compound"]
+    assert explain(sentence, adjusted=False).compound == expected

@@ -62,6 +62,8 @@ import re
 import string
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, compress
+from operator import add, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -116,9 +118,12 @@ RULES: dict[str, str] = {
 }
 
 _NEGATE = frozenset(_vs.NEGATE)
+_NEGATION_CUES = _NEGATE | {"so", "this"}
+"""Words that :func:`_negation_check` reads (with any word holding "n't")."""
+_BOOSTERS = frozenset(_vs.BOOSTER_DICT)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _PUNCT = string.punctuation
 _RUN = re.compile(r"\S+")
-_STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
 _HIDDEN = "\x00name"  # stands in for a name word: in no lexicon, list or idiom
 
 
@@ -274,21 +279,40 @@ def sense_matches(lower: list[str]) -> dict[int, Sense]:
     if _neutral_forms().isdisjoint(lower):
         return {}  # most sentences: no word the table could take out
     by_first, _ = news_senses()
-    keys = [_sense_key(w) for w in lower]
+    n = len(lower)
     hidden: dict[int, Sense] = {}
-    for i, key in enumerate(keys):
-        for sense in by_first.get(key, ()):
-            end = i + len(sense.positions)
-            if end > len(keys):
+    # Only positions whose word can be a phrase's first word are tried (found
+    # in C); the other positions' phrase lists are empty.
+    for i in compress(range(n), map(_first_forms().__contains__, lower)):
+        for sense in by_first.get(_sense_key(lower[i]), ()):
+            positions = sense.positions
+            end = i + len(positions)
+            if end > n:
                 continue
-            window = keys[i:end]
-            if all(p is None or w in p for p, w in zip(sense.positions, window, strict=True)):
+            # The first word fits: the phrase was found by it. A plain loop
+            # that stops at the first word that does not fit.
+            for p, w in zip(positions[1:], lower[i + 1 : end], strict=True):
+                if p is not None and _sense_key(w) not in p:
+                    break
+            else:
                 for j in range(i, end):
-                    if keys[j] in sense.neutral:
+                    if _sense_key(lower[j]) in sense.neutral:
                         hidden.setdefault(j, sense)
     return hidden
 
 
+@cache
+def _first_forms() -> frozenset[str]:
+    """Every lower-cased word whose :func:`_sense_key` can be a phrase's first word.
+
+    A key ``k`` comes from ``k``, ``k's``, ``k’s`` or ``k’s's`` (the two
+    endings are removed in that order), so this holds all four of each first word.
+    """
+    firsts = news_senses()[0]
+    return frozenset(k + end for k in firsts for end in ("", "'s", "’s", "’s's"))
+
+
+@cache
 def calibration() -> Calibration:
     """The calibration's weights (read once per process by :mod:`analysis.measures.calibration`)."""
     return _calibration.calibration()
@@ -400,6 +424,12 @@ def _emoji_chars() -> frozenset[str]:
     return frozenset(k for k in analyzer().emojis if len(k) == 1)
 
 
+@cache
+def _ascii_emoji() -> bool:
+    """Whether VADER's emoji table holds an ASCII character (it holds none: © is the first)."""
+    return any(c.isascii() for c in _emoji_chars())
+
+
 def _demojize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """VADER's emoji replacement, keeping where each output character came from.
 
@@ -409,7 +439,9 @@ def _demojize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
         emoji); both maps are None when the text has no emoji, as is usual.
 
     """
-    if _emoji_chars().isdisjoint(text):
+    # ``isascii`` is answered without reading the text; only a text with
+    # other characters (curly quotes, dashes) is checked character by character.
+    if (text.isascii() and not _ascii_emoji()) or _emoji_chars().isdisjoint(text):
         return text, None, None
     emojis = analyzer().emojis
     out: list[str] = []
@@ -482,7 +514,14 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     # '“peace' is not found; news text is full of curly quotes. Straightening
     # them (one character for one, so offsets stay) lets those words count.
     if adjusted and ("\u201c" in text or "\u201d" in text or "\u2018" in text or "\u2019" in text):
-        text_read = text.translate(_STRAIGHT)
+        # Four ``replace`` calls (in C) rather than ``str.translate``, whose
+        # table look-up per character is slow on non-ASCII text; same result.
+        text_read = (
+            text.replace("\u201c", '"')
+            .replace("\u201d", '"')
+            .replace("\u2018", "'")
+            .replace("\u2019", "'")
+        )
     else:
         text_read = text
     demojized, src_start, src_end = _demojize(text_read)
@@ -494,9 +533,11 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     n = len(tokens)
     if n == 0:
         return Scored(0.0, 0.0, (), 0.0, exclamations, questions, 1)
-    rows = [_TOKEN_ROWS.get(t) or _token_row(t) for t in tokens]
-    words = [r[0] for r in rows]
-    lower = [r[1] for r in rows]
+    rows = list(map(_TOKEN_ROWS.get, tokens))  # in C; tokens not seen yet are None
+    if None in rows:
+        rows = [r or _token_row(t) for r, t in zip(rows, tokens, strict=True)]
+    words = list(map(_FIRST, rows))
+    lower = list(map(_SECOND, rows))
     names: list[int] = []
     neutral: list[int] = []
     hidden: dict[int, str] = {}  # position -> the lexicon word hidden there
@@ -505,8 +546,8 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
         # sentence had an unknown word there.
         proper = news_adjustments()[0]
         if not proper.isdisjoint(lower):
-            for i in range(1, n):
-                if lower[i] in proper and words[i][0].isupper() and not words[i].isupper():
+            for i in compress(range(1, n), map(proper.__contains__, lower[1:])):
+                if words[i][0].isupper() and not words[i].isupper():
                     names.append(i)
                     hidden[i] = lower[i]
                     words[i] = lower[i] = _HIDDEN
@@ -524,7 +565,7 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     rules: dict[int, list[str]] = {}
     scored_at: list[int] = []  # positions whose valence VADER computed from the lexicon
     scorable = _scorable(adjusted)
-    for i in [i for i, lw in enumerate(lower) if lw in scorable]:
+    for i in list(compress(range(n), map(scorable.__contains__, lower))):
         if lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of":
             continue  # VADER leaves "kind of" to the next word
         scored_at.append(i)
@@ -556,14 +597,7 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
         scored_at = sorted(scored_at + names + neutral)
     out: list[Word] = []
     if scored_at:
-        # Where each token starts: the first occurrence after the previous
-        # token, as only whitespace lies between them.
-        starts: list[int] = []
-        pos = 0
-        for token in tokens[: scored_at[-1] + 1]:
-            pos = demojized.find(token, pos)
-            starts.append(pos)
-            pos += len(token)
+        starts = _token_starts(demojized, tokens[: scored_at[-1] + 1])
         for i in scored_at:
             word, _, lead = rows[i]
             a = starts[i] + lead
@@ -595,6 +629,26 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
         questions,
         1,
     )
+
+
+def _token_starts(text: str, tokens: list[str]) -> list[int]:
+    """Where each of ``tokens``, the first tokens of ``text.split()``, starts in ``text``."""
+    joined = " ".join(tokens)
+    if text.startswith(joined):
+        # Single spaces between the tokens and none in front, as in almost
+        # every sentence: token k starts after the k tokens before it and k
+        # spaces (sums in C).
+        lengths = map(len, tokens[:-1])
+        return list(map(add, accumulate(lengths, initial=0), range(len(tokens))))
+    # Otherwise: the first occurrence after the previous token, as only
+    # whitespace lies between them.
+    starts: list[int] = []
+    pos = 0
+    for token in tokens:
+        pos = text.find(token, pos)
+        starts.append(pos)
+        pos += len(token)
+    return starts
 
 
 def _valence(
@@ -632,6 +686,22 @@ def _valence(
             valence -= _vs.C_INCR
         rules.append("caps")
 
+    # The loop below reads only the three words before. ``_negation_check``
+    # changes nothing unless one of them is a negation or "so" / "this",
+    # ``_special_idioms_check`` nothing unless the word or the one two before
+    # it belongs to an idiom, and a word that is not a booster adds 0.0: most
+    # words need none of it, only the ``+ 0.0`` (which turns -0.0 into 0.0).
+    window = lower[max(0, i - 3) : i]
+    negations = not _NEGATION_CUES.isdisjoint(window) or "n't" in " ".join(window)
+    idioms = _idiom_words()
+    if not (
+        negations
+        or not _BOOSTERS.isdisjoint(window)
+        or (i > 2 and (lw in idioms or lower[i - 2] in idioms))
+    ):
+        if not all(map(lexicon.__contains__, window)):
+            valence = valence + 0.0
+        return _least_check(valence, i, lower, rules, lexicon)
     for start_i in range(3):
         before = i - (start_i + 1)
         if i > start_i and lower[before] not in lexicon:
@@ -647,11 +717,18 @@ def _valence(
             valence = valence + s
             if s != 0:
                 rules.append("booster" if _vs.BOOSTER_DICT[lower[before]] > 0 else "dampener")
-            valence = _negation_check(valence, lower, start_i, i, rules)
-            if start_i == 2:
+            if negations:
+                valence = _negation_check(valence, lower, start_i, i, rules)
+            if start_i == 2 and (lw in idioms or lower[i - 2] in idioms):
                 valence = _special_idioms_check(valence, lower, i, rules)
 
-    # VADER's _least_check
+    return _least_check(valence, i, lower, rules, lexicon)
+
+
+def _least_check(
+    valence: float, i: int, lower: list[str], rules: list[str], lexicon: dict[str, float]
+) -> float:
+    """VADER's ``_least_check``: "least" before the word reverses it, unless "at least"."""
     if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
         if lower[i - 2] != "at" and lower[i - 2] != "very":
             valence = valence * _vs.N_SCALAR
