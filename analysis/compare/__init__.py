@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from analysis import messages
 from analysis.results.comparison import Comparison
+from analysis.text.bulk import no_collection
 
 if TYPE_CHECKING:
     from analysis.results.article import Article
@@ -42,6 +43,14 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
         matrix, pairwise reuse, quotes with speakers and verbs, per-outlet
         sourcing and the headlines and leads side by side.
     """
+    # The comparison builds hundreds of thousands of small tuples, sets and
+    # dicts (units, shingles, pair tables) that form no reference cycles:
+    # the cyclic collector would traverse them again and again for nothing.
+    with no_collection():
+        return _compare(articles, actors)
+
+
+def _compare(articles: Sequence[Article], actors: tuple[Actor, ...]) -> Comparison:
     from dataclasses import replace
 
     from analysis.compare.align import align
