@@ -122,11 +122,10 @@ def _quoted(article, words) -> list[tuple[int, int]]:
     return merged
 
 
-def _passages(text_a, wa, index_a, text_b, wb, index_b, common) -> list[Passage]:
+def _passages(text_a, wa, na, index_a, text_b, wb, nb, index_b, common) -> list[Passage]:
     # Grow each shared shingle into the longest common run; visit only the
-    # positions of shared shingles, so unrelated pairs cost nothing.
-    na = [w[2] for w in wa]
-    nb = [w[2] for w in wb]
+    # positions of shared shingles, so unrelated pairs cost nothing. ``na``
+    # and ``nb``: the plain words of ``wa`` and ``wb``.
     starts = sorted(i for g in common for i in index_a[g])
     out: list[Passage] = []
     covered = -1
@@ -321,8 +320,9 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
         articles, only each article's :data:`PARTNERS` closest pairs.
     """
     words = [plain_words(a.text) for a in articles]
+    plain = [[w[2] for w in ws] for ws in words]
     shingles = [
-        _shingles([w[2] for w in ws], _quoted(a, ws)) for a, ws in zip(articles, words, strict=True)
+        _shingles(p, _quoted(a, ws)) for a, ws, p in zip(articles, words, plain, strict=True)
     ]
     common = _common_runs(shingles)
     units_per = [0] * len(articles)
@@ -344,9 +344,11 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
             _passages(
                 articles[a].text,
                 words[a],
+                plain[a],
                 shingles[a],
                 articles[b].text,
                 words[b],
+                plain[b],
                 shingles[b],
                 keys,
             )

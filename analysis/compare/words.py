@@ -169,13 +169,16 @@ def content_tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         ``(start, end, stem)`` triples in text order.
     """
     out: list[tuple[int, int, str]] = []
+    append = out.append
+    tokens = _word_tokens
     for m in word_spans(text):
         # A word's parts and stems depend on the word alone: looked up once per
         # distinct word (news repeats its words), then placed at its offset.
-        parts = _word_tokens(m.group())
+        parts = tokens(m.group())
         if parts:
             base = offset + m.start()
-            out.extend((base + s, base + e, stem) for s, e, stem in parts)
+            for s, e, stem in parts:
+                append((base + s, base + e, stem))
     return out
 
 
