@@ -7,7 +7,10 @@ Computes the comparison (``analysis.compare.compare``, written with
 * the seed story and every alignment gold story (``tests/gold/alignment*/``),
   each analysed in full from its files (``analyze_paths``);
 * the benchmark stories of :mod:`bench_compare` (10, 100 and 300 articles by
-  default; ``--sizes`` for others).
+  default; ``--sizes`` for others), cleaned and segmented only;
+* the 300-article corpus story analysed in full (``--story N`` for another
+  size, 0 for none), actors guessed, as ``slant analyze CORPUS --format
+  json`` compares it.
 
 Each tree runs in its own process with one fixed hash seed (the comparison
 breaks ties between equal scores in set order on stories with repeated
@@ -44,7 +47,7 @@ def story_folders(root: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def dump(out_dir: Path, sizes: list[int], root: Path) -> None:
+def dump(out_dir: Path, sizes: list[int], root: Path, story: int) -> None:
     """Write each story's comparison JSON into ``out_dir`` (run in the tree timed)."""
     sys.path.insert(0, str(HERE))
     import bench_compare
@@ -59,17 +62,22 @@ def dump(out_dir: Path, sizes: list[int], root: Path) -> None:
     for n in sizes:
         text = dumps(compare(bench_compare.articles(n)))
         (out_dir / _file(f"bench-{n}")).write_text(text, encoding="utf-8")
+    if story:
+        from corpus import corpus
+
+        analysed = analyze_paths([corpus(story)])
+        (out_dir / _file(f"corpus-{story}")).write_text(dumps(analysed.comparison), "utf-8")
 
 
 def _file(name: str) -> str:
     return name.replace("/", "__") + ".json"
 
 
-def run_tree(tree: Path, out_dir: Path, sizes: list[int]) -> None:
+def run_tree(tree: Path, out_dir: Path, sizes: list[int], story: int) -> None:
     """Dump the comparisons computed by ``tree``'s code into ``out_dir``."""
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--dump", str(out_dir),
-           "--root", str(ROOT), "--sizes", *map(str, sizes)]  # fmt: skip
+           "--root", str(ROOT), "--story", str(story), "--sizes", *map(str, sizes)]  # fmt: skip
     subprocess.run(cmd, cwd=tree, env=env, check=True)
 
 
@@ -77,11 +85,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("baseline", type=Path, nargs="?", help="a checkout before the change")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
+    parser.add_argument("--story", type=int, default=300, help="corpus story analysed in full")
     parser.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dump:
-        dump(args.dump, args.sizes, args.root)
+        dump(args.dump, args.sizes, args.root, args.story)
         return 0
     if args.baseline is None:
         parser.error("give the checkout to compare with")
@@ -94,9 +103,10 @@ def main() -> int:
         before, after = Path(tmp, "before"), Path(tmp, "after")
         before.mkdir()
         after.mkdir()
-        run_tree(args.baseline.resolve(), before, args.sizes)
-        run_tree(ROOT, after, args.sizes)
+        run_tree(args.baseline.resolve(), before, args.sizes, args.story)
+        run_tree(ROOT, after, args.sizes, args.story)
         names = [name for name, _ in story_folders(ROOT)] + [f"bench-{n}" for n in args.sizes]
+        names += [f"corpus-{args.story}"] if args.story else []
         differ = 0
         for name in names:
             old = (before / _file(name)).read_bytes()
