@@ -47,7 +47,7 @@ def story_folders(root: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def dump(out_dir: Path, sizes: list[int], root: Path, story: int) -> None:
+def dump(out_dir: Path, sizes: list[int], root: Path, corpus_size: int) -> None:
     """Write each story's comparison JSON into ``out_dir`` (run in the tree timed)."""
     sys.path.insert(0, str(HERE))
     import bench_compare
@@ -62,11 +62,12 @@ def dump(out_dir: Path, sizes: list[int], root: Path, story: int) -> None:
     for n in sizes:
         text = dumps(compare(bench_compare.articles(n)))
         (out_dir / _file(f"bench-{n}")).write_text(text, encoding="utf-8")
-    if story:
+    if corpus_size:
         from corpus import corpus
 
-        analysed = analyze_paths([corpus(story)])
-        (out_dir / _file(f"corpus-{story}")).write_text(dumps(analysed.comparison), "utf-8")
+        analysed = analyze_paths([corpus(corpus_size)])
+        text = dumps(analysed.comparison)
+        (out_dir / _file(f"corpus-{corpus_size}")).write_text(text, encoding="utf-8")
 
 
 def _file(name: str) -> str:
