@@ -51,7 +51,9 @@ COMMON_RUN_SHARE = 0.1
 COMMON_RUN_MIN = 20
 ALL_PAIRS_MAX = 30
 PARTNERS = 5
-# Group pairs per article pair above which shared groups are counted as bit sets.
+# Shared groups are counted through bit sets (one AND per pair of articles)
+# once BITS_SHARE times the groups' pairs of articles outnumber the story's
+# pairs of articles; below that, walking each group's pairs is cheaper.
 BITS_SHARE = 4
 
 
