@@ -179,3 +179,42 @@ def test_compare_quotes_sourcing_reads_the_hedging_analyser():
     s = sourcing(_with_anonymous_cue(a, start, start + len("Officials said")))
     assert (s.named, s.anonymous, s.unsourced) == (1, 1, 1)
     assert s.quote_share == round(len("“We are ready,”") / len(a.text), 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("The sky over the harbour was grey all week.", False),
+        ("Ana Ruiz SAID the vote was close.", True),
+        ("According to the county, the road reopens in May.", True),
+        ("The essay was long.", False),  # "say" inside a word is no verb
+    ],
+)
+def test_compare_quotes_quick_test_never_skips_an_attribution(text, may):
+    from analysis.compare.quotes import _may_attribute
+
+    a = article("x", text)
+    s = a.sentences[0]
+    assert _may_attribute(a.text, s.start, s.end) is may
+    if not may:
+        assert attributions(a.text, s, a.quotes) == []
+
+
+def test_compare_quotes_starting_in_places_positions_in_sentences():
+    from analysis.compare.quotes import starting_in
+
+    a = article("x", "One said this. Two said that. Three.")
+    starts = [s.start for s in a.sentences]
+    # Positions out of order: each sentence lists the indices it holds, ascending.
+    positions = [starts[1] + 2, starts[0], starts[1], len(a.text) + 5]
+    assert starting_in(positions, a.sentences) == [[1], [0, 2], []]
+
+
+def test_compare_quotes_shared_attributions_give_the_same_sourcing():
+    from analysis.compare.quotes import article_quotes, sentence_attributions
+
+    a = BRIDGE[0]
+    atts = sentence_attributions(a)
+    assert len(atts) == len(a.sentences)
+    assert sourcing(a, (), atts) == sourcing(a)
+    assert article_quotes(a, 0, (), atts) == article_quotes(a, 0, ())

@@ -88,3 +88,37 @@ def test_compare_reuse_large_story_lists_closest_partners(monkeypatch):
     # Each article keeps its closest partner; all pairs tie, so position
     # decides: x0's is x1, x1's is x0, x2's and x3's are x0. Not all 6 pairs.
     assert [(r.a, r.b) for r in pairs] == [("x0", "x1"), ("x0", "x2"), ("x0", "x3")]
+
+
+def test_compare_reuse_shingles_leave_out_quoted_runs_and_keep_repeats():
+    from analysis.compare.reuse import _kept, _shingles
+
+    words = "a b c d e f a b c d e".split()
+    # No quotes: 7 runs; "a b c d e" at positions 0 and 6 (both kept).
+    index = _shingles(words, [])
+    assert len(index) == 6 and list(index[tuple("abcde")]) == [0, 6]
+    assert list(index[tuple("bcdef")]) == [1]
+    # Words 1..6 quoted (6 words): runs starting at 1 and 2 lie wholly inside.
+    assert _kept(7, [(1, 7)]) == [(0, 1), (3, 7)]
+    index = _shingles(words, [(1, 7)])
+    assert tuple("bcdef") not in index and tuple("cdefa") not in index
+    assert list(index[tuple("abcde")]) == [0, 6]
+    # A quoted stretch shorter than a run leaves every run.
+    assert _kept(7, [(2, 5)]) == [(0, 7)]
+
+
+def test_compare_reuse_shared_groups_same_by_bit_sets(monkeypatch):
+    # Counting a pair's sentences in common groups through bit sets (big
+    # groups) gives what the walk over each group's pairs gives.
+    import analysis.compare.reuse as reuse_module
+    from analysis.compare.align import align
+
+    story = [article(f"x{i}", TEXT) for i in range(4)] + [article("y", BRIDGE[0].text)]
+    al = align(story)
+    monkeypatch.setattr(reuse_module, "BITS_SHARE", 0)  # never bit sets
+    walked, walked_groups, _ = reuse_module._together(al, len(story))
+    monkeypatch.setattr(reuse_module, "BITS_SHARE", 10**6)  # always bit sets
+    counted, counted_groups, _ = reuse_module._together(al, len(story))
+    assert walked and counted == walked
+    assert all(counted_groups(p) == walked_groups(p) for p in walked)
+    assert counted_groups((0, 99)) == walked_groups((0, 99)) == []

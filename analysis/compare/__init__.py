@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from analysis import messages
 from analysis.results.comparison import Comparison
+from analysis.text.bulk import no_collection
 
 if TYPE_CHECKING:
     from analysis.results.article import Article
@@ -42,6 +43,14 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
         matrix, pairwise reuse, quotes with speakers and verbs, per-outlet
         sourcing and the headlines and leads side by side.
     """
+    # The comparison builds hundreds of thousands of small tuples, sets and
+    # dicts (units, shingles, pair tables) that form no reference cycles:
+    # the cyclic collector would traverse them again and again for nothing.
+    with no_collection():
+        return _compare(articles, actors)
+
+
+def _compare(articles: Sequence[Article], actors: tuple[Actor, ...]) -> Comparison:
     from dataclasses import replace
 
     from analysis.compare.align import align
@@ -49,18 +58,30 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
     from analysis.compare.coverage import build_coverage
     from analysis.compare.groups import build_groups
     from analysis.compare.leads import build_leads
-    from analysis.compare.quotes import article_quotes, sourcing
+    from analysis.compare.quotes import (
+        article_quotes,
+        sentence_attributions,
+        sourcing,
+        starting_in,
+    )
     from analysis.compare.reuse import build_reuse
 
     articles = list(articles)
     notes = [NOTE_NO_SENTENCES.format(id=a.id) for a in articles if not a.sentences]
     al = align(articles)
+    # Each sentence's verbs of saying, found once: the quotes, the sourcing
+    # counts and the contrasts all read them.
+    atts = [sentence_attributions(a) for a in articles]
     quotes = []
     for i, a in enumerate(articles):
-        for q in article_quotes(a, i, actors):
-            sentence = next(
-                (k for k, s in enumerate(a.sentences) if s.start <= q.start < s.end), None
-            )
+        found = article_quotes(a, i, actors, atts[i])
+        sentences = a.sentences or ()
+        at = [None] * len(found)
+        for k, ks in enumerate(starting_in([q.start for q in found], sentences)):
+            for j in ks:
+                if at[j] is None:  # the first sentence holding the quote
+                    at[j] = k
+        for q, sentence in zip(found, at, strict=True):
             group = al.by_sentence.get((i, sentence)) if sentence is not None else None
             quotes.append(replace(q, group=group))
     if len(articles) < 2:
@@ -74,11 +95,11 @@ def compare(articles: Sequence[Article], actors: tuple[Actor, ...] = ()) -> Comp
     return Comparison(
         articles=tuple(a.id for a in articles),
         groups=groups,
-        contrasts=build_contrasts(articles, al),
+        contrasts=build_contrasts(articles, al, atts),
         coverage=build_coverage(articles, al, [g.label for g in groups]),
         reuse=reuse,
         quotes=tuple(quotes),
-        sourcing=tuple(sourcing(a, actors) for a in articles),
+        sourcing=tuple(sourcing(a, actors, atts[i]) for i, a in enumerate(articles)),
         leads=build_leads(articles),
         notes=tuple(notes),
     )

@@ -373,9 +373,21 @@ def _already(out: list[Difference], start: int, side: str) -> bool:
     )
 
 
-def build_contrasts(articles: Sequence, al: Alignment) -> tuple[Contrast, ...]:
-    """Contrasts for the links inside every group, ranked, duplicates collapsed."""
+def build_contrasts(
+    articles: Sequence, al: Alignment, atts: Sequence[Sequence[Sequence]] | None = None
+) -> tuple[Contrast, ...]:
+    """Contrasts for the links inside every group, ranked, duplicates collapsed.
+
+    Args:
+        articles: The story's articles.
+        al: The alignment.
+        atts: Each article's :func:`~analysis.compare.quotes.sentence_attributions`,
+            when already found (otherwise found here, sentence by sentence).
+    """
     cache: dict = {}
+    for a, found in zip(articles, atts or (), strict=False):
+        for sent, sent_atts in zip(a.sentences or (), found, strict=True):
+            cache[("atts", id(a), sent.start)] = sent_atts
     out: list[Contrast] = []
     for gi in range(len(al.groups)):
         for e in al.explained(gi, MAX_CONTRASTS_PER_GROUP):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.compare.align import KEYWORDS, Alignment, Edge, Unit
-from analysis.compare.labels import fact_label
+from analysis.compare.labels import fact_label, stem_articles
 from analysis.results.comparison import Group, Link, Member
 
 MAX_REASONS = 3
@@ -64,11 +64,8 @@ def build_groups(articles: Sequence, al: Alignment) -> tuple[Group, ...]:
 
 def keywords_stems(units) -> list[str]:
     """Stems used by at least two articles of the group."""
-    seen: dict[str, set[int]] = {}
-    for u in units:
-        for s in u.stems:
-            seen.setdefault(s, set()).add(u.article)
-    return [s for s, arts in seen.items() if len(arts) >= 2]
+    return [s for s, arts in stem_articles(units).items() if len(arts) >= 2]
+
 
 
 def _keywords(units, al: Alignment) -> tuple[str, ...]:

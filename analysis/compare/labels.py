@@ -13,14 +13,20 @@ A group anchored by a shared quote is labelled by the quote.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from analysis.compare.words import content_tokens, number
+from analysis.compare.words import WORD_CACHE, content_tokens, number
 
 LABEL_WORDS = 3
 LABEL_MAX_WORDS = 6
 NAME_BONUS = 1.2
 LABEL_SENTENCES = 12
 QUOTE_LABEL_WORDS = 8
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _is_number(stem: str) -> bool:
+    return bool(number(stem))
 
 
 def _tokens(u) -> list[tuple[int, int, str]]:
@@ -39,13 +45,13 @@ def label_weights(
     five did), and :data:`NAME_BONUS` for names and numbers. Story themes
     (``themes``: "Hegseth", "Japan") name no fact.
     """
-    seen: dict[str, set[int]] = {}
+    seen = stem_articles(units)
     named: set[str] = set()
     for u in units:
-        for s in u.stems:
-            seen.setdefault(s, set()).add(u.article)
+        # A stem once found to be a name or number needs no second look.
+        for s in u.stems - named:
             word = u.surface.get(s, "")
-            if number(s) or (word[:1].isupper() and not u.text.startswith(word)):
+            if _is_number(s) or (word[:1].isupper() and not u.text.startswith(word)):
                 named.add(s)
     n = len({u.article for u in units})
     shared = [s for s, arts in seen.items() if len(arts) >= 2] or list(seen)
@@ -55,6 +61,21 @@ def label_weights(
     }
     # In a story of a few sentences every word is a "theme": then keep them.
     return {s: w for s, w in weights.items() if s not in themes} or weights
+
+
+def stem_articles(units) -> dict[str, set[int]]:
+    """Each stem of the units -> the articles using it, in order of first use.
+
+    Copies of one sentence share their stems: each distinct set is read once.
+    """
+    articles_of: dict[frozenset[str], set[int]] = {}
+    for u in units:
+        articles_of.setdefault(u.stems, set()).add(u.article)
+    seen: dict[str, set[int]] = {}
+    for stems, arts in articles_of.items():
+        for s in stems:
+            seen.setdefault(s, set()).update(arts)
+    return seen
 
 
 def label_stems(

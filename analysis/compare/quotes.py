@@ -20,6 +20,7 @@ Sourcing counts read the hedging analyser's ``anonymous_source`` matches
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -125,8 +126,28 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), m.group()) for m in word_spans(text[start:end])]
 
 
-def _inside(quotes: Sequence[Span], start: int, end: int) -> bool:
-    return any(q.start <= start and end <= q.end for q in quotes)
+# What separates the runs of ASCII letters and digits. A verb form is plain
+# lower-case letters, and a word is bounded by characters that are not
+# letters or digits, so a word that is a verb form is one of these runs of
+# the lower-cased sentence.
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _may_attribute(text: str, start: int, end: int) -> bool:
+    """Whether the sentence could hold an attribution (a cheap test first).
+
+    False only when no word is a form of a verb of saying and "according to"
+    does not occur: most sentences of a story, which then cost one split.
+    """
+    if ACCORDING.search(text, start, end) or not _plain_forms():
+        return True
+    return not _forms().keys().isdisjoint(_NOT_ALNUM.split(text[start:end].lower()))
+
+
+@cache
+def _plain_forms() -> bool:
+    # The quick test holds while every verb form is plain ASCII letters.
+    return all(f.isascii() and f.isalpha() and f.islower() for f in _forms())
 
 
 def attributions(text: str, sent: Span, quotes: Sequence[Span]) -> list[Attribution]:
@@ -140,9 +161,13 @@ def attributions(text: str, sent: Span, quotes: Sequence[Span]) -> list[Attribut
     Returns:
         Attributions in text order.
     """
+    if not _may_attribute(text, sent.start, sent.end):
+        return []
     forms = _forms()
     quotes = [q for q in quotes if q.start < sent.end and sent.start < q.end]
-    words = [w for w in _words(text, sent.start, sent.end) if not _inside(quotes, w[0], w[1])]
+    words = _words(text, sent.start, sent.end)
+    for q in quotes:  # drop the words inside each quote (one pass per quote)
+        words = [w for w in words if not (q.start <= w[0] and w[1] <= q.end)]
     out: list[Attribution] = []
     for k, (start, _end, word) in enumerate(words):
         lemma = forms.get(word.lower())
@@ -333,23 +358,54 @@ def resolve_actor(speaker: str, actors: Sequence[Actor]) -> str:
     return ""
 
 
-def article_quotes(article, article_index: int, actors: Sequence[Actor]) -> list[Quote]:
+def sentence_attributions(article) -> list[list[Attribution]]:
+    """Every sentence's attributions (:func:`attributions`), in sentence order.
+
+    Computed once per article and shared by its quotes, its sourcing counts
+    and the contrasts, which all read the same verbs.
+    """
+    text, quotes = article.text, tuple(article.quotes or ())
+    return [attributions(text, sent, quotes) for sent in article.sentences or ()]
+
+
+def starting_in(positions: Sequence[int], sentences: Sequence[Span]) -> list[list[int]]:
+    """For each sentence, the indices of the positions inside it (ascending).
+
+    One sort and two bisections per sentence, instead of every position
+    tested against every sentence.
+    """
+    order = sorted(range(len(positions)), key=positions.__getitem__)
+    ordered = [positions[k] for k in order]
+    return [
+        sorted(order[bisect_left(ordered, s.start) : bisect_left(ordered, s.end)])
+        for s in sentences
+    ]
+
+
+def article_quotes(
+    article,
+    article_index: int,
+    actors: Sequence[Actor],
+    atts: Sequence[Sequence[Attribution]] | None = None,
+) -> list[Quote]:
     """Every direct quote of an article with its speaker and attribution verb.
 
     A pronoun ("he added") takes the previous named speaker only when that
     is unambiguous (:func:`_competing`); otherwise the quote keeps no speaker
-    and ``unresolved`` holds the pronoun.
+    and ``unresolved`` holds the pronoun. ``atts``: the article's
+    :func:`sentence_attributions`, when already found.
     """
     text, quotes = article.text, tuple(article.quotes or ())
+    sentences = article.sentences or ()
+    if atts is None:
+        atts = sentence_attributions(article)
     out: list[Quote] = []
     last_named, last_named_at = "", 0
     prev: Quote | None = None
-    for sent in article.sentences or ():
-        atts = attributions(text, sent, quotes)
-        for q in quotes:
-            if not (sent.start <= q.start < sent.end):
-                continue
-            best = _nearest(atts, q)
+    inside = starting_in([q.start for q in quotes], sentences)
+    for sent_atts, ks in zip(atts, inside, strict=True):
+        for q in (quotes[k] for k in ks):
+            best = _nearest(sent_atts, q)
             speaker, verb, vs, ve, role, unresolved = "", "", -1, -1, "", ""
             if best is not None:
                 speaker, role = best.speaker, best.role
@@ -367,7 +423,7 @@ def article_quotes(article, article_index: int, actors: Sequence[Actor]) -> list
             )  # fmt: skip
             out.append(quote)
             prev = quote
-        named = [a for a in atts if a.kind == "named"]
+        named = [a for a in sent_atts if a.kind == "named"]
         if named:
             last_named, last_named_at = named[-1].speaker, named[-1].end
     return out
@@ -404,7 +460,9 @@ def _continues(text: str, prev: Quote, q: Span) -> bool:
     return len(gap) < 200 and prev.end <= q.start
 
 
-def sourcing(article, actors: Sequence[Actor] = ()) -> Sourcing:
+def sourcing(
+    article, actors: Sequence[Actor] = (), atts: Sequence[Sequence[Attribution]] | None = None
+) -> Sourcing:
     """Quote share and named / anonymous / unsourced counts of one article.
 
     ``anonymous`` is the hedging analyser's count of anonymous-source cues
@@ -413,23 +471,28 @@ def sourcing(article, actors: Sequence[Actor] = ()) -> Sourcing:
     analysed. Of the other sentences, one counts as named when one of its
     attributions has a named, role or pronoun speaker ("the company said"),
     and unsourced otherwise; quoted sentences with no attribution of their
-    own follow the previous sentence's speaker.
+    own follow the previous sentence's speaker. ``atts``: the article's
+    :func:`sentence_attributions`, when already found.
     """
     text, quotes = article.text, tuple(article.quotes or ())
+    sentences = article.sentences or ()
     hedging = article.hedging
     cues = [] if hedging is None else [
         m.start for m in hedging.matches if m.category == "anonymous_source" and not m.in_quote
     ]  # fmt: skip
+    cued = starting_in(cues, sentences)
+    quoted_in = starting_in([q.start for q in quotes], sentences)
     named = unsourced = 0
     prev_named = False
-    for sent in article.sentences or ():
+    for k, sent in enumerate(sentences):
         if is_heading(sent.text):
             continue
-        if any(sent.start <= c < sent.end for c in cues):
+        if cued[k]:
             prev_named = False
             continue
-        kinds = {a.kind for a in attributions(text, sent, quotes)}
-        has_quote = any(sent.start <= q.start < sent.end for q in quotes)
+        found = atts[k] if atts is not None else attributions(text, sent, quotes)
+        kinds = {a.kind for a in found}
+        has_quote = bool(quoted_in[k])
         if kinds & {"named", "role", "pronoun"} or (has_quote and prev_named):
             named += 1
             prev_named = True

@@ -31,7 +31,8 @@ more than :data:`ALL_PAIRS_MAX` articles lists each article's
 from __future__ import annotations
 
 import datetime
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
 from analysis.compare.align import Alignment
@@ -50,36 +51,83 @@ COMMON_RUN_SHARE = 0.1
 COMMON_RUN_MIN = 20
 ALL_PAIRS_MAX = 30
 PARTNERS = 5
+# Shared groups are counted through bit sets (one AND per pair of articles)
+# once BITS_SHARE times the groups' pairs of articles outnumber the story's
+# pairs of articles; below that, walking each group's pairs is cheaper.
+BITS_SHARE = 4
 
 
-def _shingles(words: list[str], quoted: list[bool]) -> dict[tuple[str, ...], list[int]]:
-    # Runs wholly inside a direct quote are left out: outlets that quote the
-    # same words copy nobody.
-    out: dict[tuple[str, ...], list[int]] = {}
-    for i in range(len(words) - SHINGLE + 1):
-        if all(quoted[i : i + SHINGLE]):
+def _shingles(
+    words: list[str], quoted: list[tuple[int, int]]
+) -> dict[tuple[str, ...], Sequence[int]]:
+    # Every 5-word run -> its positions (ascending). Runs wholly inside a
+    # direct quote are left out: outlets that quote the same words copy nobody.
+    n = len(words) - SHINGLE + 1
+    if n <= 0:
+        return {}
+    grams = list(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
+    kept = _kept(n, quoted)
+    # Each run at its first position, in a dict built in C (later intervals
+    # first, so earlier positions win); then the few runs an article repeats
+    # get all their positions.
+    first: dict[tuple[str, ...], Sequence[int]] = {}
+    for start, end in reversed(kept):
+        positions = zip(range(end - 1, start - 1, -1))  # 1-tuples, made in C
+        first.update(zip(reversed(grams[start:end]), positions, strict=True))
+    if len(first) == sum(end - start for start, end in kept):
+        return first
+    counts: Counter[tuple[str, ...]] = Counter()
+    for start, end in kept:
+        counts.update(grams[start:end])
+    repeated: dict[tuple[str, ...], list[int]] = {g: [] for g, c in counts.items() if c > 1}
+    for start, end in kept:
+        for i in range(start, end):
+            if grams[i] in repeated:
+                repeated[grams[i]].append(i)
+    first.update(repeated)
+    return first
+
+
+def _kept(n: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # The intervals of run positions [start, end) not wholly inside a quoted
+    # stretch of words (``quoted``: word intervals, sorted and merged).
+    out, pos = [], 0
+    for start, end in quoted:
+        if end - start < SHINGLE:
             continue
-        out.setdefault(tuple(words[i : i + SHINGLE]), []).append(i)
-    return out
+        if start > pos:
+            out.append((pos, min(start, n)))
+        pos = max(pos, end - SHINGLE + 1)
+    if pos < n:
+        out.append((pos, n))
+    return [(s, e) for s, e in out if e > s]
 
 
-def _quoted(article, words) -> list[bool]:
-    # Which words lie inside a direct quote (one bisection per quote).
+def _quoted(article, words) -> list[tuple[int, int]]:
+    # The stretches of words [start, end) inside direct quotes, merged where
+    # they touch (one bisection per quote).
     starts = [w[0] for w in words]
-    out = [False] * len(words)
+    ends = [w[1] for w in words]
+    spans = []
     for q in article.quotes or ():
-        for k in range(bisect_left(starts, q.start), len(words)):
-            if words[k][1] > q.end:
-                break
-            out[k] = True
-    return out
+        k0 = bisect_left(starts, q.start)
+        k1 = bisect_right(ends, q.end, k0)
+        if k1 > k0:
+            spans.append((k0, k1))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for k0, k1 in spans:
+        if merged and k0 <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], k1))
+        else:
+            merged.append((k0, k1))
+    return merged
 
 
-def _passages(text_a, wa, index_a, text_b, wb, index_b, common) -> list[Passage]:
+def _passages(text_a, wa, na, index_a, text_b, wb, nb, index_b, common) -> list[Passage]:
     # Grow each shared shingle into the longest common run; visit only the
-    # positions of shared shingles, so unrelated pairs cost nothing.
-    na = [w[2] for w in wa]
-    nb = [w[2] for w in wb]
+    # positions of shared shingles, so unrelated pairs cost nothing. ``na``
+    # and ``nb``: the plain words of ``wa`` and ``wb``.
     starts = sorted(i for g in common for i in index_a[g])
     out: list[Passage] = []
     covered = -1
@@ -148,24 +196,71 @@ def same_order(positions: list[tuple[int, int]]) -> float:
     return same / pairs if pairs else 0.0
 
 
-def _together(al: Alignment):
-    # Per pair of articles (a < b): sentences of both in common groups, the
-    # groups they share (read again only for the pairs listed), and each
-    # group's members per article.
-    together: dict[tuple[int, int], int] = {}
-    shared: dict[tuple[int, int], list] = {}
+def _together(al: Alignment, n: int):
+    # Per pair of articles (a < b): sentences of both in common groups, a
+    # function giving the groups they share (read again only for the pairs
+    # listed), and each group's members per article.
     members_of: list[dict[int, list[int]]] = []
-    for gi, members in enumerate(al.groups):
+    for members in al.groups:
         per: dict[int, list[int]] = {}
         for m in members:
             per.setdefault(al.units[m].article, []).append(m)
         members_of.append(per)
+    pairs = sum(len(per) * (len(per) - 1) // 2 for per in members_of)
+    if BITS_SHARE * pairs > n * (n - 1) // 2:
+        together, bits = _together_bits(members_of, n)
+        return together, lambda pair: _groups_in(bits.get(pair, 0)), members_of
+    together: dict[tuple[int, int], int] = {}
+    shared: dict[tuple[int, int], list[int]] = {}
+    for gi, per in enumerate(members_of):
         arts = sorted(per)
         for i, a in enumerate(arts):
             for b in arts[i + 1 :]:
                 together[(a, b)] = together.get((a, b), 0) + len(per[a]) + len(per[b])
                 shared.setdefault((a, b), []).append(gi)
-    return together, shared, members_of
+    return together, lambda pair: shared.get(pair, []), members_of
+
+
+def _together_bits(members_of: list[dict[int, list[int]]], n: int):
+    # Big groups (most articles report most facts): each article's groups as
+    # bit sets, one AND per pair of articles instead of one step per pair per
+    # group. layers[a][t] holds the groups with more than t sentences of a,
+    # so a pair's sentences in common groups are counts of layer overlaps.
+    layers: list[list[int]] = [[] for _ in range(n)]
+    for gi, per in enumerate(members_of):
+        bit = 1 << gi
+        for a, ms in per.items():
+            layer = layers[a]
+            layer.extend([0] * (len(ms) - len(layer)))
+            for t in range(len(ms)):
+                layer[t] |= bit
+    together: dict[tuple[int, int], int] = {}
+    shared: dict[tuple[int, int], int] = {}
+    for a in range(n):
+        la = layers[a]
+        if not la:
+            continue
+        for b in range(a + 1, n):
+            lb = layers[b]
+            both = la[0] & lb[0] if lb else 0
+            if not both:
+                continue
+            count = 2 * both.bit_count()
+            for extra in (*la[1:], *lb[1:]):
+                count += (extra & both).bit_count()
+            together[(a, b)] = count
+            shared[(a, b)] = both
+    return together, shared
+
+
+def _groups_in(bits: int) -> list[int]:
+    # The group indices of a bit set, ascending.
+    out = []
+    while bits:
+        low = bits & -bits
+        out.append(low.bit_length() - 1)
+        bits ^= low
+    return out
 
 
 def _pair_facts(
@@ -186,16 +281,20 @@ def _common_runs(shingles: list[dict]) -> dict[tuple[int, int], list]:
     # found in more than COMMON_RUN_SHARE of the articles (and more than
     # COMMON_RUN_MIN of them) is common phrasing, not copying between two.
     cap = max(COMMON_RUN_MIN, int(COMMON_RUN_SHARE * len(shingles)))
+    df: Counter[tuple[str, ...]] = Counter()
+    for sh in shingles:
+        df.update(sh.keys())
+    # Only the runs of a few articles are posted: most runs are one article's.
+    wanted = {g for g, count in df.items() if 1 < count <= cap}
     index: dict[tuple[str, ...], list[int]] = {}
     for k, sh in enumerate(shingles):
-        for g in sh:
+        for g in sh.keys() & wanted:
             index.setdefault(g, []).append(k)
     common: dict[tuple[int, int], list] = {}
     for g, arts in index.items():
-        if 1 < len(arts) <= cap:
-            for i, a in enumerate(arts):
-                for b in arts[i + 1 :]:
-                    common.setdefault((a, b), []).append(g)
+        for i, a in enumerate(arts):
+            for b in arts[i + 1 :]:
+                common.setdefault((a, b), []).append(g)
     return common
 
 
@@ -223,14 +322,15 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
         articles, only each article's :data:`PARTNERS` closest pairs.
     """
     words = [plain_words(a.text) for a in articles]
+    plain = [[w[2] for w in ws] for ws in words]
     shingles = [
-        _shingles([w[2] for w in ws], _quoted(a, ws)) for a, ws in zip(articles, words, strict=True)
+        _shingles(p, _quoted(a, ws)) for a, ws, p in zip(articles, words, plain, strict=True)
     ]
     common = _common_runs(shingles)
     units_per = [0] * len(articles)
     for u in al.units:
         units_per[u.article] += 1
-    together, shared_groups, members_of = _together(al)
+    together, shared_groups, members_of = _together(al, len(articles))
     figures: dict[tuple[int, int], tuple[float, float]] = {}
     for a, b in together.keys() | common.keys():
         smaller = min(len(shingles[a]), len(shingles[b]))
@@ -241,14 +341,16 @@ def build_reuse(articles: Sequence, al: Alignment) -> tuple[Reuse, ...]:
     for a, b in _listed(figures, len(articles)):
         facts, copying = figures[(a, b)]
         keys = common.get((a, b), [])
-        close, order = _pair_facts(al, a, b, shared_groups.get((a, b), []), members_of)
+        close, order = _pair_facts(al, a, b, shared_groups((a, b)), members_of)
         shared = (
             _passages(
                 articles[a].text,
                 words[a],
+                plain[a],
                 shingles[a],
                 articles[b].text,
                 words[b],
+                plain[b],
                 shingles[b],
                 keys,
             )

@@ -12,7 +12,7 @@ list of near-synonyms of general news vocabulary maps each to one word.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.text.segment import word_spans
 
@@ -37,6 +37,9 @@ STOPWORDS = frozenset(
     various several roughly approximately nearly almost around some percent
     cent""".split()
 )
+# Distinct words whose parts are remembered (a bound: a long-running
+# dashboard compares many stories).
+WORD_CACHE = 1 << 16
 
 # Numbers written as words count as the digits ("two percent" and "2%" are
 # the same fact: "%" is not a word and "percent" is a stopword).
@@ -166,12 +169,27 @@ def content_tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         ``(start, end, stem)`` triples in text order.
     """
     out: list[tuple[int, int, str]] = []
+    append = out.append
+    tokens = _word_tokens
     for m in word_spans(text):
-        for start, end, word in _parts(m.group(), m.start()):
-            if word in STOPWORDS or not any(c.isalnum() for c in word):
-                continue
-            out.append((offset + start, offset + end, _stem_cached(word)))
+        # A word's parts and stems depend on the word alone: looked up once per
+        # distinct word (news repeats its words), then placed at its offset.
+        parts = tokens(m.group())
+        if parts:
+            base = offset + m.start()
+            for s, e, stem in parts:
+                append((base + s, base + e, stem))
     return out
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_tokens(word: str) -> tuple[tuple[int, int, str], ...]:
+    # The content parts of one word: (start, end, stem), offsets in the word.
+    return tuple(
+        (start, end, _stem_cached(part))
+        for start, end, part in _parts(word, 0)
+        if part not in STOPWORDS and any(c.isalnum() for c in part)
+    )
 
 
 def content_stems(text: str) -> list[str]:
@@ -201,10 +219,16 @@ def plain_words(text: str) -> list[tuple[int, int, str]]:
     """
     out = []
     for m in word_spans(text):
-        word = m.group().lower().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        word = word.strip(".'")
+        word = _plain(m.group())
         if word:
             out.append((m.start(), m.end(), word))
     return out
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _plain(word: str) -> str:
+    # One word as plain_words gives it ("" when nothing is left).
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.strip(".'")
