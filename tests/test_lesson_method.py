@@ -86,7 +86,8 @@ def test_lesson_method_has_no_code_paths_or_commands(seeds_story, own_story):
 
 def test_lesson_method_reports_agreement_with_people(seeds_story):
     body = _sections(seeds_story)
-    # README figures: hedging P 0.585, R 0.722; sentiment r 0.543; loaded P 0.593, R 0.345 (shown as 34%: 0.345 is stored just below it).
+    # README figures: hedging P 0.585, R 0.722; sentiment r 0.543; loaded P 0.593,
+    # R 0.345 (shown as 34%: the float 0.345 is stored just below it).
     assert "58% of Slant's marks match people's, and Slant finds 72% of theirs" in body["Hedges"]
     assert "correlation 0.54" in body["Sentiment"]
     assert "59% of Slant's marks match people's, and Slant finds 34%" in body["Loaded words"]
