@@ -63,3 +63,19 @@ def test_compare_coverage_labels_from_distinctive_words():
     assert rows[0].label == "2% of GDP by 2027"
     iwo = next(r for r in rows if r.articles == ("a",))
     assert "Iwo Jima" in iwo.label
+
+
+def test_compare_coverage_label_never_cuts_a_name():
+    from analysis.compare.labels import _whole_name
+    from analysis.compare.words import content_tokens
+
+    text = "Defense Secretary Pete Hegseth met President Donald Trump's aides."
+    toks = content_tokens(text)  # defens secretar pete hegseth met president donald trump aide
+    # A run on "Secretary Pete" is carried to the whole name; one on "Donald
+    # Trump" back to "President", without the possessive.
+    assert _whole_name(text, toks, 1, 2) == "Defense Secretary Pete Hegseth"
+    assert _whole_name(text, toks, 6, 7) == "President Donald Trump"
+    assert _whole_name(text, toks, 4, 4) == "met"
+    # Never past LABEL_MAX_WORDS (6) words.
+    text = "Alpha Beta Gamma Delta Epsilon Zeta Eta said"
+    assert _whole_name(text, content_tokens(text), 6, 6) == "Beta Gamma Delta Epsilon Zeta Eta"

@@ -56,8 +56,7 @@ def label_weights(
     n = len({u.article for u in units})
     shared = [s for s, arts in seen.items() if len(arts) >= 2] or list(seen)
     weights = {
-        s: idf.get(s, 0.0) * len(seen[s]) / n * (NAME_BONUS if s in named else 1.0)
-        for s in shared
+        s: idf.get(s, 0.0) * len(seen[s]) / n * (NAME_BONUS if s in named else 1.0) for s in shared
     }
     # In a story of a few sentences every word is a "theme": then keep them.
     return {s: w for s, w in weights.items() if s not in themes} or weights
@@ -130,10 +129,49 @@ def fact_label(
                     break
                 key = (-round(total, 6), n_words, text)
                 if best is None or key < best:
-                    best = key
+                    best = key[:2] + (_whole_name(u.text, toks, i, j),)
     if best is not None:
         return _tidy(best[2])
     return " ".join(units[0].text.split()[:LABEL_MAX_WORDS]) if units else ""
+
+
+def _whole_name(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> str:
+    """The run of tokens ``i`` to ``j`` in ``text``, not cut inside a name.
+
+    A run that ends on a capitalised word followed by another (the story's
+    theme "Hegseth" weighs nothing, so "Secretary Pete" would be chosen) is
+    carried on to the name's last word, and one that starts inside a name
+    ("States stands shoulder") back to its first, within
+    :data:`LABEL_MAX_WORDS` words; a possessive ending is dropped
+    ("President Donald Trump").
+    """
+
+    def joined(a: int, b: int) -> bool:  # tokens a and b are one name, a space apart
+        return (
+            toks[a][1] + 1 == toks[b][0]
+            and text[toks[a][0]].isupper()
+            and text[toks[b][0]].isupper()
+        )
+
+    while (
+        i > 0
+        and joined(i - 1, i)
+        and len(text[toks[i - 1][0] : toks[j][1]].split()) <= LABEL_MAX_WORDS
+    ):
+        i -= 1
+    start, end = toks[i][0], toks[j][1]
+    while (
+        j + 1 < len(toks)
+        and joined(j, j + 1)
+        and len(text[start : toks[j + 1][1]].split()) <= LABEL_MAX_WORDS
+    ):
+        j += 1
+        end = toks[j][1]
+    label = text[start:end]
+    for ending in ("'s", "’s"):
+        if label.endswith(ending) and label[: -len(ending)][-1:].isalpha():
+            return label[: -len(ending)]
+    return label
 
 
 def _tidy(text: str) -> str:
