@@ -79,3 +79,14 @@ def test_compare_coverage_label_never_cuts_a_name():
     # Never past LABEL_MAX_WORDS (6) words.
     text = "Alpha Beta Gamma Delta Epsilon Zeta Eta said"
     assert _whole_name(text, content_tokens(text), 6, 6) == "Beta Gamma Delta Epsilon Zeta Eta"
+
+
+def test_compare_coverage_label_carries_a_measure_to_its_noun():
+    from analysis.compare.labels import _whole_name
+    from analysis.compare.words import content_tokens
+
+    text = "They held an 85-minute meeting at the Pentagon."
+    toks = content_tokens(text)  # held 85 minut meet pentagon
+    assert _whole_name(text, toks, 1, 2) == "85-minute meeting"
+    assert _whole_name(text, toks, 3, 3) == "meeting"
+    assert _whole_name(text, toks, 1, 1) == "85"

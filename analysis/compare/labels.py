@@ -12,6 +12,7 @@ A group anchored by a shared quote is labelled by the quote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -22,6 +23,8 @@ LABEL_MAX_WORDS = 6
 NAME_BONUS = 1.2
 LABEL_SENTENCES = 12
 QUOTE_LABEL_WORDS = 8
+# A number joined to a unit by a hyphen ("85-minute", "3.5-mile"): a modifier.
+_MEASURE = re.compile(r"\d-[^\W\d_]+$")
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -167,6 +170,13 @@ def _whole_name(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> 
     ):
         j += 1
         end = toks[j][1]
+    # "85-minute" describes a noun: the label goes on to it ("85-minute meeting").
+    if (
+        j + 1 < len(toks)
+        and _MEASURE.search(text, start, end)
+        and len(text[start : toks[j + 1][1]].split()) <= LABEL_MAX_WORDS
+    ):
+        end = toks[j + 1][1]
     label = text[start:end]
     for ending in ("'s", "’s"):
         if label.endswith(ending) and label[: -len(ending)][-1:].isalpha():
