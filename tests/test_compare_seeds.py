@@ -132,6 +132,20 @@ SEED_CONTRASTS = [
     ("000", "001", (("emphasized", "spoke harshly", "attribution"), ("aggression", "", "loaded"))),
     ("000", "001", (("emphasized", "told reporters", "attribution"), ("aggression", "", "loaded"))),
     ("000", "002", (("emphasized", "made it clear", "attribution"), (AMERICA, EQUATE, "quote"))),
+    # 003 s5 "'Japan is our indispensable partner in deterring Communist
+    # Chinese military aggression,' he remarked" / 004 s0 "Hegseth underscored
+    # Japan's indispensable role in the face of Chinese aggression" (the gold's
+    # "indispensable partner" fact; 003's words are inside its quote, so only
+    # 004's count as the outlet's loaded words).
+    (
+        "003",
+        "004",
+        (
+            ("remarked", "underscored", "attribution"),
+            ("", "indispensable", "loaded"),
+            ("", "aggression", "loaded"),
+        ),
+    ),
     ("000", "001", (("highlighted", "said", "attribution"),)),
     ("000", "001", (("affirmed", "said", "attribution"), ("", "staunch", "loaded"))),
     ("001", "003", (("called", "revealed", "attribution"), (BATTLE, WAR, "quote"))),

@@ -40,6 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.compare import align as al
+from analysis.compare.quotes import sentence_speakers
 from analysis.compare.scorer import FEATURES, WEIGHTS_PATH, Weights, probability
 from analysis.evaluate.alignment import gold_files, match_gold, pairs, prf, read_gold
 from analysis.pipeline import analyze_paths
@@ -104,7 +105,7 @@ def load_story(path: Path) -> StoryData:
     articles = list(story.articles)
     sentences = {a.id: [s.text for s in a.sentences] for a in articles}
     facts, ignored, _, _ = match_gold(gold, sentences)
-    units = al.build_units(articles)
+    units = al.build_units(articles, [sentence_speakers(a) for a in articles])
     placeholder = Weights({f: 0.0 for f in FEATURES}, {f: 0.0 for f in FEATURES}, 0, 1, 1, 1)
     ctx = al.context(units, placeholder)
     cands = al.candidates(ctx.sig)
