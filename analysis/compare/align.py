@@ -856,40 +856,74 @@ def merge_statements(
     """
     where = {m: gi for gi, g in enumerate(groups) for m in g}
     minimum = STATEMENT_AVERAGE * weights.average
+    maps: dict[int, dict[int, list[int]]] = {}  # group -> article -> its members
 
-    def score(x: int, y: int) -> float:
-        a, b = units[x].sig, units[y].sig
-        return pair_score(scores.matches, a, b, scores.n) or pair_score(
-            scores.support, a, b, scores.n
-        )
+    def members_by_article(gi: int) -> dict[int, list[int]]:
+        if gi not in maps:
+            out: dict[int, list[int]] = {}
+            for m in groups[gi]:
+                out.setdefault(units[m].article, []).append(m)
+            maps[gi] = out
+        return maps[gi]
 
     for k1, k2 in statement_pairs(units):
         g1, g2 = where[k1], where[k2]
         if g1 == g2:
             continue
-        a, b = groups[g1], groups[g2]
-        arts_a, arts_b = {units[m].article for m in a}, {units[m].article for m in b}
-        if min(len(arts_a), len(arts_b)) < STATEMENT_MIN_ARTICLES:
+        pa, pb = members_by_article(g1), members_by_article(g2)
+        if min(len(pa), len(pb)) < STATEMENT_MIN_ARTICLES:
             continue
-        ok = True
-        for art in arts_a & arts_b:
-            sents = sorted(units[m].sentence for m in a + b if units[m].article == art)
-            if len(sents) > MAX_PER_ARTICLE or sents[-1] - sents[0] + 1 != len(sents):
-                ok = False
-        cross = [(x, y) for x in a for y in b if units[x].article != units[y].article]
-        if not ok or not cross:
+        shared = pa.keys() & pb.keys()
+        if not all(_side_by_side(units, pa[art] + pb[art]) for art in shared):
             continue
-        mean = sum(score(x, y) for x, y in cross) / len(cross)
-        if mean < minimum:
+        if _cross_mean(units, scores, groups[g1], groups[g2], pa, pb, shared) < minimum:
             continue
-        if linked is not None:
-            x, y = max(cross, key=lambda xy: score(*xy))
-            linked[tuple(sorted((x, y)))] = score(x, y)
-        a.extend(b)
-        groups[g2] = []
-        for m in b:
+        if linked is not None:  # the strongest pair across explains the merge
+            x, y = max(
+                ((x, y) for x in groups[g1] for y in groups[g2]
+                 if units[x].article != units[y].article),
+                key=lambda xy: _stored(scores, units[xy[0]].sig, units[xy[1]].sig),
+            )  # fmt: skip
+            linked[(min(x, y), max(x, y))] = _stored(scores, units[x].sig, units[y].sig)
+        groups[g1].extend(groups[g2])
+        for art, ms in pb.items():
+            pa.setdefault(art, []).extend(ms)
+        for m in groups[g2]:
             where[m] = g1
+        groups[g2] = []
+        del maps[g2]
     return [g for g in groups if g]
+
+
+def _side_by_side(units: Sequence[Unit], members: Sequence[int]) -> bool:
+    # One article's sentences in a group: next to each other, at most MAX_PER_ARTICLE.
+    sents = sorted(units[m].sentence for m in members)
+    return len(sents) <= MAX_PER_ARTICLE and sents[-1] - sents[0] + 1 == len(sents)
+
+
+def _stored(scores: Scores, sa: int, sb: int) -> float:
+    # A pair of signatures' score, matching or support (0 when not stored).
+    return pair_score(scores.matches, sa, sb, scores.n) or pair_score(
+        scores.support, sa, sb, scores.n
+    )
+
+
+def _cross_mean(units, scores: Scores, a, b, pa, pb, shared) -> float:
+    # Mean score of the pairs across groups a and b from different articles,
+    # summed per pair of signatures (copies of a sentence are scored once).
+    def score(sa: int, sb: int) -> float:
+        return _stored(scores, sa, sb)
+
+    ca, cb = Counter(units[m].sig for m in a), Counter(units[m].sig for m in b)
+    total = sum(na * nb * score(sa, sb) for sa, na in ca.items() for sb, nb in cb.items())
+    same = 0
+    for art in shared:
+        for x in pa[art]:
+            for y in pb[art]:
+                total -= score(units[x].sig, units[y].sig)
+                same += 1
+    count = len(a) * len(b) - same
+    return total / count if count > 0 else 0.0
 
 
 def single_pairs(units: Sequence[Unit], scores: Scores) -> list[tuple[int, int, float]]:
