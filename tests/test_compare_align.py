@@ -78,6 +78,21 @@ def test_compare_align_content_words_split_compounds_and_drop_function_words():
     ]
 
 
+def test_compare_align_synonym_table_maps_each_row_to_its_first_word():
+    from analysis.compare.words import SYNONYMS_PATH, synonym_rows
+
+    head = [line for line in SYNONYMS_PATH.read_text("utf-8").splitlines() if line[:1] == "#"]
+    assert any(line.startswith("# sources: Written for Slant") for line in head)
+    assert any(line.startswith("# licence: CC0") for line in head)
+    rows = dict(synonym_rows())
+    assert rows["ban"] == ("ban", "prohibit", "bar", "forbid", "outlaw")
+    # Every word of a row, in any of its forms, counts as the row's first word.
+    assert content_stems("banned prohibits forbidding") == ["ban", "ban", "ban"]
+    assert content_stems("probe inquiry investigated") == ["investigat"] * 3
+    words = [w for _, ws in synonym_rows() for w in ws]
+    assert len(words) == len(set(words))  # a word belongs to one row at most
+
+
 def test_compare_align_groups_known_story():
     result = compare(BRIDGE)
     groups = _groups(result)
