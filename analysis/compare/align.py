@@ -31,6 +31,11 @@ Method (constants here, learned weights and thresholds in
 5. **Mutual best matches left alone.** Two sentences that no group took
    link at a lower score (the table's ``mutual``) when each is the other's
    best-scoring partner in the other's article (:func:`mutual_singles`).
+6. **Statements told in two sentences.** Two groups that each hold one half
+   of one outlet's statement (a quote and its attribution or continuation
+   in the next sentence, :func:`statement_pairs`) merge when the mean score
+   across them reaches :data:`STATEMENT_AVERAGE` of the table's ``average``
+   (:func:`merge_statements`).
 
 The groups do not depend on the order of the computation: the merge order is
 fixed by the scores and the sentence positions, and :func:`reference_groups` (an
