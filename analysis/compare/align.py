@@ -34,7 +34,7 @@ Method (constants here, learned weights and thresholds in
 6. **Statements told in two sentences.** Two groups that each hold one half
    of one outlet's statement (a quote and its attribution or continuation
    in the next sentence, :func:`statement_pairs`) merge when the mean score
-   across them reaches :data:`STATEMENT_AVERAGE` of the table's ``average``
+   across them reaches the table's ``statement`` share of its ``average``
    (:func:`merge_statements`).
 
 The groups do not depend on the order of the computation: the merge order is
@@ -86,12 +86,9 @@ REPEAT_SHARE = 1.0
 QUOTE_INTROS = True  # measured: CV F1 0.753 without, 0.758 with (docs/compare.md)
 # Two groups that each hold one half of one outlet's statement (a quote and
 # its attribution or continuation in the next sentence) merge when the mean
-# score across them reaches this share of the table's `average`, and each
-# spans at least STATEMENT_MIN_ARTICLES articles (see merge_statements).
-# 0.25 was picked from 0.25, 0.5 and 0.7 by their cross-validated figures
-# (docs/compare.md says so); it is not chosen per fold.
+# score across them reaches the table's `statement` share of its `average`
+# and each spans at least STATEMENT_MIN_ARTICLES articles (merge_statements).
 STATEMENTS = True
-STATEMENT_AVERAGE = 0.25
 STATEMENT_MIN_ARTICLES = 2
 UNNAMED = "?"
 """A sentence's speaker (:attr:`Unit.speakers`) when it quotes someone it does
@@ -857,10 +854,11 @@ def merge_statements(
     They merge when both span two articles, every article they share has its
     sentences next to each other (at most :data:`MAX_PER_ARTICLE`), and the
     mean score of the pairs across them (different articles) reaches
-    :data:`STATEMENT_AVERAGE` of the table's ``average``.
+    the table's ``statement`` share of its ``average`` (chosen with the other
+    thresholds when the table is fitted).
     """
     where = {m: gi for gi, g in enumerate(groups) for m in g}
-    minimum = STATEMENT_AVERAGE * weights.average
+    minimum = weights.statement * weights.average
     maps: dict[int, dict[int, list[int]]] = {}  # group -> article -> its members
 
     def members_by_article(gi: int) -> dict[int, list[int]]:
