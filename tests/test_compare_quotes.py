@@ -218,3 +218,29 @@ def test_compare_quotes_shared_attributions_give_the_same_sourcing():
     assert len(atts) == len(a.sentences)
     assert sourcing(a, (), atts) == sourcing(a)
     assert article_quotes(a, 0, (), atts) == article_quotes(a, 0, ())
+
+
+def test_compare_quotes_sentence_speakers_name_each_sentence_s_speaker():
+    from analysis.compare.quotes import UNNAMED, sentence_speakers, speaker_key
+
+    a = article(
+        "x",
+        "Board President Gary Holcomb pushed back on the critics.\n"
+        "“Nobody is banning anything,” he said.\n"
+        "Trustee Denise Albright said the vote was a mistake.\n"
+        "“We are letting one petition decide,” Albright said.\n"
+        "“Every student loses.”\n"
+        "The meeting ended at midnight.",
+    )
+    # "pushed back" is no verb of saying, so "he" stays unresolved: UNNAMED;
+    # the continuing quote takes Albright from the quote before it.
+    assert sentence_speakers(a) == [
+        frozenset(),
+        frozenset({UNNAMED}),
+        frozenset({"albright"}),
+        frozenset({"albright"}),
+        frozenset({"albright"}),
+        frozenset(),
+    ]
+    assert speaker_key("Defense Secretary Pete Hegseth") == speaker_key("Mr. Hegseth") == "hegseth"
+    assert speaker_key("the company") == "company"

@@ -132,6 +132,20 @@ SEED_CONTRASTS = [
     ("000", "001", (("emphasized", "spoke harshly", "attribution"), ("aggression", "", "loaded"))),
     ("000", "001", (("emphasized", "told reporters", "attribution"), ("aggression", "", "loaded"))),
     ("000", "002", (("emphasized", "made it clear", "attribution"), (AMERICA, EQUATE, "quote"))),
+    # 003 s5 "'Japan is our indispensable partner in deterring Communist
+    # Chinese military aggression,' he remarked" / 004 s0 "Hegseth underscored
+    # Japan's indispensable role in the face of Chinese aggression" (the gold's
+    # "indispensable partner" fact; 003's words are inside its quote, so only
+    # 004's count as the outlet's loaded words).
+    (
+        "003",
+        "004",
+        (
+            ("remarked", "underscored", "attribution"),
+            ("", "indispensable", "loaded"),
+            ("", "aggression", "loaded"),
+        ),
+    ),
     ("000", "001", (("highlighted", "said", "attribution"),)),
     ("000", "001", (("affirmed", "said", "attribution"), ("", "staunch", "loaded"))),
     ("001", "003", (("called", "revealed", "attribution"), (BATTLE, WAR, "quote"))),
@@ -150,12 +164,9 @@ SEED_CONTRASTS = [
     ("003", "004", (("vital", "indispensable", "loaded"), ("", "aggression", "loaded"))),
     ("000", "001", (("strong message", "", "loaded"),)),
     ("001", "002", (("", SIGNIFICANT, "loaded"),)),
-    # A pair the gold does not have (the aligner's error, kept visible here):
-    # 002 s1 (the 85-minute talks "solidifying military relations") and 003
-    # s2, the outlet's own comment "This step marks a significant move in
-    # strengthening ... military capabilities" (guidelines, rule 4). Linked
-    # as each other's best match at 0.21 (align.mutual_singles).
-    ("002", "003", (("relations", "capabilities", "wording"), ("", "significant move", "loaded"))),
+    # (002 s1 ~ 003 s2, a pair the gold does not have, is no longer linked:
+    # with the retrained table of wp-align2 it scores below the mutual-best
+    # threshold 0.2.)
     ("000", "002", (("strong message", "", "loaded"), ("", SIGNIFICANT, "loaded"))),
     ("000", "002", (("area", "islands", "wording"),)),
     # Another pair the gold does not have: 003 s7 (concerns about the "America

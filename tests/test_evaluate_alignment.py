@@ -355,11 +355,17 @@ def test_evaluate_alignment_train_table_round_trips(tmp_path):
     from analysis.compare.scorer import FEATURES, Weights, load_weights
     from analysis.evaluate import train_alignment as train
 
-    w = Weights({f: 0.5 for f in FEATURES}, {f: 0.25 for f in FEATURES}, -3.0, 0.4, 0.2, 0.3, 0.25)
+    w = Weights(
+        {f: 0.5 for f in FEATURES}, {f: 0.25 for f in FEATURES}, -3.0, 0.4, 0.2, 0.3, 0.25, 0.5
+    )
     path = tmp_path / "weights.tsv"
     train.write_weights(w, 123, path)
     assert load_weights(path) == w
     assert "# trained_pairs: 123" in path.read_text("utf-8")
     assert "# mutual: 0.25" in path.read_text("utf-8")
+    assert "# statement: 0.5" in path.read_text("utf-8")
     grid = train.grid()
-    assert all(match <= link and (mutual <= link or mutual >= 1) for link, match, _, mutual in grid)
+    assert all(
+        match <= link and (mutual <= link or mutual >= 1) for link, match, _, mutual, _ in grid
+    )
+    assert {point[4] for point in grid} == set(train.GRID_STATEMENT)

@@ -61,6 +61,7 @@ def _compare(articles: Sequence[Article], actors: tuple[Actor, ...]) -> Comparis
     from analysis.compare.quotes import (
         article_quotes,
         sentence_attributions,
+        sentence_speakers,
         sourcing,
         starting_in,
     )
@@ -68,13 +69,18 @@ def _compare(articles: Sequence[Article], actors: tuple[Actor, ...]) -> Comparis
 
     articles = list(articles)
     notes = [NOTE_NO_SENTENCES.format(id=a.id) for a in articles if not a.sentences]
-    al = align(articles)
-    # Each sentence's verbs of saying, found once: the quotes, the sourcing
-    # counts and the contrasts all read them.
+    # Each sentence's verbs of saying, found once: the alignment (who each
+    # sentence quotes), the quotes, the sourcing counts and the contrasts all
+    # read them.
     atts = [sentence_attributions(a) for a in articles]
+    found_quotes = [article_quotes(a, i, actors, atts[i]) for i, a in enumerate(articles)]
+    speakers = [
+        sentence_speakers(a, atts[i], found_quotes[i]) for i, a in enumerate(articles)
+    ]
+    al = align(articles, speakers=speakers)
     quotes = []
     for i, a in enumerate(articles):
-        found = article_quotes(a, i, actors, atts[i])
+        found = found_quotes[i]
         sentences = a.sentences or ()
         at = [None] * len(found)
         for k, ks in enumerate(starting_in([q.start for q in found], sentences)):

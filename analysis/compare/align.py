@@ -31,6 +31,11 @@ Method (constants here, learned weights and thresholds in
 5. **Mutual best matches left alone.** Two sentences that no group took
    link at a lower score (the table's ``mutual``) when each is the other's
    best-scoring partner in the other's article (:func:`mutual_singles`).
+6. **Statements told in two sentences.** Two groups that each hold one half
+   of one outlet's statement (a quote and its attribution or continuation
+   in the next sentence, :func:`statement_pairs`) merge when the mean score
+   across them reaches the table's ``statement`` share of its ``average``
+   (:func:`merge_statements`).
 
 The groups do not depend on the order of the computation: the merge order is
 fixed by the scores and the sentence positions, and :func:`reference_groups` (an
@@ -79,6 +84,17 @@ SUPPORT_MIN = 0.01
 MAX_PER_ARTICLE = 3
 REPEAT_SHARE = 1.0
 QUOTE_INTROS = True  # measured: CV F1 0.753 without, 0.758 with (docs/compare.md)
+# Two groups that each hold one half of one outlet's statement (a quote and
+# its attribution or continuation in the next sentence) merge when the mean
+# score across them reaches the table's `statement` share of its `average`
+# and each spans at least STATEMENT_MIN_ARTICLES articles (merge_statements).
+STATEMENTS = True
+STATEMENT_MIN_ARTICLES = 2
+UNNAMED = "?"
+"""A sentence's speaker (:attr:`Unit.speakers`) when it quotes someone it does
+not name ("'...,' he said." with the pronoun unresolved, or a quote going on
+from the sentence before): most often the person the sentence before it is
+about. Set by :func:`analysis.compare.quotes.sentence_speakers`."""
 LABEL_MAX_WORDS = 12
 HEADING_MAX_WORDS = 12
 # Content words used by more signatures than this (and by more than
@@ -113,6 +129,7 @@ class Unit:
     sig: int = 0
     position: float = 0.0  # 0 = the article's first sentence, 1 = its last
     names: frozenset[str] = frozenset()  # stems written with a capital letter
+    speakers: frozenset[str] = frozenset()  # who it quotes or reports (quotes.speaker_key)
 
 
 @dataclass
@@ -162,11 +179,21 @@ class Alignment:
         return [_explain(e, self.units, self.context) for e in edges]
 
 
-def build_units(articles: Sequence) -> list[Unit]:
-    """Turn every article's sentences into alignment units."""
+def build_units(
+    articles: Sequence, speakers: Sequence[Sequence[frozenset[str]]] | None = None
+) -> list[Unit]:
+    """Turn every article's sentences into alignment units.
+
+    Args:
+        articles: The articles.
+        speakers: Per article, per sentence, the speakers it quotes or
+            reports (:func:`analysis.compare.quotes.sentence_speakers`);
+            without them no statement is known to span two sentences.
+    """
     units: list[Unit] = []
     sigs: dict[tuple, int] = {}
     for ai, article in enumerate(articles):
+        said = speakers[ai] if speakers is not None else ()
         quotes = tuple(article.quotes or ())
         last = max(1, len(article.sentences or ()) - 1)
         for si, sent in enumerate(article.sentences or ()):
@@ -202,6 +229,7 @@ def build_units(articles: Sequence) -> list[Unit]:
                     sig,
                     si / last,
                     frozenset(names),
+                    said[si] if si < len(said) else frozenset(),
                 )
             )
     return units
@@ -734,20 +762,27 @@ def joins(average: float, share: float, pairs: int, split: bool, minimum: float)
     return split or pairs < SHARE_MIN_PAIRS or share > LINK_SHARE
 
 
-def align(articles: Sequence, weights: Weights | None = None) -> Alignment:
+def align(
+    articles: Sequence,
+    weights: Weights | None = None,
+    speakers: Sequence[Sequence[frozenset[str]]] | None = None,
+) -> Alignment:
     """Group the sentences of ``articles`` that report the same thing.
 
     Args:
         articles: Objects with ``text``, ``sentences`` and ``quotes`` (Spans).
         weights: The pair scorer's table; the shipped one by default
             (training passes its own).
+        speakers: Per article, per sentence, who it quotes or reports
+            (:func:`analysis.compare.quotes.sentence_speakers`): a statement
+            told in two sentences is kept together (:func:`merge_statements`).
 
     Returns:
         The alignment: units, groups (lists of unit indices, each spanning at
         least two articles), the pair scores, each group's strongest links
         and the IDF weights.
     """
-    units = build_units(articles)
+    units = build_units(articles, speakers)
     ctx = context(units, weights)
     scores = score_pairs(ctx, candidates(ctx.sig))
     return _finish(units, cluster(units, scores, ctx.weights, ctx), ctx, scores)
@@ -772,7 +807,126 @@ def cluster(
         ctx.intros.update(linked)
     if ctx is not None and QUOTE_INTROS:
         groups = quote_intros(units, groups, ctx)
+    if STATEMENTS:
+        groups = merge_statements(units, groups, scores, weights, linked_out(ctx))
     return groups
+
+
+def linked_out(ctx: _Context | None) -> dict[tuple[int, int], float] | None:
+    """Where the passes after the clustering record their links (``ctx.intros``)."""
+    return ctx.intros if ctx is not None else None
+
+
+def statement_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Neighbouring sentences of one article that tell one statement.
+
+    Sentence ``s`` and ``s + 1`` of an article are one statement when they
+    name a common speaker (a quote and its attribution, or a quote and its
+    continuation: "'Nobody is banning anything,' he said." then "'Every one
+    of these books is at the public library ...'") and one of them quotes.
+    """
+    at = {(u.article, u.sentence): k for k, u in enumerate(units)}
+    out = []
+    for k, u in enumerate(units):
+        nb = at.get((u.article, u.sentence + 1))
+        if nb is None or not (u.quotes or units[nb].quotes):
+            continue
+        after = units[nb].speakers
+        named = (u.speakers & after) - {UNNAMED}
+        if named or (UNNAMED in after and (u.speakers or u.names)):
+            out.append((k, nb))
+    return out
+
+
+def merge_statements(
+    units: Sequence[Unit],
+    groups: list[list[int]],
+    scores: Scores,
+    weights: Weights,
+    linked: dict[tuple[int, int], float] | None = None,
+) -> list[list[int]]:
+    """Merge two groups that each hold one half of one outlet's statement.
+
+    One outlet quotes a statement in one sentence and names its speaker or
+    goes on quoting in the next (:func:`statement_pairs`); other outlets'
+    sentences match one half or the other, so the clustering forms two
+    groups, which may not merge because both hold a sentence of that outlet.
+    They merge when both span two articles, every article they share has its
+    sentences next to each other (at most :data:`MAX_PER_ARTICLE`), and the
+    mean score of the pairs across them (different articles) reaches
+    the table's ``statement`` share of its ``average`` (chosen with the other
+    thresholds when the table is fitted).
+    """
+    where = {m: gi for gi, g in enumerate(groups) for m in g}
+    minimum = weights.statement * weights.average
+    maps: dict[int, dict[int, list[int]]] = {}  # group -> article -> its members
+
+    def members_by_article(gi: int) -> dict[int, list[int]]:
+        if gi not in maps:
+            out: dict[int, list[int]] = {}
+            for m in groups[gi]:
+                out.setdefault(units[m].article, []).append(m)
+            maps[gi] = out
+        return maps[gi]
+
+    for k1, k2 in statement_pairs(units):
+        g1, g2 = where[k1], where[k2]
+        if g1 == g2:
+            continue
+        pa, pb = members_by_article(g1), members_by_article(g2)
+        if min(len(pa), len(pb)) < STATEMENT_MIN_ARTICLES:
+            continue
+        shared = pa.keys() & pb.keys()
+        if not all(_side_by_side(units, pa[art] + pb[art]) for art in shared):
+            continue
+        if _cross_mean(units, scores, groups[g1], groups[g2], pa, pb, shared) < minimum:
+            continue
+        if linked is not None:  # the strongest pair across explains the merge
+            x, y = max(
+                ((x, y) for x in groups[g1] for y in groups[g2]
+                 if units[x].article != units[y].article),
+                key=lambda xy: _stored(scores, units[xy[0]].sig, units[xy[1]].sig),
+            )  # fmt: skip
+            linked[(min(x, y), max(x, y))] = _stored(scores, units[x].sig, units[y].sig)
+        groups[g1].extend(groups[g2])
+        for art, ms in pb.items():
+            pa.setdefault(art, []).extend(ms)
+        for m in groups[g2]:
+            where[m] = g1
+        groups[g2] = []
+        del maps[g2]
+    return [g for g in groups if g]
+
+
+def _side_by_side(units: Sequence[Unit], members: Sequence[int]) -> bool:
+    # One article's sentences in a group: next to each other, at most MAX_PER_ARTICLE.
+    sents = sorted(units[m].sentence for m in members)
+    return len(sents) <= MAX_PER_ARTICLE and sents[-1] - sents[0] + 1 == len(sents)
+
+
+def _stored(scores: Scores, sa: int, sb: int) -> float:
+    # A pair of signatures' score, matching or support (0 when not stored).
+    return pair_score(scores.matches, sa, sb, scores.n) or pair_score(
+        scores.support, sa, sb, scores.n
+    )
+
+
+def _cross_mean(units, scores: Scores, a, b, pa, pb, shared) -> float:
+    # Mean score of the pairs across groups a and b from different articles,
+    # summed per pair of signatures (copies of a sentence are scored once).
+    def score(sa: int, sb: int) -> float:
+        return _stored(scores, sa, sb)
+
+    ca, cb = Counter(units[m].sig for m in a), Counter(units[m].sig for m in b)
+    total = sum(na * nb * score(sa, sb) for sa, na in ca.items() for sb, nb in cb.items())
+    same = 0
+    for art in shared:
+        for x in pa[art]:
+            for y in pb[art]:
+                total -= score(units[x].sig, units[y].sig)
+                same += 1
+    count = len(a) * len(b) - same
+    return total / count if count > 0 else 0.0
 
 
 def single_pairs(units: Sequence[Unit], scores: Scores) -> list[tuple[int, int, float]]:
@@ -1043,14 +1197,16 @@ def is_anchor(x: Unit, y: Unit) -> bool:
     return bool(x.quotes and y.quotes) and _shared_quote(x.quotes, y.quotes)[0] >= QUOTE_MIN_WORDS
 
 
-def reference_groups(articles: Sequence) -> list[list[int]]:
+def reference_groups(
+    articles: Sequence, speakers: Sequence[Sequence[frozenset[str]]] | None = None
+) -> list[list[int]]:
     """The same grouping computed the slow, obvious way (for tests).
 
     Every pair of units is scored directly (each side's best match found by
     scanning all pairs), and the best pair of groups is found by scanning all
     pairs at each step. Quadratic and cubic; only for small stories.
     """
-    units = build_units(articles)
+    units = build_units(articles, speakers)
     ctx = context(units)
     sig, w = ctx.sig, ctx.weights
     n = len(sig.stems)
@@ -1123,6 +1279,17 @@ def reference_groups(articles: Sequence) -> list[list[int]]:
     groups = mutual_singles(units, groups, singles, w.mutual)
     groups = split_singles(units, groups, singles, w.average)
     groups = quote_intros(units, groups, ctx)
+    if STATEMENTS:
+        all_pairs = {}
+        for i, j in pairs:
+            all_pairs[i * n + j] = round(p[(i, j)], 6)
+        store = Scores(
+            {k: v for k, v in all_pairs.items() if v >= w.match},
+            {k: v for k, v in all_pairs.items() if SUPPORT_MIN <= v < w.match},
+            {},
+            n,
+        )
+        groups = merge_statements(units, groups, store, w)
     return sorted(
         sorted(g, key=lambda m: (units[m].article, units[m].sentence))
         for g in groups

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.compare.align import is_heading
+from analysis.compare.align import UNNAMED, is_heading
 from analysis.results.comparison import Quote, Sourcing
 from analysis.results.doc import Actor, Span
 from analysis.text.segment import word_spans
@@ -503,3 +503,46 @@ def sourcing(
     share = round(quoted / len(text), 3) if text else 0.0
     anonymous = 0 if hedging is None else hedging.counts.anonymous_source
     return Sourcing(article.id, share, len(quotes), named, anonymous, unsourced)
+
+
+def speaker_key(speaker: str) -> str:
+    """The word that names a speaker across outlets: the last word, lower-cased.
+
+    "Mr. Hegseth", "Defense Secretary Pete Hegseth" and "Hegseth" all give
+    "hegseth"; "the company" gives "company".
+    """
+    words = [w for w in speaker.replace(".", " ").split() if w[:1].isalnum()]
+    return words[-1].lower() if words else ""
+
+
+def sentence_speakers(
+    article,
+    atts: Sequence[Sequence[Attribution]] | None = None,
+    found: Sequence[Quote] | None = None,
+) -> list[frozenset[str]]:
+    """For each sentence, the speakers it quotes or reports (:func:`speaker_key`).
+
+    A sentence's speakers are those of the quotes starting in it (a pronoun
+    resolved as :func:`article_quotes` resolves it; a quote continuing the
+    previous one takes its speaker) and of its attributions with a named or
+    role speaker ("Board President Gary Holcomb insisted ..."); a quote whose
+    speaker is not known gives :data:`UNNAMED`. Alignment reads
+    them to keep a statement told in two sentences together.
+
+    Args:
+        article: The article.
+        atts: Its :func:`sentence_attributions`, when already found.
+        found: Its :func:`article_quotes`, when already found.
+    """
+    if atts is None:
+        atts = sentence_attributions(article)
+    sentences = article.sentences or ()
+    out = [
+        {speaker_key(a.speaker) for a in sent if a.kind in ("named", "role")} for sent in atts
+    ]
+    if found is None:
+        found = article_quotes(article, 0, (), atts)
+    for k, ks in enumerate(starting_in([q.start for q in found], sentences)):
+        for j in ks:
+            out[k].add(speaker_key(found[j].speaker) if found[j].speaker else UNNAMED)
+    return [frozenset(s - {""}) for s in out]

@@ -65,6 +65,9 @@ class Weights:
         mutual: Two sentences left alone link at this score when each is
             the other's best match (1.0: never; see
             :func:`analysis.compare.align.mutual_singles`).
+        statement: Two groups holding the two halves of one outlet's
+            statement merge at this share of ``average``
+            (:func:`analysis.compare.align.merge_statements`).
     """
 
     weights: dict[str, float]
@@ -74,6 +77,7 @@ class Weights:
     match: float
     average: float
     mutual: float = 1.0
+    statement: float = 0.25
 
 
 def pair_features(
@@ -152,7 +156,8 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
     """Read the weights table: ``# key: value`` header lines, then TSV rows.
 
     Rows are ``feature<TAB>weight<TAB>mean``; the ``bias`` row has no mean.
-    The header holds ``link``, ``match``, ``average`` and ``mutual`` thresholds.
+    The header holds the ``link``, ``match``, ``average``, ``mutual`` and
+    ``statement`` thresholds.
     """
     header: dict[str, str] = {}
     weights: dict[str, float] = {}
@@ -184,4 +189,5 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
         float(header["match"]),
         float(header["average"]),
         float(header.get("mutual", 1.0)),
+        float(header.get("statement", 0.25)),
     )

@@ -13,6 +13,7 @@ list of near-synonyms of general news vocabulary maps each to one word.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from pathlib import Path
 
 from analysis.text.segment import word_spans
 
@@ -64,31 +65,30 @@ DATE_WORDS = frozenset(
 )
 
 
-# Near-synonyms of general news vocabulary, each mapped to its first word, so
-# that "ended"/"concluded"/"wrapped", "meeting"/"talks"/"dialogue" count as
-# shared words. General words only (no topic of any one story); our own list.
-SYNONYMS = (
-    "end conclude finish wrap",
-    "begin start launch commence",
-    "visit trip tour",
-    "meeting talk dialogue conversation discussion",
-    "increase raise boost rise hike",
-    "cut reduce lower slash decrease",
-    "plan proposal project scheme",
-    "approve pass adopt",
-    "fear worry concern wary unease anxiety",
-    "accelerate expedite fast-track speed",
-    "establish create",
-    "employee worker staff",
-    "counterpart minister",
-)
+# Near-synonyms of general news vocabulary, one category per row, each word
+# mapped to its row's first word, so that "ended"/"concluded"/"wrapped",
+# "meeting"/"talks"/"dialogue" count as shared words. A data file (its header
+# names its source and licence), read once when first needed.
+SYNONYMS_PATH = Path(__file__).resolve().parent.parent / "data" / "synonyms.tsv"
+
+
+@cache
+def synonym_rows(path: Path = SYNONYMS_PATH) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The synonym table: ``(category, words)`` per row, the header skipped."""
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("category\t"):
+            continue
+        category, _, words = line.partition("\t")
+        rows.append((category, tuple(words.split())))
+    return tuple(rows)
 
 
 @cache
 def _synonyms() -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in SYNONYMS:
-        words = [stem(w) for w in line.split()]
+    for _, line in synonym_rows():
+        words = [stem(w) for w in line]
         for w in words:
             out.setdefault(w, words[0])
     return out

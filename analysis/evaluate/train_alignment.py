@@ -1,9 +1,9 @@
 """Learn the alignment pair scorer from the gold stories, with honest figures.
 
 The pair scorer (:mod:`analysis.compare.scorer`) is a logistic model over a
-few explainable features of each candidate pair; the grouping reads four
-thresholds (``link``, ``match``, ``average``, ``mutual``, the last fixed; see
-:mod:`analysis.compare.align`).
+few explainable features of each candidate pair; the grouping reads five
+thresholds (``link``, ``match``, ``average``, ``statement`` and ``mutual``,
+the last fixed; see :mod:`analysis.compare.align`).
 Everything tuned is fitted here, on Slant's alignment gold
 (``tests/gold/alignment/``), by **leave-one-story-out cross-validation**:
 
@@ -40,6 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.compare import align as al
+from analysis.compare.quotes import sentence_speakers
 from analysis.compare.scorer import FEATURES, WEIGHTS_PATH, Weights, probability
 from analysis.evaluate.alignment import gold_files, match_gold, pairs, prf, read_gold
 from analysis.pipeline import analyze_paths
@@ -63,13 +64,15 @@ GRID_AVERAGE = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 # fold from (0.2, 0.25, 0.3, none) it overfitted the training stories (CV F1
 # 0.663 against 0.680 fixed at 0.2; 0.3 fixed gave 0.676; docs/compare.md).
 GRID_MUTUAL = (0.2,)
+# The statement merge's share of `average`, chosen per fold with the others.
+GRID_STATEMENT = (0.25, 0.5)
 
 HEADER = (
     "# title: Learned weights of the alignment pair scorer (logistic model)\n"
     "# description: Log-odds weight of each feature of a candidate pair of sentences"
     " (analysis/compare/scorer.py FEATURES); a pair's score is sigmoid(bias + sum of"
     " weight * value). mean is the feature's mean over the training pairs, used to show"
-    " which features set a link's score. link, match, average and mutual are the"
+    " which features set a link's score. link, match, average, mutual and statement are the"
     " grouping thresholds (analysis/compare/align.py). Written by"
     " analysis/evaluate/train_alignment.py; see docs/compare.md.\n"
     "# sources: Trained on Slant's own alignment gold, tests/gold/alignment/: seven"
@@ -104,7 +107,7 @@ def load_story(path: Path) -> StoryData:
     articles = list(story.articles)
     sentences = {a.id: [s.text for s in a.sentences] for a in articles}
     facts, ignored, _, _ = match_gold(gold, sentences)
-    units = al.build_units(articles)
+    units = al.build_units(articles, [sentence_speakers(a) for a in articles])
     placeholder = Weights({f: 0.0 for f in FEATURES}, {f: 0.0 for f in FEATURES}, 0, 1, 1, 1)
     ctx = al.context(units, placeholder)
     cands = al.candidates(ctx.sig)
@@ -192,22 +195,28 @@ def counts(s: StoryData, probs: Sequence[float], w: Weights) -> tuple[int, int, 
 
 
 def with_thresholds(
-    w: Weights, link: float, match: float, average: float, mutual: float = 1.0
+    w: Weights,
+    link: float,
+    match: float,
+    average: float,
+    mutual: float = 1.0,
+    statement: float = 0.25,
 ) -> Weights:
     """``w`` with other grouping thresholds."""
-    return Weights(w.weights, w.means, w.bias, link, match, average, mutual)
+    return Weights(w.weights, w.means, w.bias, link, match, average, mutual, statement)
 
 
 def grid() -> list[tuple[float, float, float, float]]:
-    """The threshold grid: (link, match, average, mutual), match never above link."""
+    """The threshold grid: (link, match, average, mutual, statement), match never above link."""
     return [
-        (link, match, average, mutual)
+        (link, match, average, mutual, statement)
         for link in GRID_LINK
         for match in GRID_MATCH
         if match <= link
         for average in GRID_AVERAGE
         for mutual in GRID_MUTUAL
         if mutual >= 1.0 or mutual <= link
+        for statement in GRID_STATEMENT
     ]
 
 
@@ -274,6 +283,7 @@ def cross_validate(stories: Sequence[StoryData]) -> dict:
                 "match": w.match,
                 "average": w.average,
                 "mutual": w.mutual,
+                "statement": w.statement,
             },
         }
         total = [a + b for a, b in zip(total, c, strict=True)]
@@ -290,6 +300,7 @@ def write_weights(w: Weights, n_pairs: int, path: Path = WEIGHTS_PATH) -> None:
         f"# match: {w.match}",
         f"# average: {w.average}",
         f"# mutual: {w.mutual}",
+        f"# statement: {w.statement}",
         "feature\tweight\tmean",
         f"bias\t{w.bias}\t",
         *(f"{f}\t{w.weights[f]}\t{w.means[f]}" for f in FEATURES),
@@ -312,6 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "match": final.match,
             "average": final.average,
             "mutual": final.mutual,
+            "statement": final.statement,
         },
         "weights": final.weights,
         "bias": final.bias,
