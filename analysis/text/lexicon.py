@@ -60,7 +60,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, or_
 from pathlib import Path
 
 from analysis import messages
@@ -464,6 +464,12 @@ class PhraseMatcher:
                 lengths.setdefault(phrase[0], set()).add(len(phrase))
         self._lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
         self._longest = max((n[0] for n in self._lengths.values()), default=0)
+        # Where a phrase can start: its first word when it is one word long,
+        # else its first two words. Most tokens that begin some phrase ("the",
+        # "to", "in") begin only longer ones and are followed by a word none
+        # of them continues with; these two sets rule them out in C.
+        self._single = frozenset(p[0] for p in self._phrases if len(p) == 1)
+        self._pairs = frozenset(p[:2] for p in self._phrases if len(p) > 1)
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -507,11 +513,26 @@ class PhraseMatcher:
             Matches in text order; they never overlap.
 
         """
-        # The token columns, and the positions whose token starts some phrase,
-        # found with one dict look-up per token in C; the scan below visits
-        # only those.
+        # The token columns, then the positions the scan below visits.
         norms, joined = list(map(_NORM, tokens)), list(map(_JOINED, tokens))
-        starts = itertools.compress(range(len(norms)), map(self._lengths.__contains__, norms))
+        # Positions whose word begins some phrase (one dict look-up per token,
+        # in C); of those, only the ones whose word is a one-word phrase or
+        # whose word and the next begin a longer one (None stands after the
+        # last word: no pair holds it). Every other position has no candidate.
+        lengths = self._lengths
+        first = list(itertools.compress(range(len(norms)), map(lengths.__contains__, norms)))
+        words = list(map(norms.__getitem__, first))
+        following = norms[1:]
+        following.append(None)
+        starts = itertools.compress(
+            first,
+            map(
+                or_,
+                map(self._single.__contains__, words),
+                map(self._pairs.__contains__,
+                    zip(words, map(following.__getitem__, first), strict=True)),
+            ),
+        )
         matches: list[PhraseMatch] = []
         covered = 0  # tokens before this index lie inside a match already taken
         for i in starts:
