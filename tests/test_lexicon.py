@@ -329,3 +329,44 @@ def test_lexicon_candidates_longest_first_within_joined_tokens():
         (1, "a")
     ]
     assert list(m.candidates(tokens, 0)) == []
+
+
+_SMALL = [Entry("war", "a"), Entry("war room", "b"), Entry("the war room chief", "c"),
+          Entry("a chief", "d"), Entry("room chief said", "e")]
+
+
+def _reference_small(m: PhraseMatcher, tokens) -> list[tuple[int, int, str]]:
+    """Every position, every length (longest first), through ``lookup``."""
+    out, i = [], 0
+    while i < len(tokens):
+        for length in range(min(4, len(tokens) - i), 0, -1):
+            span = tokens[i : i + length]
+            entry = m.lookup([t.norm for t in span])
+            if entry is not None and all(t.joined for t in span[1:]):
+                out.append((i, i + length - 1, entry.term))
+                i += length
+                break
+        else:
+            i += 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["war", "room", "chief", "said", "the", "a", ",", "-"]),
+                max_size=14))
+def test_lexicon_matcher_start_filter_equals_reference_scan(words):
+    # find() visits only positions whose word is a one-word phrase or whose
+    # two words begin a longer phrase: on text made of phrase pieces (a phrase
+    # at the very end, "the" before a non-phrase word, pieces split by a
+    # comma) it must find what trying every position finds.
+    m = PhraseMatcher(_SMALL)
+    tokens = tokenize(" ".join(words))
+    found = [(x.first, x.last, x.entry.term) for x in m.find(tokens)]
+    assert found == _reference_small(m, tokens)
+
+
+def test_lexicon_matcher_one_word_phrase_at_the_end():
+    m = PhraseMatcher(_SMALL)
+    assert _found(m, "the chief said war") == ["war"]
+    assert _found(m, "the war room chief") == ["the war room chief"]
+    assert _found(m, "the war, room chief said") == ["war", "room chief said"]
