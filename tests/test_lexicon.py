@@ -370,3 +370,21 @@ def test_lexicon_matcher_one_word_phrase_at_the_end():
     assert _found(m, "the chief said war") == ["war"]
     assert _found(m, "the war room chief") == ["the war room chief"]
     assert _found(m, "the war, room chief said") == ["war", "room chief said"]
+
+
+def test_lexicon_matchers_in_turn_on_one_token_tuple():
+    # The second matcher reuses the first one's token columns: both must
+    # still find what each finds alone, and a list changed in place between
+    # two calls is read afresh.
+    text = "Officials said the war room chief would probably resign."
+    tokens = tokenize(text)
+    alone = {n: [(x.first, x.last) for x in lexicon.matcher(n).find(tokenize(text + " "))]
+             for n in ("hedging", "loaded")}
+    for name in ("hedging", "loaded", "hedging"):
+        assert [(x.first, x.last) for x in lexicon.matcher(name).find(tokens)] == alone[name]
+    m = PhraseMatcher(_SMALL)
+    listed = list(tokenize("the war room chief"))
+    assert _found(m, "the war room chief") == ["the war room chief"]
+    assert [x.entry.term for x in m.find(listed)] == ["the war room chief"]
+    listed[1:] = tokenize("a chief")
+    assert [x.entry.term for x in m.find(listed)] == ["a chief"]

@@ -514,7 +514,7 @@ class PhraseMatcher:
 
         """
         # The token columns, then the positions the scan below visits.
-        norms, joined = list(map(_NORM, tokens)), list(map(_JOINED, tokens))
+        norms, joined = _columns(tokens)
         # Positions whose word begins some phrase (one dict look-up per token,
         # in C); of those, only the ones whose word is a one-word phrase or
         # whose word and the next begin a longer one (None stands after the
@@ -545,6 +545,28 @@ class PhraseMatcher:
                     covered = last + 1
                     break
         return matches
+
+
+_LAST_COLUMNS: tuple[Sequence[Token] | None, list[str], list[bool]] = (None, [], [])
+"""The last token tuple whose columns :func:`_columns` built, and those columns."""
+
+
+def _columns(tokens: Sequence[Token]) -> tuple[list[str], list[bool]]:
+    """The ``norm`` and ``joined`` columns of ``tokens`` (read, never changed, by callers).
+
+    Hedging and loaded wording each match the same tokens of a text, one after
+    the other: the columns of the last token tuple are kept (one entry, and
+    only for a tuple, which cannot change; the identity test is safe because
+    the entry holds the tuple itself), so the second matcher reuses them.
+    """
+    global _LAST_COLUMNS
+    last = _LAST_COLUMNS  # one read: another thread may replace the entry meanwhile
+    if last[0] is tokens:
+        return last[1], last[2]
+    norms, joined = list(map(_NORM, tokens)), list(map(_JOINED, tokens))
+    if type(tokens) is tuple:
+        _LAST_COLUMNS = (tokens, norms, joined)
+    return norms, joined
 
 
 @cache
