@@ -2,8 +2,11 @@
 
 Each stage runs alone on every article of the corpus (``benchmarks/corpus.py``):
 cleaning, readability (passive voice included), passive voice alone,
-tokenisation, actor guessing (on 100 articles, as the pipeline guesses) and
-serialization (each article's JSONL line). Figures are CPU seconds of this
+tokenisation, actor guessing (on 100 articles, as the pipeline guesses),
+serialization (each article's JSONL line), phrase matching (hedging, then
+loaded wording, on each article's tokens, as the pipeline runs them) and the
+sentiment calibration (``calibration.apply`` on each sentence's uncalibrated
+VADER pass). Figures are CPU seconds of this
 process, best of ``--rounds``, divided by the CPU seconds VADER alone takes on
 the same sentences in the same process (V).
 
@@ -30,7 +33,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
-STAGES = ("cleaning", "readability", "passive", "tokens", "actors", "serialize")
+STAGES = ("cleaning", "readability", "passive", "tokens", "actors", "serialize", "matching",
+          "calibration")
 
 
 def measure(tree: Path, n: int, rounds: int) -> dict[str, float]:
@@ -42,7 +46,7 @@ def measure(tree: Path, n: int, rounds: int) -> dict[str, float]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from analysis.input.loading import RawArticle, iter_table
-    from analysis.measures import readability
+    from analysis.measures import calibration, hedging, loaded, readability, vader_explain
     from analysis.measures.passive import summarise
     from analysis.outputs.export import article_jsonl
     from analysis.pipeline import analyse_raw, make_doc
@@ -59,6 +63,13 @@ def measure(tree: Path, n: int, rounds: int) -> dict[str, float]:
     articles = [analyse_raw(r) for r in raws]
     sentences = [d.text[s.start : s.end] for d in docs for s in d.sentences]
     vader = SentimentIntensityAnalyzer()
+    passes = [(vader_explain.score(s, calibrated=False), s) for s in sentences]
+    weights = calibration.calibration()
+
+    def matching() -> None:
+        for d in docs:
+            hedging.analyse(d)
+            loaded.analyse(d)
 
     def best(work: Callable[[], object]) -> float:
         times = []
@@ -77,6 +88,8 @@ def measure(tree: Path, n: int, rounds: int) -> dict[str, float]:
         "tokens": best(lambda: [_tokenize(d.text) for d in docs]),
         "actors": best(lambda: guess_actors(c.text for c in cleaned[:100])),
         "serialize": best(lambda: [article_jsonl(a) for a in articles]),
+        "matching": best(matching),
+        "calibration": best(lambda: [calibration.apply(e, s, weights) for e, s in passes]),
     }
     return {"vader_cpu_seconds": unit, **{k: v / unit for k, v in seconds.items()}}
 

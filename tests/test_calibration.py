@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.evaluate import calibrate
@@ -138,3 +140,13 @@ def test_calibration_fit_design_matches_run_time():
 def test_calibration_terms_count_tokens():
     text = "Villagers were massacred yesterday."
     assert terms(score(text, calibrated=False), text).tokens == 4
+
+
+def test_calibration_straighten_by_hand():
+    assert calibration.straighten("“War,” he said, ‘isn’t’ it") == '"War," he said, \'isn\'t\' it'
+
+
+@given(st.text(alphabet="ab \"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00e9\U0001f600", max_size=30))
+def test_calibration_straighten_equals_its_translate_table(text):
+    # The four replace calls must do what the one-for-one table says.
+    assert calibration.straighten(text) == text.translate(calibration._STRAIGHT)

@@ -293,6 +293,11 @@ def _reference_find(m: PhraseMatcher, name: str, tokens) -> list[tuple[int, int,
     """The matcher's contract, written the slow way: at every position try every
     length, longest first, through the public ``lookup``."""
     longest = max(len(p) for e in load_lexicon(name).entries for p in expand_term(e.term, e.pos))
+    return _reference_scan(m, tokens, longest)
+
+
+def _reference_scan(m: PhraseMatcher, tokens, longest: int) -> list[tuple[int, int, str]]:
+    """Every position, every length up to ``longest`` (longest first), through ``lookup``."""
     out, i = [], 0
     while i < len(tokens):
         for length in range(min(longest, len(tokens) - i), 0, -1):
@@ -329,3 +334,46 @@ def test_lexicon_candidates_longest_first_within_joined_tokens():
         (1, "a")
     ]
     assert list(m.candidates(tokens, 0)) == []
+
+
+_SMALL = [Entry("war", "a"), Entry("war room", "b"), Entry("the war room chief", "c"),
+          Entry("a chief", "d"), Entry("room chief said", "e")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["war", "room", "chief", "said", "the", "a", ",", "-"]),
+                max_size=14))
+def test_lexicon_matcher_start_filter_equals_reference_scan(words):
+    # find() visits only positions whose word is a one-word phrase or whose
+    # two words begin a longer phrase: on text made of phrase pieces (a phrase
+    # at the very end, "the" before a non-phrase word, pieces split by a
+    # comma) it must find what trying every position finds.
+    m = PhraseMatcher(_SMALL)
+    tokens = tokenize(" ".join(words))
+    found = [(x.first, x.last, x.entry.term) for x in m.find(tokens)]
+    assert found == _reference_scan(m, tokens, 4)
+
+
+def test_lexicon_matcher_one_word_phrase_at_the_end():
+    m = PhraseMatcher(_SMALL)
+    assert _found(m, "the chief said war") == ["war"]
+    assert _found(m, "the war room chief") == ["the war room chief"]
+    assert _found(m, "the war, room chief said") == ["war", "room chief said"]
+
+
+def test_lexicon_matchers_in_turn_on_one_token_tuple():
+    # The second matcher reuses the first one's token columns: both must
+    # still find what each finds alone, and a list changed in place between
+    # two calls is read afresh.
+    text = "Officials said the war room chief would probably resign."
+    tokens = tokenize(text)
+    alone = {n: [(x.first, x.last) for x in lexicon.matcher(n).find(tokenize(text + " "))]
+             for n in ("hedging", "loaded")}
+    for name in ("hedging", "loaded", "hedging"):
+        assert [(x.first, x.last) for x in lexicon.matcher(name).find(tokens)] == alone[name]
+    m = PhraseMatcher(_SMALL)
+    listed = list(tokenize("the war room chief"))
+    assert _found(m, "the war room chief") == ["the war room chief"]
+    assert [x.entry.term for x in m.find(listed)] == ["the war room chief"]
+    listed[1:] = tokenize("a chief")
+    assert [x.entry.term for x in m.find(listed)] == ["a chief"]

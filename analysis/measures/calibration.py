@@ -41,6 +41,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -61,6 +62,20 @@ RULES: dict[str, str] = {
 
 _PUNCT = string.punctuation
 _STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
+
+
+def straighten(text: str) -> str:
+    """``text.translate(_STRAIGHT)``: curly quotes made straight, one character for one.
+
+    Four ``replace`` calls (in C) rather than ``str.translate``, whose table
+    look-up per character is slow on non-ASCII text; same result.
+    """
+    return (
+        text.replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u2018", "'")
+        .replace("\u2019", "'")
+    )
 _NEGATE = frozenset(_vs.NEGATE)
 _WINDOW = 3
 """Words before a word in which a negation or a relief verb acts (VADER's own reach)."""
@@ -189,16 +204,18 @@ def terms(ex: Any, text: str) -> Terms:
     """
     words, relief = news_tone()
     if "\u201c" in text or "\u201d" in text or "\u2018" in text or "\u2019" in text:
-        tokens = text.translate(_STRAIGHT).split()
+        tokens = straighten(text).split()
     else:
         tokens = text.split()
     n = len(tokens) or 1
     get = _KEYS.get
-    keys = [get(t) or _key(t) for t in tokens]
+    keys = list(map(get, tokens))  # the cached keys, in C; None where not cached yet
+    if None in keys:
+        keys = [k if k is not None else _key(t) for k, t in zip(keys, tokens, strict=True)]
     ratios = tuple(w[4] / w[3] if w[3] else 0.0 for w in ex.words)
     density = tuple(w[4] / n for w in ex.words)
     relieved: tuple[bool, ...] = (False,) * len(ex.words)
-    found = [i for i, k in enumerate(keys) if k in words]
+    found = list(compress(range(len(keys)), map(words.__contains__, keys)))
     if not found and relief.isdisjoint(keys):
         return Terms(ratios, density, relieved, (), len(tokens))
     starts = _token_starts(text, len(keys))
@@ -253,7 +270,7 @@ def _tone_word(
             rules.append("but_after")
     # Curly quotes are read as straight ones (one character for one, so the
     # offsets hold), as the scoring pass reads them.
-    token = text[starts[i] :].split(maxsplit=1)[0].translate(_STRAIGHT)
+    token = straighten(text[starts[i] :].split(maxsplit=1)[0])
     start = starts[i] + len(token) - len(token.lstrip(_PUNCT))
     end = start + len(token.strip(_PUNCT))
     return start, end, text[start:end], value, tuple(rules)

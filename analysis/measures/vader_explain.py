@@ -514,14 +514,7 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     # '“peace' is not found; news text is full of curly quotes. Straightening
     # them (one character for one, so offsets stay) lets those words count.
     if adjusted and ("\u201c" in text or "\u201d" in text or "\u2018" in text or "\u2019" in text):
-        # Four ``replace`` calls (in C) rather than ``str.translate``, whose
-        # table look-up per character is slow on non-ASCII text; same result.
-        text_read = (
-            text.replace("\u201c", '"')
-            .replace("\u201d", '"')
-            .replace("\u2018", "'")
-            .replace("\u2019", "'")
-        )
+        text_read = _calibration.straighten(text)
     else:
         text_read = text
     demojized, src_start, src_end = _demojize(text_read)

@@ -60,7 +60,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, or_
 from pathlib import Path
 
 from analysis import messages
@@ -464,6 +464,12 @@ class PhraseMatcher:
                 lengths.setdefault(phrase[0], set()).add(len(phrase))
         self._lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
         self._longest = max((n[0] for n in self._lengths.values()), default=0)
+        # Where a phrase can start: its first word when it is one word long,
+        # else its first two words. Most tokens that begin some phrase ("the",
+        # "to", "in") begin only longer ones and are followed by a word none
+        # of them continues with; these two sets rule them out in C.
+        self._single = frozenset(p[0] for p in self._phrases if len(p) == 1)
+        self._pairs = frozenset(p[:2] for p in self._phrases if len(p) > 1)
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -507,11 +513,26 @@ class PhraseMatcher:
             Matches in text order; they never overlap.
 
         """
-        # The token columns, and the positions whose token starts some phrase,
-        # found with one dict look-up per token in C; the scan below visits
-        # only those.
-        norms, joined = list(map(_NORM, tokens)), list(map(_JOINED, tokens))
-        starts = itertools.compress(range(len(norms)), map(self._lengths.__contains__, norms))
+        # The token columns, then the positions the scan below visits.
+        norms, joined = _columns(tokens)
+        # Positions whose word begins some phrase (one dict look-up per token,
+        # in C); of those, only the ones whose word is a one-word phrase or
+        # whose word and the next begin a longer one (None stands after the
+        # last word: no pair holds it). Every other position has no candidate.
+        lengths = self._lengths
+        first = list(itertools.compress(range(len(norms)), map(lengths.__contains__, norms)))
+        words = list(map(norms.__getitem__, first))
+        following = norms[1:]
+        following.append(None)
+        starts = itertools.compress(
+            first,
+            map(
+                or_,
+                map(self._single.__contains__, words),
+                map(self._pairs.__contains__,
+                    zip(words, map(following.__getitem__, first), strict=True)),
+            ),
+        )
         matches: list[PhraseMatch] = []
         covered = 0  # tokens before this index lie inside a match already taken
         for i in starts:
@@ -524,6 +545,28 @@ class PhraseMatcher:
                     covered = last + 1
                     break
         return matches
+
+
+_LAST_COLUMNS: tuple[Sequence[Token] | None, list[str], list[bool]] = (None, [], [])
+"""The last token tuple whose columns :func:`_columns` built, and those columns."""
+
+
+def _columns(tokens: Sequence[Token]) -> tuple[list[str], list[bool]]:
+    """The ``norm`` and ``joined`` columns of ``tokens`` (read, never changed, by callers).
+
+    Hedging and loaded wording each match the same tokens of a text, one after
+    the other: the columns of the last token tuple are kept (one entry, and
+    only for a tuple, which cannot change; the identity test is safe because
+    the entry holds the tuple itself), so the second matcher reuses them.
+    """
+    global _LAST_COLUMNS
+    last = _LAST_COLUMNS  # one read: another thread may replace the entry meanwhile
+    if last[0] is tokens:
+        return last[1], last[2]
+    norms, joined = list(map(_NORM, tokens)), list(map(_JOINED, tokens))
+    if type(tokens) is tuple:
+        _LAST_COLUMNS = (tokens, norms, joined)
+    return norms, joined
 
 
 @cache
