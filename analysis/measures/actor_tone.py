@@ -31,7 +31,7 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -112,7 +112,6 @@ def weights() -> tuple[dict[str, tuple[float, float, float]], tuple[float, float
         for row in read_table(WEIGHTS_TABLE)
     }
     bias = table.pop("bias", (0.0, 0.0, 0.0))
-    _bag.cache_clear()  # sums of the previous table, if it was reloaded
     _model.cache_clear()
     return table, bias
 
@@ -186,13 +185,15 @@ class _Model(NamedTuple):
     sentence_start: Weights | None
 
 
-@lru_cache(maxsize=4096)
 def _sentence(sentence: str) -> _Sentence:
     """Split a sentence into words once, with their kinds.
 
     Kind: a lower-case content word, a grammar word (:data:`_FUNCTION`), or
-    anything else (capitalised words, numbers). Cached, because every mention
-    in the sentence needs them.
+    anything else (capitalised words, numbers). Not cached across calls: an
+    article prepares each sentence once (:func:`context`) for all its
+    mentions, and a cache keyed by sentence text would only pay across
+    articles that share sentences, flattering the benchmark corpus (which
+    recombines a few hundred sentences) far beyond what real articles gain.
     """
     starts, ends, lower, kinds = [], [], [], []
     for m in _WORD.finditer(sentence):
@@ -211,11 +212,9 @@ def _sentence(sentence: str) -> _Sentence:
     return _Sentence(tuple(starts), tuple(ends), tuple(lower), tuple(kinds))
 
 
-@lru_cache(maxsize=4096)
-def _bag(sentence: str) -> _Bag:
+def _bag(sent: _Sentence) -> _Bag:
     """The summed weights of a sentence's content words, each word's share, its window weights."""
     table, _ = weights()
-    sent = _sentence(sentence)
     neg = neu = pos = 0.0
     words: dict[int, Weights] = {}
     moved: dict[tuple[int, int], float] = {}
@@ -368,7 +367,7 @@ def context(
         for w in words
         if w.adjusted
     )
-    return Context(text, s0, s1, sent, _bag(sentence_text), compound, lex)
+    return Context(text, s0, s1, sent, _bag(sent), compound, lex)
 
 
 def mention_tone(
