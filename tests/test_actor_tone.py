@@ -122,3 +122,19 @@ def test_actor_tone_sentence_bag_shortcut_equals_all_features(sentence, mention)
         sentence, (0, len(sentence)), (start, start + len(mention)), ex.words, ex.vader
     )
     assert tone.probabilities == pytest.approx(tuple(expected), abs=1e-12)
+
+
+def test_actor_tone_sentence_words_and_offsets_from_one_split():
+    from analysis.measures.actor_tone import _CONTENT, _GRAMMAR, _OTHER, _WORD, _sentence
+
+    sent = _sentence("Mr. Ruiz's plan—backed by 54 members—won't pass.")
+    # Checked by hand: Mr | Ruiz's | plan | backed | by | 54 | members | won't | pass
+    assert sent.lower == ("mr", "ruiz's", "plan", "backed", "by", "54", "members", "won't", "pass")
+    assert sent.starts == (0, 4, 11, 16, 23, 26, 29, 37, 43)
+    assert sent.ends == (2, 10, 15, 22, 25, 28, 36, 42, 47)
+    assert sent.kinds[:3] == (_OTHER, _OTHER, _CONTENT) and sent.kinds[4] == _GRAMMAR
+    for text in ("", "   ", "—", "a", " a-b’c  d_e 1x ", "__x__ ’tis"):
+        found = list(_WORD.finditer(text))
+        got = _sentence(text)
+        assert got.starts == tuple(m.start() for m in found)
+        assert got.ends == tuple(m.end() for m in found)

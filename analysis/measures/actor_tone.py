@@ -31,7 +31,9 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -112,6 +114,7 @@ def weights() -> tuple[dict[str, tuple[float, float, float]], tuple[float, float
         for row in read_table(WEIGHTS_TABLE)
     }
     bias = table.pop("bias", (0.0, 0.0, 0.0))
+    _word_weights.cache_clear()  # weights of the previous table, if it was reloaded
     _model.cache_clear()
     return table, bias
 
@@ -185,55 +188,70 @@ class _Model(NamedTuple):
     sentence_start: Weights | None
 
 
+# Words, not sentences, are cached: words repeat in any text, while a cache
+# keyed by sentence text would pay only across articles that share sentences
+# (flattering the benchmark corpus, which recombines a few hundred sentences).
+WORD_CACHE = 65_536
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word(word: str) -> tuple[str, int]:
+    """A word's lower-case form and kind (see :func:`_sentence`)."""
+    lowered = word.lower()
+    if _PLAIN.fullmatch(word) is None:
+        return lowered, _OTHER
+    return lowered, (_GRAMMAR if lowered in _FUNCTION else _CONTENT)
+
+
 def _sentence(sentence: str) -> _Sentence:
     """Split a sentence into words once, with their kinds.
 
     Kind: a lower-case content word, a grammar word (:data:`_FUNCTION`), or
-    anything else (capitalised words, numbers). Not cached across calls: an
-    article prepares each sentence once (:func:`context`) for all its
-    mentions, and a cache keyed by sentence text would only pay across
-    articles that share sentences, flattering the benchmark corpus (which
-    recombines a few hundred sentences) far beyond what real articles gain.
+    anything else (capitalised words, numbers). An article prepares each
+    sentence once (:func:`context`) for all its mentions.
     """
-    starts, ends, lower, kinds = [], [], [], []
-    for m in _WORD.finditer(sentence):
-        word = m.group()
-        lowered = word.lower()
-        if _PLAIN.fullmatch(word) is None:
-            kind = _OTHER
-        elif lowered in _FUNCTION:
-            kind = _GRAMMAR
-        else:
-            kind = _CONTENT
-        starts.append(m.start())
-        ends.append(m.end())
-        lower.append(lowered)
-        kinds.append(kind)
-    return _Sentence(tuple(starts), tuple(ends), tuple(lower), tuple(kinds))
+    # split() alternates the text between words and the words themselves, so
+    # the running sum of the parts' lengths gives every start and end in C.
+    parts = _WORD_SPLIT.split(sentence)
+    edges = list(accumulate(map(len, parts)))
+    info = list(map(_word, parts[1::2]))
+    return _Sentence(
+        tuple(edges[0:-1:2]),
+        tuple(edges[1::2]),
+        tuple(map(_FIRST, info)),
+        tuple(map(_SECOND, info)),
+    )
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_weights(lowered: str, kind: int) -> tuple[Weights | None, Weights | None, Weights | None]:
+    """A word's "S:", "L:" and "R:" weights (None: not a feature, or no weight)."""
+    table, _ = weights()
+    if kind == _OTHER:
+        return None, None, None
+    get = table.get
+    return (
+        get("S:" + lowered) if kind == _CONTENT else None,
+        get("L:" + lowered),
+        get("R:" + lowered),
+    )
 
 
 def _bag(sent: _Sentence) -> _Bag:
     """The summed weights of a sentence's content words, each word's share, its window weights."""
-    table, _ = weights()
+    rows = list(map(_word_weights, sent.lower, sent.kinds))
     neg = neu = pos = 0.0
     words: dict[int, Weights] = {}
     moved: dict[tuple[int, int], float] = {}
-    for k, kind in enumerate(sent.kinds):
-        w = table.get("S:" + sent.lower[k]) if kind == _CONTENT else None
+    for k, row in enumerate(rows):
+        w = row[0]
         if w is not None:
             neg, neu, pos = neg + w[0], neu + w[1], pos + w[2]
             words[k] = w
             moved[(sent.starts[k], sent.ends[k])] = w[2] - w[0]
-    get = table.get
-    left = tuple(
-        None if kind == _OTHER else get("L:" + lw)
-        for lw, kind in zip(sent.lower, sent.kinds, strict=True)
-    )
-    right = tuple(
-        None if kind == _OTHER else get("R:" + lw)
-        for lw, kind in zip(sent.lower, sent.kinds, strict=True)
-    )
-    return _Bag((neg, neu, pos), words, moved, left, right)
+    return _Bag((neg, neu, pos), words, moved, tuple(map(_SECOND, rows)), tuple(map(_THIRD, rows)))
 
 
 def _mention_words(sent: _Sentence, r0: int, r1: int) -> tuple[int, int]:
