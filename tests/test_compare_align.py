@@ -245,13 +245,13 @@ def test_compare_align_degenerate_stories_do_not_fail(texts):
 
 
 def _bare_units(places):
-    from analysis.compare.align import Unit
+    from analysis.compare.units import Unit
 
     return [Unit(a, s, 0, 0, "", frozenset(), {}, (), k) for k, (a, s) in enumerate(places)]
 
 
 def test_compare_align_mutual_singles_links_each_others_best():
-    from analysis.compare.align import mutual_singles
+    from analysis.compare.regroup import mutual_singles
 
     # Unit 0 (article 0) scores 0.25 with unit 1 and 0.22 with unit 2 (both
     # article 1): 0 and 1 are each other's best, so they link at 0.2.
@@ -265,7 +265,7 @@ def test_compare_align_mutual_singles_links_each_others_best():
 
 
 def test_compare_align_mutual_singles_needs_both_sides_best():
-    from analysis.compare.align import mutual_singles
+    from analysis.compare.regroup import mutual_singles
 
     # Unit 1's best in article 0 is unit 3 (0.3), not unit 0 (0.25): 1 and 3
     # link, 0 stays alone though unit 1 is its best.
@@ -277,7 +277,7 @@ def test_compare_align_mutual_singles_needs_both_sides_best():
 
 
 def test_compare_align_mutual_singles_leaves_groups_alone():
-    from analysis.compare.align import mutual_singles
+    from analysis.compare.regroup import mutual_singles
 
     # Unit 1 is grouped already: a mutual best match never pulls it out.
     units = _bare_units([(0, 0), (1, 0), (2, 0)])
@@ -285,7 +285,7 @@ def test_compare_align_mutual_singles_leaves_groups_alone():
 
 
 def test_compare_align_split_singles_joins_neighbours_group():
-    from analysis.compare.align import split_singles
+    from analysis.compare.regroup import split_singles
 
     # Article 0's sentence 1 is alone beside sentence 0, grouped with article
     # 1's sentence; it scores 0.55 with that sentence, its best there.

@@ -28,9 +28,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from analysis.compare.align import Alignment, Edge, Unit
+from analysis.compare.align import Alignment, Edge
 from analysis.compare.quotes import Attribution, attributions, is_saying_verb
 from analysis.compare.rank import rank_contrasts
+from analysis.compare.units import Unit
 from analysis.compare.words import content_tokens, plain_words
 from analysis.measures.loaded import lookup
 from analysis.results.comparison import Contrast, Difference, Side

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analysis.compare.align import Alignment, Unit, is_heading
+from analysis.compare.align import Alignment, is_heading
 from analysis.compare.groups import representative
 from analysis.compare.labels import LABEL_SENTENCES, fact_label, label_stems
+from analysis.compare.units import Unit
 from analysis.compare.words import content_stems
 from analysis.results.comparison import CoverageRow
 

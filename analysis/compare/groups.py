@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analysis.compare.align import KEYWORDS, Alignment, Edge, Unit
+from analysis.compare.align import KEYWORDS, Alignment, Edge
 from analysis.compare.labels import fact_label, stem_articles
+from analysis.compare.units import Unit
 from analysis.results.comparison import Group, Link, Member
 
 MAX_REASONS = 3

@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.compare.align import UNNAMED, is_heading
+from analysis.compare.align import is_heading
+from analysis.compare.units import UNNAMED
 from analysis.results.comparison import Quote, Sourcing
 from analysis.results.doc import Actor, Span
 from analysis.text.segment import word_spans

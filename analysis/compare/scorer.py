@@ -64,10 +64,10 @@ class Weights:
         average: A merge needs this mean score across the two groups.
         mutual: Two sentences left alone link at this score when each is
             the other's best match (1.0: never; see
-            :func:`analysis.compare.align.mutual_singles`).
+            :func:`analysis.compare.regroup.mutual_singles`).
         statement: Two groups holding the two halves of one outlet's
             statement merge at this share of ``average``
-            (:func:`analysis.compare.align.merge_statements`).
+            (:func:`analysis.compare.regroup.merge_statements`).
     """
 
     weights: dict[str, float]
