@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.evaluate import calibrate
-from analysis.measures import calibration, vader_explain
+from analysis.measures import calibration, vader_explain, vader_tokens
 from analysis.measures.calibration import Calibration, apply, news_tone, terms
 from analysis.measures.vader_explain import explain, score
 
@@ -143,10 +143,10 @@ def test_calibration_terms_count_tokens():
 
 
 def test_calibration_straighten_by_hand():
-    assert calibration.straighten("“War,” he said, ‘isn’t’ it") == '"War," he said, \'isn\'t\' it'
+    assert vader_tokens.straighten("“War,” he said, ‘isn’t’ it") == '"War," he said, \'isn\'t\' it'
 
 
 @given(st.text(alphabet="ab \"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00e9\U0001f600", max_size=30))
 def test_calibration_straighten_equals_its_translate_table(text):
     # The four replace calls must do what the one-for-one table says.
-    assert calibration.straighten(text) == text.translate(calibration._STRAIGHT)
+    assert vader_tokens.straighten(text) == text.translate(vader_tokens._STRAIGHT)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
-from analysis.measures import vader_explain
+from analysis.measures import vader_explain, vader_tokens
 from analysis.measures.vader_explain import MAX_WORDS_PER_CALL, explain
 
 _SIA = SentimentIntensityAnalyzer()
@@ -435,13 +435,13 @@ def test_vader_explain_score_offsets_are_relative_and_explain_shifts_them():
 
 
 def test_vader_explain_token_table_stays_bounded(monkeypatch):
-    monkeypatch.setattr(vader_explain, "_TOKEN_ROWS", {})
-    monkeypatch.setattr(vader_explain, "_TOKEN_ROWS_MAX", 50)
+    monkeypatch.setattr(vader_tokens, "TOKEN_ROWS", {})
+    monkeypatch.setattr(vader_tokens, "TOKEN_ROWS_MAX", 50)
     for k in range(120):
-        vader_explain._token_row(f"word{k},")
-    assert 0 < len(vader_explain._TOKEN_ROWS) <= 50
-    assert vader_explain._token_row("(great),") == ("great", "great", 1)
-    assert vader_explain._token_row(":)") == (":)", ":)", 0)
+        vader_tokens.token_row(f"word{k},")
+    assert 0 < len(vader_tokens.TOKEN_ROWS) <= 50
+    assert vader_tokens.token_row("(great),") == ("great", "great", 1)
+    assert vader_tokens.token_row(":)") == (":)", ":)", 0)
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,6 @@ once per process, in pure Python.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -46,6 +45,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from vaderSentiment import vaderSentiment as _vs
+
+from analysis.measures.vader_tokens import straighten, token_row
 
 _LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 CALIBRATION_TABLE = _LEXICONS / "vader_calibration.tsv"
@@ -60,22 +61,6 @@ RULES: dict[str, str] = {
 }
 """Rule codes the calibration adds to a word, with the sentence a teacher can read out."""
 
-_PUNCT = string.punctuation
-_STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
-
-
-def straighten(text: str) -> str:
-    """``text.translate(_STRAIGHT)``: curly quotes made straight, one character for one.
-
-    Four ``replace`` calls (in C) rather than ``str.translate``, whose table
-    look-up per character is slow on non-ASCII text; same result.
-    """
-    return (
-        text.replace("\u201c", '"')
-        .replace("\u201d", '"')
-        .replace("\u2018", "'")
-        .replace("\u2019", "'")
-    )
 _NEGATE = frozenset(_vs.NEGATE)
 _WINDOW = 3
 """Words before a word in which a negation or a relief verb acts (VADER's own reach)."""
@@ -165,9 +150,7 @@ def _key(token: str) -> str:
     """A token as VADER reads it, lower-cased, without a possessive ending."""
     key = _KEYS.get(token)
     if key is None:
-        stripped = token.strip(_PUNCT)
-        word = token if len(stripped) <= 2 else stripped
-        key = word.lower().removesuffix("'s")
+        key = token_row(token)[1].removesuffix("'s")
         if len(_KEYS) >= _KEYS_MAX:
             _KEYS.clear()
         _KEYS[token] = key
@@ -270,9 +253,9 @@ def _tone_word(
             rules.append("but_after")
     # Curly quotes are read as straight ones (one character for one, so the
     # offsets hold), as the scoring pass reads them.
-    token = straighten(text[starts[i] :].split(maxsplit=1)[0])
-    start = starts[i] + len(token) - len(token.lstrip(_PUNCT))
-    end = start + len(token.strip(_PUNCT))
+    word, _, lead = token_row(straighten(text[starts[i] :].split(maxsplit=1)[0]))
+    start = starts[i] + lead
+    end = start + len(word)
     return start, end, text[start:end], value, tuple(rules)
 
 

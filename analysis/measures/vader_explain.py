@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import math
 import re
-import string
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, compress
@@ -77,6 +76,7 @@ from analysis.measures.calibration import (  # noqa: F401
     Calibration,
     read_table,
 )
+from analysis.measures.vader_tokens import TOKEN_ROWS, straighten, token_row
 from analysis.results.sentiment import WordContribution
 
 MAX_WORDS_PER_CALL = 200
@@ -122,7 +122,6 @@ _NEGATION_CUES = _NEGATE | {"so", "this"}
 """Words that :func:`_negation_check` reads (with any word holding "n't")."""
 _BOOSTERS = frozenset(_vs.BOOSTER_DICT)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
-_PUNCT = string.punctuation
 _RUN = re.compile(r"\S+")
 _HIDDEN = "\x00name"  # stands in for a name word: in no lexicon, list or idiom
 
@@ -462,33 +461,6 @@ def _demojize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     return "".join(out), src_start, src_end
 
 
-_TOKEN_ROWS: dict[str, tuple[str, str, int]] = {}
-"""VADER's word for each whitespace-separated token seen: (word, lower-cased, where it starts)."""
-_TOKEN_ROWS_MAX = 50_000
-"""Tokens kept in :data:`_TOKEN_ROWS` before it is emptied (a few MB)."""
-
-
-def _token_row(token: str) -> tuple[str, str, int]:
-    """VADER's ``SentiText`` word for one token, lower-cased, with its offset in the token.
-
-    Leading/trailing punctuation is stripped unless that leaves two characters
-    or fewer (so ":)" survives as an emoticon). Remembered in
-    :data:`_TOKEN_ROWS`: a news text repeats most of its tokens, so each is
-    worked out once.
-    """
-    row = _TOKEN_ROWS.get(token)
-    if row is None:
-        stripped = token.strip(_PUNCT)
-        if len(stripped) <= 2:
-            row = (token, token.lower(), 0)
-        else:
-            row = (stripped, stripped.lower(), len(token) - len(token.lstrip(_PUNCT)))
-        if len(_TOKEN_ROWS) >= _TOKEN_ROWS_MAX:
-            _TOKEN_ROWS.clear()
-        _TOKEN_ROWS[token] = row
-    return row
-
-
 @cache
 def _scorable(adjusted: bool) -> frozenset[str]:
     """Lower-cased words VADER scores from the lexicon: in it, and not boosters."""
@@ -514,7 +486,7 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     # '“peace' is not found; news text is full of curly quotes. Straightening
     # them (one character for one, so offsets stay) lets those words count.
     if adjusted and ("\u201c" in text or "\u201d" in text or "\u2018" in text or "\u2019" in text):
-        text_read = _calibration.straighten(text)
+        text_read = straighten(text)
     else:
         text_read = text
     demojized, src_start, src_end = _demojize(text_read)
@@ -526,9 +498,9 @@ def _explain_once(text: str, adjusted: bool = False) -> Scored:
     n = len(tokens)
     if n == 0:
         return Scored(0.0, 0.0, (), 0.0, exclamations, questions, 1)
-    rows = list(map(_TOKEN_ROWS.get, tokens))  # in C; tokens not seen yet are None
+    rows = list(map(TOKEN_ROWS.get, tokens))  # in C; tokens not seen yet are None
     if None in rows:
-        rows = [r or _token_row(t) for r, t in zip(rows, tokens, strict=True)]
+        rows = [r or token_row(t) for r, t in zip(rows, tokens, strict=True)]
     words = list(map(_FIRST, rows))
     lower = list(map(_SECOND, rows))
     names: list[int] = []
